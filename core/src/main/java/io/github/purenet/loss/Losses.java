@@ -1,0 +1,194 @@
+package io.github.purenet.loss;
+
+import io.github.purenet.activation.Activation;
+import io.github.purenet.activation.Activations;
+import io.github.purenet.tensor.Matrix;
+import java.util.Objects;
+
+/**
+ * The built-in losses. For a batch of {@code n} examples with {@code m} outputs each, prediction
+ * {@code p} and target {@code y}:
+ *
+ * <table>
+ *   <caption>Built-in losses, their values and gradients</caption>
+ *   <tr><th>loss</th><th>value</th><th>gradient</th></tr>
+ *   <tr><td>{@link #squaredError()}</td><td>{@code (1/n) Σ_i Σ_j (p - y)²}</td>
+ *       <td>{@code 2 (p - y) / n}</td></tr>
+ *   <tr><td>{@link #meanSquaredError()}</td><td>{@code (1/n) Σ_i (1/m) Σ_j (p - y)²}</td>
+ *       <td>{@code 2 (p - y) / (n m)}</td></tr>
+ *   <tr><td>{@link #softmaxCrossEntropy()}</td><td>{@code -(1/n) Σ_i Σ_j y log p}</td>
+ *       <td>at the logits: {@code (p Σ_j y - y) / n}, which is {@code (p - y) / n} for one-hot y</td></tr>
+ *   <tr><td>{@link #binaryCrossEntropy()}</td>
+ *       <td>{@code -(1/n) Σ_i Σ_j [y log p + (1 - y) log(1 - p)]}</td>
+ *       <td>at the logits: {@code (p - y) / n}</td></tr>
+ * </table>
+ *
+ * <p>Squared error is summed over outputs, as the seed tutorials use it: for one output it is
+ * {@code (p - y)²}. The cross-entropies take {@code 0 log 0 = 0}; fused with their activation they
+ * are computed from the logits (log-sum-exp and softplus), finite for logits of any size.
+ */
+public final class Losses {
+
+    private Losses() {
+    }
+
+    /** @return the squared error summed over outputs, averaged over examples */
+    public static Loss squaredError() {
+        return new SquaredError();
+    }
+
+    /** @return the squared error averaged over outputs and over examples */
+    public static Loss meanSquaredError() {
+        return new MeanSquaredError();
+    }
+
+    /** @return cross-entropy of targets that are probability rows, fused with softmax */
+    public static FusedLoss softmaxCrossEntropy() {
+        return new SoftmaxCrossEntropy();
+    }
+
+    /** @return binary cross-entropy of targets in {@code [0, 1]}, fused with sigmoid */
+    public static FusedLoss binaryCrossEntropy() {
+        return new BinaryCrossEntropy();
+    }
+
+    static void requireSameShape(String loss, Matrix prediction, Matrix target) {
+        Objects.requireNonNull(prediction, () -> loss + ": prediction is null");
+        Objects.requireNonNull(target, () -> loss + ": target is null");
+        if (prediction.rows() != target.rows() || prediction.columns() != target.columns()) {
+            throw new IllegalArgumentException(loss + ": prediction " + prediction.shape()
+                    + " and target " + target.shape() + " differ in shape");
+        }
+    }
+
+    /** {@code 0 log 0 = 0}: a zero weight cancels the logarithm even where it is infinite. */
+    private static double weightedLog(double weight, double x) {
+        return weight == 0.0 ? 0.0 : weight * StrictMath.log(x);
+    }
+
+    private record SquaredError() implements Loss {
+        @Override
+        public String name() {
+            return "squared_error";
+        }
+
+        @Override
+        public double value(Matrix prediction, Matrix target) {
+            requireSameShape(name(), prediction, target);
+            return prediction.minus(target).sumOfSquares() / prediction.rows();
+        }
+
+        @Override
+        public Matrix gradient(Matrix prediction, Matrix target) {
+            requireSameShape(name(), prediction, target);
+            double n = prediction.rows();
+            return prediction.zipWith(target, (p, y) -> 2.0 * (p - y) / n);
+        }
+    }
+
+    private record MeanSquaredError() implements Loss {
+        @Override
+        public String name() {
+            return "mean_squared_error";
+        }
+
+        @Override
+        public double value(Matrix prediction, Matrix target) {
+            requireSameShape(name(), prediction, target);
+            return prediction.minus(target).sumOfSquares() / prediction.columns() / prediction.rows();
+        }
+
+        @Override
+        public Matrix gradient(Matrix prediction, Matrix target) {
+            requireSameShape(name(), prediction, target);
+            double nm = (double) prediction.rows() * prediction.columns();
+            return prediction.zipWith(target, (p, y) -> 2.0 * (p - y) / nm);
+        }
+    }
+
+    private record SoftmaxCrossEntropy() implements FusedLoss {
+        @Override
+        public String name() {
+            return "softmax_cross_entropy";
+        }
+
+        @Override
+        public Activation activation() {
+            return Activations.softmax();
+        }
+
+        @Override
+        public double value(Matrix prediction, Matrix target) {
+            requireSameShape(name(), prediction, target);
+            return -prediction.zipWith(target, (p, y) -> weightedLog(y, p)).sum() / prediction.rows();
+        }
+
+        @Override
+        public Matrix gradient(Matrix prediction, Matrix target) {
+            requireSameShape(name(), prediction, target);
+            double n = prediction.rows();
+            return prediction.zipWith(target, (p, y) -> y == 0.0 ? 0.0 : -y / p / n);
+        }
+
+        /** Row by row, {@code Σ_j y_j (lse(z) - z_j)} with {@code lse(z) = m + log Σ_k e^(z_k - m)}. */
+        @Override
+        public double valueAtLogits(Matrix logits, Matrix target) {
+            requireSameShape(name(), logits, target);
+            Matrix maxima = logits.rowMaxima();
+            Matrix logSumExp = logits.zipWithColumn(maxima, (z, m) -> StrictMath.exp(z - m)).rowSums()
+                    .zipWith(maxima, (s, m) -> m + StrictMath.log(s));
+            Matrix logProbability = logits.zipWithColumn(logSumExp, (z, lse) -> z - lse);
+            return -logProbability.zipWith(target, (lp, y) -> y == 0.0 ? 0.0 : y * lp).sum() / logits.rows();
+        }
+
+        @Override
+        public Matrix gradientAtLogits(Matrix logits, Matrix prediction, Matrix target) {
+            requireSameShape(name(), prediction, target);
+            double n = prediction.rows();
+            return prediction.zipWithColumn(target.rowSums(), (p, total) -> p * total)
+                    .zipWith(target, (pTotal, y) -> (pTotal - y) / n);
+        }
+    }
+
+    private record BinaryCrossEntropy() implements FusedLoss {
+        @Override
+        public String name() {
+            return "binary_cross_entropy";
+        }
+
+        @Override
+        public Activation activation() {
+            return Activations.sigmoid();
+        }
+
+        @Override
+        public double value(Matrix prediction, Matrix target) {
+            requireSameShape(name(), prediction, target);
+            return -prediction.zipWith(target, (p, y) -> weightedLog(y, p) + weightedLog(1.0 - y, 1.0 - p)).sum()
+                    / prediction.rows();
+        }
+
+        @Override
+        public Matrix gradient(Matrix prediction, Matrix target) {
+            requireSameShape(name(), prediction, target);
+            double n = prediction.rows();
+            return prediction.zipWith(target, (p, y) -> (p - y) / (p * (1.0 - p)) / n);
+        }
+
+        /** Entry by entry, {@code max(z, 0) - z y + log(1 + e^-|z|)}, the stable softplus form. */
+        @Override
+        public double valueAtLogits(Matrix logits, Matrix target) {
+            requireSameShape(name(), logits, target);
+            return logits.zipWith(target,
+                    (z, y) -> Math.max(z, 0.0) - z * y + StrictMath.log1p(StrictMath.exp(-Math.abs(z)))).sum()
+                    / logits.rows();
+        }
+
+        @Override
+        public Matrix gradientAtLogits(Matrix logits, Matrix prediction, Matrix target) {
+            requireSameShape(name(), prediction, target);
+            double n = prediction.rows();
+            return prediction.zipWith(target, (p, y) -> (p - y) / n);
+        }
+    }
+}

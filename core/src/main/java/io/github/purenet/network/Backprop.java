@@ -1,0 +1,173 @@
+package io.github.purenet.network;
+
+import io.github.purenet.loss.FusedLoss;
+import io.github.purenet.loss.Loss;
+import io.github.purenet.tensor.Matrix;
+import io.vavr.collection.Vector;
+import java.util.Objects;
+
+/**
+ * The pure functions of training: {@link #forward}, {@link #backward} and {@link #step}.
+ *
+ * <p>For a batch {@code x} of {@code n} rows and layers {@code l = 1..L}:
+ * <pre>
+ * forward:   a_0 = x,  z_l = a_(l-1) · W_lᵀ + b_l,  a_l = f_l(z_l)
+ * backward:  δ_L = dLoss/dz_L       (f_L's vector-Jacobian product of dLoss/da_L, or, for a
+ *                                     {@link FusedLoss} after its own activation, straight at the logits)
+ *            dW_l = δ_lᵀ · a_(l-1),  db_l = column sums of δ_l
+ *            δ_(l-1) = f_(l-1)'s vector-Jacobian product of δ_l · W_l
+ * step:      W ← W - η dW,  b ← b - η db
+ * </pre>
+ * Each function checks its arguments where they enter and returns new values; no argument is
+ * changed.
+ */
+public final class Backprop {
+
+    private Backprop() {
+    }
+
+    /**
+     * The forward pass.
+     *
+     * @param network the network
+     * @param inputs a batch of at least one example, one per row, with {@code network.inputs()}
+     *     finite columns
+     * @return the trace, whose {@link Trace#output()} is the network's output
+     * @throws IllegalArgumentException if the inputs do not fit the network or are not finite
+     */
+    public static Trace forward(Network network, Matrix inputs) {
+        Objects.requireNonNull(network, "network is null");
+        Objects.requireNonNull(inputs, "inputs is null");
+        if (inputs.columns() != network.inputs()) {
+            throw new IllegalArgumentException("forward: inputs " + inputs.shape() + " do not fit network "
+                    + network + " (expected " + inputs.rows() + "x" + network.inputs() + ")");
+        }
+        inputs.requireFinite("forward: inputs");
+        Vector<Matrix> zs = Vector.empty();
+        Vector<Matrix> as = Vector.empty();
+        Matrix a = inputs;
+        for (Dense layer : network.layers()) {
+            Matrix z = a.timesTranspose(layer.weights()).plusRow(layer.bias());
+            a = layer.activation().apply(z);
+            zs = zs.append(z);
+            as = as.append(a);
+        }
+        return new Trace(inputs, zs, as);
+    }
+
+    /**
+     * The backward pass: the loss of a batch and its gradient with respect to every parameter.
+     *
+     * @param network the network that made the trace
+     * @param trace {@code forward(network, inputs)}
+     * @param targets finite targets, shaped like the network's output
+     * @param loss the loss; a {@link FusedLoss} needs the network to end in its activation
+     * @return the loss and the gradients, shaped like the network
+     * @throws IllegalArgumentException if the trace or the targets do not fit the network, the
+     *     targets are not finite, or a fused loss follows another activation
+     */
+    public static LossAndGradients backward(Network network, Trace trace, Matrix targets, Loss loss) {
+        requireFits(network, trace, targets, loss);
+        Vector<Dense> layers = network.layers();
+        int last = layers.size() - 1;
+        double value;
+        Matrix delta;
+        if (loss instanceof FusedLoss fused) {
+            value = fused.valueAtLogits(trace.logits(), targets);
+            delta = fused.gradientAtLogits(trace.logits(), trace.output(), targets);
+        } else {
+            value = loss.value(trace.output(), targets);
+            delta = layers.last().activation().backward(trace.logits(), trace.output(),
+                    loss.gradient(trace.output(), targets));
+        }
+        Vector<DenseGradient> gradients = Vector.empty();
+        for (int l = last; l >= 0; l--) {
+            Matrix previous = l == 0 ? trace.inputs() : trace.activations().get(l - 1);
+            gradients = gradients.prepend(new DenseGradient(delta.transposeTimes(previous), delta.columnSums()));
+            if (l > 0) {
+                Dense below = layers.get(l - 1);
+                delta = below.activation().backward(trace.preActivations().get(l - 1), previous,
+                        delta.times(layers.get(l).weights()));
+            }
+        }
+        return new LossAndGradients(value, new Gradients(gradients));
+    }
+
+    /**
+     * Forward then backward on one batch.
+     *
+     * @param network the network
+     * @param inputs the batch's inputs
+     * @param targets the batch's targets
+     * @param loss the loss
+     * @return the loss and its gradients
+     */
+    public static LossAndGradients lossAndGradients(Network network, Matrix inputs, Matrix targets, Loss loss) {
+        return backward(network, forward(network, inputs), targets, loss);
+    }
+
+    /**
+     * The loss of a network on a batch, computed as {@link #backward} computes it (from the logits
+     * for a {@link FusedLoss}), without the gradients.
+     *
+     * @param network the network
+     * @param inputs the batch's inputs
+     * @param targets the batch's targets
+     * @param loss the loss
+     * @return the mean loss over the batch
+     */
+    public static double loss(Network network, Matrix inputs, Matrix targets, Loss loss) {
+        Trace trace = forward(network, inputs);
+        requireFits(network, trace, targets, loss);
+        return loss instanceof FusedLoss fused
+                ? fused.valueAtLogits(trace.logits(), targets)
+                : loss.value(trace.output(), targets);
+    }
+
+    /**
+     * One step of plain gradient descent: {@code θ ← θ - η · g} for every parameter {@code θ}.
+     *
+     * @param network the network
+     * @param gradients gradients shaped like the network
+     * @param learningRate {@code η}, a positive finite number
+     * @return the new network, with the same activations
+     * @throws IllegalArgumentException if the gradients do not fit or the learning rate is bad
+     */
+    public static Network step(Network network, Gradients gradients, double learningRate) {
+        Objects.requireNonNull(network, "network is null");
+        Objects.requireNonNull(gradients, "gradients is null");
+        gradients.requireFits(network);
+        if (!(learningRate > 0.0 && Double.isFinite(learningRate))) {
+            throw new IllegalArgumentException("learningRate: expected a positive finite number, got " + learningRate);
+        }
+        return new Network(network.layers().zipWith(gradients.layers(), (layer, g) -> new Dense(
+                layer.weights().zipWith(g.weights(), (w, dw) -> w - learningRate * dw),
+                layer.bias().zipWith(g.bias(), (b, db) -> b - learningRate * db),
+                layer.activation())));
+    }
+
+    private static void requireFits(Network network, Trace trace, Matrix targets, Loss loss) {
+        Objects.requireNonNull(network, "network is null");
+        Objects.requireNonNull(trace, "trace is null");
+        Objects.requireNonNull(targets, "targets is null");
+        Objects.requireNonNull(loss, "loss is null");
+        Vector<Dense> layers = network.layers();
+        boolean fits = trace.activations().size() == layers.size()
+                && trace.inputs().columns() == network.inputs()
+                && trace.preActivations().zipWith(layers, (z, layer) -> z.columns() == layer.outputs()
+                        && z.rows() == trace.inputs().rows()).forAll(b -> b);
+        if (!fits) {
+            throw new IllegalArgumentException("backward: " + trace + " was not made by network " + network);
+        }
+        Matrix output = trace.output();
+        if (targets.rows() != output.rows() || targets.columns() != output.columns()) {
+            throw new IllegalArgumentException("backward: targets " + targets.shape() + " do not fit outputs "
+                    + output.shape() + " of network " + network);
+        }
+        targets.requireFinite("backward: targets");
+        if (loss instanceof FusedLoss fused && !fused.activation().equals(layers.last().activation())) {
+            throw new IllegalArgumentException("backward: loss " + loss.name() + " is fused with "
+                    + fused.activation().name() + " but the network ends in " + layers.last().activation().name());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.purenet.network;
+
+import io.vavr.collection.Vector;
+import java.util.Objects;
+
+/**
+ * A feed-forward network: dense layers applied in order.
+ *
+ * <pre>{@code
+ * Network network = Network.of(
+ *         new Dense(Matrix.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}, {0.5, 0.6}}),
+ *                   Matrix.row(0.1, -0.1, 0.05), Activations.relu()),
+ *         new Dense(hiddenToOutput, outputBias, Activations.softmax()));   // Network[2-3-3]
+ * }</pre>
+ *
+ * @param layers the layers, at least one; each layer's inputs equal the previous layer's outputs
+ */
+public record Network(Vector<Dense> layers) {
+
+    /** Checks that there is a layer and that consecutive sizes agree. */
+    public Network {
+        Objects.requireNonNull(layers, "layers is null");
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("layers: a network needs at least one layer");
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            Objects.requireNonNull(layers.get(i), "layers: layer " + i + " is null");
+            if (i > 0 && layers.get(i).inputs() != layers.get(i - 1).outputs()) {
+                throw new IllegalArgumentException("layers: layer " + i + " takes " + layers.get(i).inputs()
+                        + " inputs (weights " + layers.get(i).weights().shape() + ") but layer " + (i - 1)
+                        + " gives " + layers.get(i - 1).outputs() + " outputs (weights "
+                        + layers.get(i - 1).weights().shape() + ")");
+            }
+        }
+    }
+
+    /**
+     * A network of the given layers.
+     *
+     * @param layers the layers in order, at least one
+     * @return the network
+     */
+    public static Network of(Dense... layers) {
+        Objects.requireNonNull(layers, "layers is null");
+        return new Network(Vector.of(layers));
+    }
+
+    /** @return the number of inputs of the first layer */
+    public int inputs() {
+        return layers.head().inputs();
+    }
+
+    /** @return the number of outputs of the last layer */
+    public int outputs() {
+        return layers.last().outputs();
+    }
+
+    /** @return the number of trainable numbers, weights and biases */
+    public long parameterCount() {
+        return layers.map(l -> (long) l.outputs() * (l.inputs() + 1)).sum().longValue();
+    }
+
+    /** @return the sizes and activations, such as {@code Network[2-3-3 relu,softmax]} */
+    @Override
+    public String toString() {
+        return "Network[" + inputs() + layers.map(l -> "-" + l.outputs()).mkString()
+                + " " + layers.map(l -> l.activation().name()).mkString(",") + "]";
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * The model as data, and backpropagation as pure functions over it.
+ *
+ * <p>A {@link io.github.purenet.network.Network} is a vector of
+ * {@link io.github.purenet.network.Dense} layers. {@link io.github.purenet.network.Backprop}
+ * holds the three functions of training:
+ * <pre>{@code
+ * Trace trace = Backprop.forward(network, inputs);                        // outputs and what backward needs
+ * LossAndGradients lg = Backprop.backward(network, trace, targets, loss); // Gradients shaped like network
+ * Network next = Backprop.step(network, lg.gradients(), 0.01);            // plain gradient descent
+ * }</pre>
+ * Nothing is changed in place: each call returns new values and leaves its arguments as they were.
+ */
+package io.github.purenet.network;

@@ -1,0 +1,470 @@
+package io.github.purenet.tensor;
+
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.control.Option;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * An immutable dense matrix of doubles; in a batch, each row is one example.
+ *
+ * <p>A matrix has at least one row and one column. Its entries are fixed when it is built:
+ * {@link #of(double[][])} and {@link #row(double...)} copy their arguments, {@link #toArray()}
+ * returns a copy, and every operation returns a new matrix.
+ *
+ * <pre>{@code
+ * Matrix x = Matrix.of(new double[][] {{1, 2}, {3, 4}});   // Matrix[2x2]
+ * Matrix y = x.times(x).plusRow(Matrix.row(10, 20));        // [[17, 30], [25, 42]]
+ * }</pre>
+ *
+ * <p>Equality is exact: two matrices are equal when they have the same shape and every pair of
+ * entries has the same bits ({@link Double#equals(Object)}: {@code NaN} equals {@code NaN},
+ * {@code 0.0} differs from {@code -0.0}). {@link #toString()} shows the shape, not the contents.
+ *
+ * <p>Shape errors throw {@link IllegalArgumentException} naming the operation and both shapes,
+ * such as {@code "times: 2x3 and 2x3 do not fit (columns of the left 3 != rows of the right 2)"}.
+ */
+public final class Matrix {
+
+    /** The entries of a matrix given by their position, for {@link #of(int, int, Entries)}. */
+    @FunctionalInterface
+    public interface Entries {
+        /**
+         * The entry at a position.
+         *
+         * @param row the row, from 0
+         * @param column the column, from 0
+         * @return the value at that row and column
+         */
+        double at(int row, int column);
+    }
+
+    private final double[][] rows; // rows[i][j]; never written after construction, never shared
+
+    private Matrix(double[][] rows) {
+        this.rows = rows;
+    }
+
+    /** Wraps arrays that nobody else holds; package-private so that kernels can build results. */
+    static Matrix wrap(double[][] rows) {
+        return new Matrix(rows);
+    }
+
+    /**
+     * A matrix with a copy of the given rows.
+     *
+     * @param values the rows, all of the same positive length; at least one row
+     * @return a matrix of {@code values.length} rows
+     * @throws IllegalArgumentException if there are no rows or columns, or rows differ in length
+     */
+    public static Matrix of(double[][] values) {
+        Objects.requireNonNull(values, "values is null");
+        if (values.length == 0) {
+            throw new IllegalArgumentException("values: a matrix needs at least one row, got 0");
+        }
+        double[][] copy = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw new NullPointerException("values: row " + i + " is null");
+            }
+            if (values[i].length == 0 || values[i].length != values[0].length) {
+                throw new IllegalArgumentException("values: row " + i + " has " + values[i].length
+                        + " columns, expected " + (i == 0 ? "at least 1" : values[0].length));
+            }
+            copy[i] = values[i].clone();
+        }
+        return new Matrix(copy);
+    }
+
+    /**
+     * A matrix of one row holding a copy of the given values.
+     *
+     * @param values at least one value
+     * @return a {@code 1 x values.length} matrix
+     */
+    public static Matrix row(double... values) {
+        Objects.requireNonNull(values, "values is null");
+        return of(new double[][] {values});
+    }
+
+    /**
+     * A matrix whose entries are given by their position.
+     *
+     * @param rows the number of rows, positive
+     * @param columns the number of columns, positive
+     * @param entries the entry at each position, called once per position
+     * @return the matrix
+     */
+    public static Matrix of(int rows, int columns, Entries entries) {
+        requireShape(rows, columns);
+        Objects.requireNonNull(entries, "entries is null");
+        double[][] values = new double[rows][columns];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                values[i][j] = entries.at(i, j);
+            }
+        }
+        return new Matrix(values);
+    }
+
+    /**
+     * A matrix with every entry equal to one value.
+     *
+     * @param rows the number of rows, positive
+     * @param columns the number of columns, positive
+     * @param value the value of every entry
+     * @return the matrix
+     */
+    public static Matrix filled(int rows, int columns, double value) {
+        requireShape(rows, columns);
+        double[][] values = new double[rows][columns];
+        if (Double.doubleToRawLongBits(value) != 0L) {
+            for (double[] row : values) {
+                Arrays.fill(row, value);
+            }
+        }
+        return new Matrix(values);
+    }
+
+    private static void requireShape(int rows, int columns) {
+        if (rows < 1 || columns < 1) {
+            throw new IllegalArgumentException(
+                    "shape: a matrix needs at least one row and one column, got " + rows + "x" + columns);
+        }
+    }
+
+    /** @return the number of rows (examples, in a batch) */
+    public int rows() {
+        return rows.length;
+    }
+
+    /** @return the number of columns (features, in a batch) */
+    public int columns() {
+        return rows[0].length;
+    }
+
+    /** @return the shape as {@code "rowsxcolumns"}, such as {@code "2x3"} */
+    public String shape() {
+        return rows() + "x" + columns();
+    }
+
+    /**
+     * One entry.
+     *
+     * @param row the row, from 0
+     * @param column the column, from 0
+     * @return the entry
+     * @throws IndexOutOfBoundsException naming the position and the shape
+     */
+    public double get(int row, int column) {
+        if (row < 0 || row >= rows() || column < 0 || column >= columns()) {
+            throw new IndexOutOfBoundsException("get: (" + row + ", " + column + ") is outside " + shape());
+        }
+        return rows[row][column];
+    }
+
+    /**
+     * The product {@code this · other}.
+     *
+     * <p>Entry {@code (i, j)} is {@code sum over k of this(i, k) * other(k, j)}, accumulated from
+     * {@code +0.0} with {@link Math#fma} for {@code k} in ascending order. This order is part of the
+     * contract: it fixes every bit of the result, and the two transposed products follow it too.
+     *
+     * @param other a matrix with as many rows as this one has columns
+     * @return a {@code this.rows() x other.columns()} matrix
+     */
+    public Matrix times(Matrix other) {
+        requireNonNull("times", other);
+        requireFit("times", other, columns() == other.rows(),
+                "columns of the left " + columns() + " != rows of the right " + other.rows());
+        return Products.times(rows, other.rows);
+    }
+
+    /**
+     * The product {@code thisᵀ · other}, without building the transpose.
+     *
+     * @param other a matrix with as many rows as this one
+     * @return a {@code this.columns() x other.columns()} matrix, summed over rows in ascending order
+     */
+    public Matrix transposeTimes(Matrix other) {
+        requireNonNull("transposeTimes", other);
+        requireFit("transposeTimes", other, rows() == other.rows(),
+                "rows of the left " + rows() + " != rows of the right " + other.rows());
+        return Products.transposeTimes(rows, other.rows);
+    }
+
+    /**
+     * The product {@code this · otherᵀ}.
+     *
+     * @param other a matrix with as many columns as this one
+     * @return a {@code this.rows() x other.rows()} matrix, summed over columns in ascending order
+     */
+    public Matrix timesTranspose(Matrix other) {
+        requireNonNull("timesTranspose", other);
+        requireFit("timesTranspose", other, columns() == other.columns(),
+                "columns of the left " + columns() + " != columns of the right " + other.columns());
+        return Products.timesTranspose(rows, other.rows);
+    }
+
+    /** @return the transpose, a {@code columns() x rows()} matrix */
+    public Matrix transpose() {
+        return new Matrix(Products.transpose(rows));
+    }
+
+    /**
+     * Applies a function to every entry.
+     *
+     * @param f the function
+     * @return a matrix of this shape with {@code f(this(i, j))} at {@code (i, j)}
+     */
+    public Matrix map(DoubleUnaryOperator f) {
+        Objects.requireNonNull(f, "f is null");
+        double[][] result = new double[rows()][];
+        for (int i = 0; i < result.length; i++) {
+            double[] a = rows[i];
+            double[] c = result[i] = new double[a.length];
+            for (int j = 0; j < c.length; j++) {
+                c[j] = f.applyAsDouble(a[j]);
+            }
+        }
+        return new Matrix(result);
+    }
+
+    /**
+     * Combines this matrix with another of the same shape, entry by entry.
+     *
+     * @param other a matrix of the same shape
+     * @param f the combining function, called as {@code f(this(i, j), other(i, j))}
+     * @return a matrix of this shape
+     */
+    public Matrix zipWith(Matrix other, DoubleBinaryOperator f) {
+        requireSameShape("zipWith", other);
+        Objects.requireNonNull(f, "f is null");
+        double[][] result = new double[rows()][];
+        for (int i = 0; i < result.length; i++) {
+            double[] a = rows[i];
+            double[] b = other.rows[i];
+            double[] c = result[i] = new double[a.length];
+            for (int j = 0; j < c.length; j++) {
+                c[j] = f.applyAsDouble(a[j], b[j]);
+            }
+        }
+        return new Matrix(result);
+    }
+
+    /**
+     * Adds a row to every row, such as a bias to every example of a batch.
+     *
+     * @param row a {@code 1 x columns()} matrix
+     * @return a matrix of this shape
+     */
+    public Matrix plusRow(Matrix row) {
+        requireNonNull("plusRow", row);
+        requireFit("plusRow", row, row.rows() == 1 && row.columns() == columns(),
+                "the right must be 1x" + columns());
+        double[] b = row.rows[0];
+        double[][] result = new double[rows()][];
+        for (int i = 0; i < result.length; i++) {
+            double[] a = rows[i];
+            double[] c = result[i] = new double[a.length];
+            for (int j = 0; j < c.length; j++) {
+                c[j] = a[j] + b[j];
+            }
+        }
+        return new Matrix(result);
+    }
+
+    /** @return the {@code 1 x columns()} row of column sums, each summed over rows in ascending order */
+    public Matrix columnSums() {
+        double[] sums = rows[0].clone();
+        for (int i = 1; i < rows(); i++) {
+            double[] a = rows[i];
+            for (int j = 0; j < sums.length; j++) {
+                sums[j] += a[j];
+            }
+        }
+        return new Matrix(new double[][] {sums});
+    }
+
+    /** @return the {@code rows() x 1} column of row sums, each summed left to right */
+    public Matrix rowSums() {
+        double[][] sums = new double[rows()][1];
+        for (int i = 0; i < sums.length; i++) {
+            double s = 0.0;
+            for (double x : rows[i]) {
+                s += x;
+            }
+            sums[i][0] = s;
+        }
+        return new Matrix(sums);
+    }
+
+    /** @return the {@code rows() x 1} column of row maxima ({@code NaN} if a row holds one) */
+    public Matrix rowMaxima() {
+        double[][] maxima = new double[rows()][1];
+        for (int i = 0; i < maxima.length; i++) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (double x : rows[i]) {
+                m = Math.max(m, x);
+            }
+            maxima[i][0] = m;
+        }
+        return new Matrix(maxima);
+    }
+
+    /**
+     * Combines every entry with the entry of a column in the same row, such as subtracting each
+     * row's maximum: {@code z.zipWithColumn(z.rowMaxima(), (x, m) -> x - m)}.
+     *
+     * @param column a {@code rows() x 1} matrix
+     * @param f the combining function, called as {@code f(this(i, j), column(i, 0))}
+     * @return a matrix of this shape
+     */
+    public Matrix zipWithColumn(Matrix column, DoubleBinaryOperator f) {
+        requireNonNull("zipWithColumn", column);
+        requireFit("zipWithColumn", column, column.rows() == rows() && column.columns() == 1,
+                "the right must be " + rows() + "x1");
+        Objects.requireNonNull(f, "f is null");
+        double[][] result = new double[rows()][];
+        for (int i = 0; i < result.length; i++) {
+            double[] a = rows[i];
+            double b = column.rows[i][0];
+            double[] c = result[i] = new double[a.length];
+            for (int j = 0; j < c.length; j++) {
+                c[j] = f.applyAsDouble(a[j], b);
+            }
+        }
+        return new Matrix(result);
+    }
+
+    /**
+     * Multiplies every entry by a number.
+     *
+     * @param factor the number
+     * @return {@code factor · this}
+     */
+    public Matrix scale(double factor) {
+        return map(x -> factor * x);
+    }
+
+    /**
+     * @param other a matrix of the same shape
+     * @return the entry-wise sum
+     */
+    public Matrix plus(Matrix other) {
+        requireSameShape("plus", other);
+        return zipWith(other, Double::sum);
+    }
+
+    /**
+     * @param other a matrix of the same shape
+     * @return the entry-wise difference {@code this - other}
+     */
+    public Matrix minus(Matrix other) {
+        requireSameShape("minus", other);
+        return zipWith(other, (a, b) -> a - b);
+    }
+
+    /**
+     * @param other a matrix of the same shape
+     * @return the entry-wise (Hadamard) product
+     */
+    public Matrix hadamard(Matrix other) {
+        requireSameShape("hadamard", other);
+        return zipWith(other, (a, b) -> a * b);
+    }
+
+    /** @return the sum of all entries, row by row in ascending order, each row left to right */
+    public double sum() {
+        double s = 0.0;
+        for (double[] row : rows) {
+            for (double x : row) {
+                s += x;
+            }
+        }
+        return s;
+    }
+
+    /** @return the sum of the squares of all entries, in the order of {@link #sum()} */
+    public double sumOfSquares() {
+        double s = 0.0;
+        for (double[] row : rows) {
+            for (double x : row) {
+                s = Math.fma(x, x, s);
+            }
+        }
+        return s;
+    }
+
+    /** @return the position {@code (row, column)} of the first entry that is NaN or infinite, if any */
+    public Option<Tuple2<Integer, Integer>> firstNonFinite() {
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < columns(); j++) {
+                if (!Double.isFinite(rows[i][j])) {
+                    return Option.some(Tuple.of(i, j));
+                }
+            }
+        }
+        return Option.none();
+    }
+
+    /**
+     * Checks that every entry is finite, for validation where values enter.
+     *
+     * @param name what this matrix is, for the message, such as {@code "inputs"}
+     * @return this matrix
+     * @throws IllegalArgumentException naming the matrix, the bad value and its position
+     */
+    public Matrix requireFinite(String name) {
+        for (Tuple2<Integer, Integer> at : firstNonFinite()) {
+            throw new IllegalArgumentException(name + ": entry (" + at._1 + ", " + at._2 + ") of "
+                    + shape() + " is " + rows[at._1][at._2] + ", expected a finite number");
+        }
+        return this;
+    }
+
+    /** @return a copy of the entries, as {@code [row][column]} */
+    public double[][] toArray() {
+        double[][] copy = new double[rows()][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = rows[i].clone();
+        }
+        return copy;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Matrix m && Arrays.deepEquals(rows, m.rows);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(rows);
+    }
+
+    /** @return the shape, such as {@code Matrix[64x10]} */
+    @Override
+    public String toString() {
+        return "Matrix[" + shape() + "]";
+    }
+
+    private static void requireNonNull(String operation, Matrix other) {
+        Objects.requireNonNull(other, () -> operation + ": other is null");
+    }
+
+    private void requireSameShape(String operation, Matrix other) {
+        requireNonNull(operation, other);
+        requireFit(operation, other, rows() == other.rows() && columns() == other.columns(),
+                "shapes must be equal");
+    }
+
+    private void requireFit(String operation, Matrix other, boolean fits, String why) {
+        if (!fits) {
+            throw new IllegalArgumentException(
+                    operation + ": " + shape() + " and " + other.shape() + " do not fit (" + why + ")");
+        }
+    }
+}
