@@ -19,7 +19,13 @@ import java.util.function.DoubleUnaryOperator;
 public record Elementwise(String name, DoubleUnaryOperator function, DoubleBinaryOperator derivative)
         implements Activation {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param name the name, such as {@code "swish"}
+     * @param function {@code f}
+     * @param derivative {@code f'}, called as {@code derivative(z, f(z))} so that derivatives written in terms of the output (sigmoid, tanh) need not recompute it
+     */
     public Elementwise {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(function, "function is null");

@@ -11,7 +11,11 @@ import io.github.purenet.tensor.Matrix;
  */
 public record LeakyRelu(double alpha) implements Activation {
 
-    /** Checks the slope. */
+    /**
+     * Checks the slope.
+     *
+     * @param alpha the slope for negative inputs, finite and in {@code [0, 1)}; 0.01 is common
+     */
     public LeakyRelu {
         if (!(alpha >= 0.0 && alpha < 1.0)) {
             throw new IllegalArgumentException("alpha: expected a number in [0, 1), got " + alpha);

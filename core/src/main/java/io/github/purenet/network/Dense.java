@@ -18,7 +18,13 @@ import java.util.Objects;
  */
 public record Dense(Matrix weights, Matrix bias, Activation activation) {
 
-    /** Checks that the bias has one entry per output unit. */
+    /**
+     * Checks that the bias has one entry per output unit.
+     *
+     * @param weights the {@code outputs x inputs} weights
+     * @param bias the {@code 1 x outputs} bias
+     * @param activation the activation {@code f}
+     */
     public Dense {
         Objects.requireNonNull(weights, "weights is null");
         Objects.requireNonNull(bias, "bias is null");

@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record DenseGradient(Matrix weights, Matrix bias) {
 
-    /** Checks that the bias has one entry per row of the weights. */
+    /**
+     * Checks that the bias has one entry per row of the weights.
+     *
+     * @param weights {@code dL/dW}, {@code outputs x inputs}
+     * @param bias {@code dL/db}, {@code 1 x outputs}
+     */
     public DenseGradient {
         Objects.requireNonNull(weights, "weights is null");
         Objects.requireNonNull(bias, "bias is null");

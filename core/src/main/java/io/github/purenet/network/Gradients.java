@@ -19,7 +19,11 @@ import java.util.function.DoubleUnaryOperator;
  */
 public record Gradients(Vector<DenseGradient> layers) {
 
-    /** Checks that there is at least one layer. */
+    /**
+     * Checks that there is at least one layer.
+     *
+     * @param layers one gradient per layer of the network, in the same order
+     */
     public Gradients {
         Objects.requireNonNull(layers, "layers is null");
         if (layers.isEmpty()) {

@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record LossAndGradients(double loss, Gradients gradients) {
 
-    /** Checks that the gradients are present. */
+    /**
+     * Checks that the gradients are present.
+     *
+     * @param loss the batch's loss, the mean over its examples
+     * @param gradients the gradient of that loss, shaped like the network
+     */
     public LossAndGradients {
         Objects.requireNonNull(gradients, "gradients is null");
     }

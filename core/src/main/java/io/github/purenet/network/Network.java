@@ -17,7 +17,11 @@ import java.util.Objects;
  */
 public record Network(Vector<Dense> layers) {
 
-    /** Checks that there is a layer and that consecutive sizes agree. */
+    /**
+     * Checks that there is a layer and that consecutive sizes agree.
+     *
+     * @param layers the layers, at least one; each layer's inputs equal the previous layer's outputs
+     */
     public Network {
         Objects.requireNonNull(layers, "layers is null");
         if (layers.isEmpty()) {

@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record Trace(Matrix inputs, Vector<Matrix> preActivations, Vector<Matrix> activations) {
 
-    /** Checks that there is one pre-activation and one activation per layer. */
+    /**
+     * Checks that there is one pre-activation and one activation per layer.
+     *
+     * @param inputs the batch given to the network, one example per row
+     * @param preActivations each layer's {@code z}, in layer order
+     * @param activations each layer's {@code a}, in layer order; the last is the network's output
+     */
     public Trace {
         Objects.requireNonNull(inputs, "inputs is null");
         Objects.requireNonNull(preActivations, "preActivations is null");

@@ -1,0 +1,54 @@
+package io.github.purenet.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Each example runs and prints the numbers of its seed tutorial. */
+class ExamplesTest {
+
+    private static List<String> run(Consumer<String[]> main) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            main.accept(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void singleNeuronPrints200LossesThenTheFinalWeightsAndBias() {
+        List<String> lines = run(SingleNeuron::main);
+        assertEquals(202, lines.size());
+        assertEquals("Iteration 1, Loss: 36.0", lines.get(0));
+        assertTrue(lines.get(1).startsWith("Iteration 2, Loss: 33.8724"), lines.get(1));
+        assertTrue(lines.get(199).startsWith("Iteration 200, Loss: "), lines.get(199));
+        assertTrue(lines.get(200).startsWith("Final weights: [-3.399"), lines.get(200));
+        assertTrue(lines.get(201).startsWith("Final bias: 0.600"), lines.get(201));
+    }
+
+    @Test
+    void softmaxNetworkPrintsTheSeedsAdjustedWeightsAndBiases() {
+        String out = String.join("\n", run(SoftmaxNetwork::main));
+        assertTrue(out.contains("[[0.10022781 0.20034171]\n [0.30033243 0.40049865]\n [0.50043706 0.60065559]]"), out);
+        assertTrue(out.contains("[ 0.1001139 -0.09983378  0.05021853]"), out);
+        assertTrue(out.contains("[-0.10002087 -0.20003943 -0.3000661]"), out);
+        assertTrue(out.contains("[ 0.10026157 -0.10002319  0.04976163]"), out);
+    }
+
+    @Test
+    void oneInputApproachesTheTargetAndNamesTheSeedsMistake() {
+        List<String> lines = run(OneInput::main);
+        assertTrue(lines.contains("Iteration 10000, prediction 0.301565, weight -8.398549"), String.join("\n", lines));
+        assertTrue(lines.get(lines.size() - 1).contains("the chain rule ends at 0.301565"), lines.toString());
+    }
+}
