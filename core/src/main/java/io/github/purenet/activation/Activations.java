@@ -1,5 +1,7 @@
 package io.github.purenet.activation;
 
+import io.github.purenet.tensor.Matrix;
+import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -54,6 +56,25 @@ public final class Activations {
         }
         double e = StrictMath.exp(z);
         return e / (1.0 + e);
+    }
+
+    /**
+     * Checks the arguments of {@link Activation#backward}: present, and of one shape.
+     *
+     * @param name the activation's name, for the message
+     * @param z the pre-activations
+     * @param a the activations
+     * @param gradient the gradient at the activations
+     */
+    static void requireBackwardArguments(String name, Matrix z, Matrix a, Matrix gradient) {
+        Objects.requireNonNull(z, () -> name + ": z is null");
+        Objects.requireNonNull(a, () -> name + ": a is null");
+        Objects.requireNonNull(gradient, () -> name + ": gradient is null");
+        if (z.rows() != a.rows() || z.columns() != a.columns()
+                || z.rows() != gradient.rows() || z.columns() != gradient.columns()) {
+            throw new IllegalArgumentException(name + ": backward needs z, a and gradient of one shape, got "
+                    + z.shape() + ", " + a.shape() + " and " + gradient.shape());
+        }
     }
 
     /** @return the identity, for outputs of regression */

@@ -34,11 +34,13 @@ public record Elementwise(String name, DoubleUnaryOperator function, DoubleBinar
 
     @Override
     public Matrix apply(Matrix z) {
+        Objects.requireNonNull(z, () -> name() + ": z is null");
         return z.map(function);
     }
 
     @Override
     public Matrix backward(Matrix z, Matrix a, Matrix gradient) {
+        Activations.requireBackwardArguments(name(), z, a, gradient);
         Matrix slope = z.zipWith(a, derivative);
         return slope.hadamard(gradient);
     }

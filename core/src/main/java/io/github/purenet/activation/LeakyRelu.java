@@ -1,6 +1,7 @@
 package io.github.purenet.activation;
 
 import io.github.purenet.tensor.Matrix;
+import java.util.Objects;
 
 /**
  * Leaky ReLU: {@code f(z) = z} for {@code z > 0}, {@code alpha · z} otherwise; its derivative is
@@ -29,11 +30,13 @@ public record LeakyRelu(double alpha) implements Activation {
 
     @Override
     public Matrix apply(Matrix z) {
+        Objects.requireNonNull(z, () -> name() + ": z is null");
         return z.map(x -> x > 0.0 ? x : alpha * x);
     }
 
     @Override
     public Matrix backward(Matrix z, Matrix a, Matrix gradient) {
+        Activations.requireBackwardArguments(name(), z, a, gradient);
         return z.zipWith(gradient, (x, g) -> x > 0.0 ? g : alpha * g);
     }
 

@@ -1,6 +1,7 @@
 package io.github.purenet.activation;
 
 import io.github.purenet.tensor.Matrix;
+import java.util.Objects;
 
 /**
  * Softmax over each row: {@code a_j = exp(z_j - m) / sum_k exp(z_k - m)} with {@code m = max_k z_k}.
@@ -23,12 +24,14 @@ public record Softmax() implements Activation {
 
     @Override
     public Matrix apply(Matrix z) {
+        Objects.requireNonNull(z, () -> name() + ": z is null");
         Matrix exponentials = z.zipWithColumn(z.rowMaxima(), (x, max) -> StrictMath.exp(x - max));
         return exponentials.zipWithColumn(exponentials.rowSums(), (e, sum) -> e / sum);
     }
 
     @Override
     public Matrix backward(Matrix z, Matrix a, Matrix gradient) {
+        Activations.requireBackwardArguments(name(), z, a, gradient);
         Matrix dot = a.hadamard(gradient).rowSums();
         return a.hadamard(gradient.zipWithColumn(dot, (g, d) -> g - d));
     }

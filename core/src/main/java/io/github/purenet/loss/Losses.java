@@ -16,9 +16,9 @@ import java.util.Objects;
  *       <td>{@code 2 (p - y) / n}</td></tr>
  *   <tr><td>{@link #meanSquaredError()}</td><td>{@code (1/n) Σ_i (1/m) Σ_j (p - y)²}</td>
  *       <td>{@code 2 (p - y) / (n m)}</td></tr>
- *   <tr><td>{@link #softmaxCrossEntropy()}</td><td>{@code -(1/n) Σ_i Σ_j y log p}</td>
+ *   <tr><td>{@link #softmaxCrossEntropy()}, targets {@code >= 0}</td><td>{@code -(1/n) Σ_i Σ_j y log p}</td>
  *       <td>at the logits: {@code (p Σ_j y - y) / n}, which is {@code (p - y) / n} for one-hot y</td></tr>
- *   <tr><td>{@link #binaryCrossEntropy()}</td>
+ *   <tr><td>{@link #binaryCrossEntropy()}, targets in {@code [0, 1]}</td>
  *       <td>{@code -(1/n) Σ_i Σ_j [y log p + (1 - y) log(1 - p)]}</td>
  *       <td>at the logits: {@code (p - y) / n}</td></tr>
  * </table>
@@ -53,11 +53,28 @@ public final class Losses {
     }
 
     static void requireSameShape(String loss, Matrix prediction, Matrix target) {
-        Objects.requireNonNull(prediction, () -> loss + ": prediction is null");
+        requireSameShape(loss, "prediction", prediction, target);
+    }
+
+    private static void requireSameShape(String loss, String name, Matrix first, Matrix target) {
+        Objects.requireNonNull(first, () -> loss + ": " + name + " is null");
         Objects.requireNonNull(target, () -> loss + ": target is null");
-        if (prediction.rows() != target.rows() || prediction.columns() != target.columns()) {
-            throw new IllegalArgumentException(loss + ": prediction " + prediction.shape()
+        if (first.rows() != target.rows() || first.columns() != target.columns()) {
+            throw new IllegalArgumentException(loss + ": " + name + " " + first.shape()
                     + " and target " + target.shape() + " differ in shape");
+        }
+    }
+
+    /** Checks that every target is in {@code [low, high]}, naming the first that is not. */
+    private static void requireTargetsIn(String loss, Matrix target, double low, double high) {
+        for (int i = 0; i < target.rows(); i++) {
+            for (int j = 0; j < target.columns(); j++) {
+                double y = target.get(i, j);
+                if (!(y >= low && y <= high)) {
+                    throw new IllegalArgumentException(loss + ": target (" + i + ", " + j + ") is " + y
+                            + ", expected a number in [" + low + ", " + high + "]");
+                }
+            }
         }
     }
 
@@ -120,6 +137,7 @@ public final class Losses {
         @Override
         public double value(Matrix prediction, Matrix target) {
             requireSameShape(name(), prediction, target);
+            requireTargetsIn(name(), target, 0.0, Double.MAX_VALUE);
             return -prediction.zipWith(target, (p, y) -> weightedLog(y, p)).sum() / prediction.rows();
         }
 
@@ -133,7 +151,8 @@ public final class Losses {
         /** Row by row, {@code Σ_j y_j (lse(z) - z_j)} with {@code lse(z) = m + log Σ_k e^(z_k - m)}. */
         @Override
         public double valueAtLogits(Matrix logits, Matrix target) {
-            requireSameShape(name(), logits, target);
+            requireSameShape(name(), "logits", logits, target);
+            requireTargetsIn(name(), target, 0.0, Double.MAX_VALUE);
             Matrix maxima = logits.rowMaxima();
             Matrix logSumExp = logits.zipWithColumn(maxima, (z, m) -> StrictMath.exp(z - m)).rowSums()
                     .zipWith(maxima, (s, m) -> m + StrictMath.log(s));
@@ -143,6 +162,7 @@ public final class Losses {
 
         @Override
         public Matrix gradientAtLogits(Matrix logits, Matrix prediction, Matrix target) {
+            requireSameShape(name(), "logits", logits, target);
             requireSameShape(name(), prediction, target);
             double n = prediction.rows();
             return prediction.zipWithColumn(target.rowSums(), (p, total) -> p * total)
@@ -164,6 +184,7 @@ public final class Losses {
         @Override
         public double value(Matrix prediction, Matrix target) {
             requireSameShape(name(), prediction, target);
+            requireTargetsIn(name(), target, 0.0, 1.0);
             return -prediction.zipWith(target, (p, y) -> weightedLog(y, p) + weightedLog(1.0 - y, 1.0 - p)).sum()
                     / prediction.rows();
         }
@@ -178,7 +199,8 @@ public final class Losses {
         /** Entry by entry, {@code max(z, 0) - z y + log(1 + e^-|z|)}, the stable softplus form. */
         @Override
         public double valueAtLogits(Matrix logits, Matrix target) {
-            requireSameShape(name(), logits, target);
+            requireSameShape(name(), "logits", logits, target);
+            requireTargetsIn(name(), target, 0.0, 1.0);
             return logits.zipWith(target,
                     (z, y) -> Math.max(z, 0.0) - z * y + StrictMath.log1p(StrictMath.exp(-Math.abs(z)))).sum()
                     / logits.rows();
@@ -186,6 +208,7 @@ public final class Losses {
 
         @Override
         public Matrix gradientAtLogits(Matrix logits, Matrix prediction, Matrix target) {
+            requireSameShape(name(), "logits", logits, target);
             requireSameShape(name(), prediction, target);
             double n = prediction.rows();
             return prediction.zipWith(target, (p, y) -> (p - y) / n);

@@ -59,7 +59,9 @@ public final class Backprop {
      * The backward pass: the loss of a batch and its gradient with respect to every parameter.
      *
      * @param network the network that made the trace
-     * @param trace {@code forward(network, inputs)}
+     * @param trace {@code forward(network, inputs)}; a trace of another network is refused when its
+     *     shapes differ, but one of the same shapes cannot be told apart and gives that network's
+     *     loss: pass the trace of this network
      * @param targets finite targets, shaped like the network's output
      * @param loss the loss; a {@link FusedLoss} needs the network to end in its activation
      * @return the loss and the gradients, shaped like the network
@@ -67,7 +69,7 @@ public final class Backprop {
      *     targets are not finite, or a fused loss follows another activation
      */
     public static LossAndGradients backward(Network network, Trace trace, Matrix targets, Loss loss) {
-        requireFits(network, trace, targets, loss);
+        requireFits("backward", network, trace, targets, loss);
         Vector<Dense> layers = network.layers();
         int last = layers.size() - 1;
         double value;
@@ -118,7 +120,7 @@ public final class Backprop {
      */
     public static double loss(Network network, Matrix inputs, Matrix targets, Loss loss) {
         Trace trace = forward(network, inputs);
-        requireFits(network, trace, targets, loss);
+        requireFits("loss", network, trace, targets, loss);
         return loss instanceof FusedLoss fused
                 ? fused.valueAtLogits(trace.logits(), targets)
                 : loss.value(trace.output(), targets);
@@ -140,33 +142,37 @@ public final class Backprop {
         if (!(learningRate > 0.0 && Double.isFinite(learningRate))) {
             throw new IllegalArgumentException("learningRate: expected a positive finite number, got " + learningRate);
         }
-        return new Network(network.layers().zipWith(gradients.layers(), (layer, g) -> new Dense(
-                layer.weights().zipWith(g.weights(), (w, dw) -> w - learningRate * dw),
-                layer.bias().zipWith(g.bias(), (b, db) -> b - learningRate * db),
-                layer.activation())));
+        return new Network(Vector.tabulate(network.layers().size(), i -> {
+            Dense layer = network.layers().get(i);
+            DenseGradient g = gradients.layers().get(i);
+            return new Dense(layer.weights().zipWith(g.weights(), (w, dw) -> w - learningRate * dw),
+                    layer.bias().zipWith(g.bias(), (b, db) -> b - learningRate * db), layer.activation());
+        }));
     }
 
-    private static void requireFits(Network network, Trace trace, Matrix targets, Loss loss) {
+    private static void requireFits(String operation, Network network, Trace trace, Matrix targets, Loss loss) {
         Objects.requireNonNull(network, "network is null");
         Objects.requireNonNull(trace, "trace is null");
         Objects.requireNonNull(targets, "targets is null");
         Objects.requireNonNull(loss, "loss is null");
         Vector<Dense> layers = network.layers();
-        boolean fits = trace.activations().size() == layers.size()
-                && trace.inputs().columns() == network.inputs()
-                && trace.preActivations().zipWith(layers, (z, layer) -> z.columns() == layer.outputs()
-                        && z.rows() == trace.inputs().rows()).forAll(b -> b);
+        boolean fits = trace.activations().size() == layers.size() && trace.inputs().columns() == network.inputs();
+        for (int l = 0; fits && l < layers.size(); l++) {
+            Matrix z = trace.preActivations().get(l);
+            fits = z.columns() == layers.get(l).outputs() && z.rows() == trace.inputs().rows();
+        }
         if (!fits) {
-            throw new IllegalArgumentException("backward: " + trace + " was not made by network " + network);
+            throw new IllegalArgumentException(operation + ": " + trace + " with pre-activations "
+                    + trace.preActivations().map(Matrix::shape).mkString(", ") + " was not made by network " + network);
         }
         Matrix output = trace.output();
         if (targets.rows() != output.rows() || targets.columns() != output.columns()) {
-            throw new IllegalArgumentException("backward: targets " + targets.shape() + " do not fit outputs "
+            throw new IllegalArgumentException(operation + ": targets " + targets.shape() + " do not fit outputs "
                     + output.shape() + " of network " + network);
         }
-        targets.requireFinite("backward: targets");
+        targets.requireFinite(operation + ": targets");
         if (loss instanceof FusedLoss fused && !fused.activation().equals(layers.last().activation())) {
-            throw new IllegalArgumentException("backward: loss " + loss.name() + " is fused with "
+            throw new IllegalArgumentException(operation + ": loss " + loss.name() + " is fused with "
                     + fused.activation().name() + " but the network ends in " + layers.last().activation().name());
         }
     }

@@ -5,6 +5,7 @@ import io.vavr.collection.Vector;
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntPredicate;
 
 /**
  * Gradients of a loss with respect to every parameter of a {@link Network}, layer for layer and
@@ -29,7 +30,11 @@ public record Gradients(Vector<DenseGradient> layers) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("layers: gradients need at least one layer");
         }
-        layers.forEach(layer -> Objects.requireNonNull(layer, "layers: a layer is null"));
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) == null) {
+                throw new NullPointerException("layers: layer " + i + " is null");
+            }
+        }
     }
 
     /**
@@ -71,10 +76,17 @@ public record Gradients(Vector<DenseGradient> layers) {
      * @return gradients of this shape
      */
     public Gradients zipWith(Gradients other, DoubleBinaryOperator f) {
-        requireSameShape("zipWith", other);
+        return zipWith("zipWith", other, f);
+    }
+
+    private Gradients zipWith(String operation, Gradients other, DoubleBinaryOperator f) {
+        requireSameShape(operation, other);
         Objects.requireNonNull(f, "f is null");
-        return new Gradients(layers.zipWith(other.layers, (a, b) -> new DenseGradient(
-                a.weights().zipWith(b.weights(), f), a.bias().zipWith(b.bias(), f))));
+        return new Gradients(Vector.tabulate(layers.size(), i -> {
+            DenseGradient a = layers.get(i);
+            DenseGradient b = other.layers.get(i);
+            return new DenseGradient(a.weights().zipWith(b.weights(), f), a.bias().zipWith(b.bias(), f));
+        }));
     }
 
     /**
@@ -82,7 +94,7 @@ public record Gradients(Vector<DenseGradient> layers) {
      * @return the entry-wise sum
      */
     public Gradients plus(Gradients other) {
-        return zipWith(other, Double::sum);
+        return zipWith("plus", other, Double::sum);
     }
 
     /**
@@ -117,8 +129,7 @@ public record Gradients(Vector<DenseGradient> layers) {
      */
     public Gradients requireFits(Network network) {
         Objects.requireNonNull(network, "network is null");
-        if (layers.size() != network.layers().size()
-                || !layers.zipWith(network.layers(), DenseGradient::fits).forAll(b -> b)) {
+        if (!fits(network.layers().size(), i -> layers.get(i).fits(network.layers().get(i)))) {
             throw new IllegalArgumentException("gradients " + shapes() + " do not fit network " + network
                     + " (weights " + network.layers().map(l -> l.weights().shape()).mkString(", ") + ")");
         }
@@ -127,11 +138,22 @@ public record Gradients(Vector<DenseGradient> layers) {
 
     private void requireSameShape(String operation, Gradients other) {
         Objects.requireNonNull(other, () -> operation + ": other is null");
-        if (layers.size() != other.layers.size()
-                || !layers.zipWith(other.layers, DenseGradient::fits).forAll(b -> b)) {
+        if (!fits(other.layers.size(), i -> layers.get(i).fits(other.layers.get(i)))) {
             throw new IllegalArgumentException(operation + ": gradients " + shapes() + " and "
                     + other.shapes() + " differ in shape");
         }
+    }
+
+    private boolean fits(int otherSize, IntPredicate layerFits) {
+        if (layers.size() != otherSize) {
+            return false;
+        }
+        for (int i = 0; i < otherSize; i++) {
+            if (!layerFits.test(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String shapes() {

@@ -25,6 +25,9 @@ public record Trace(Matrix inputs, Vector<Matrix> preActivations, Vector<Matrix>
         Objects.requireNonNull(inputs, "inputs is null");
         Objects.requireNonNull(preActivations, "preActivations is null");
         Objects.requireNonNull(activations, "activations is null");
+        if (preActivations.contains(null) || activations.contains(null)) {
+            throw new NullPointerException("Trace: a pre-activation or activation is null");
+        }
         if (preActivations.isEmpty() || preActivations.size() != activations.size()) {
             throw new IllegalArgumentException("Trace: expected one pre-activation and one activation per layer, got "
                     + preActivations.size() + " and " + activations.size());

@@ -2,11 +2,13 @@ package io.github.purenet.tensor;
 
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * An immutable dense matrix of doubles; in a batch, each row is one example.
@@ -42,7 +44,7 @@ public final class Matrix {
         double at(int row, int column);
     }
 
-    private final double[][] rows; // rows[i][j]; never written after construction, never shared
+    private final double[][] rows; // rows[i][j]; never written after construction, never given out
 
     private Matrix(double[][] rows) {
         this.rows = rows;
@@ -167,6 +169,28 @@ public final class Matrix {
     }
 
     /**
+     * The rows at the given indices, in that order, such as the examples of a mini-batch.
+     *
+     * @param indices at least one row index, each in {@code [0, rows())}; repeats are allowed
+     * @return a {@code indices.size() x columns()} matrix
+     */
+    public Matrix selectRows(Seq<Integer> indices) {
+        Objects.requireNonNull(indices, "indices is null");
+        if (indices.isEmpty()) {
+            throw new IllegalArgumentException("selectRows: expected at least one index, got none");
+        }
+        double[][] result = new double[indices.size()][];
+        int r = 0;
+        for (Integer index : indices) {
+            if (index == null || index < 0 || index >= rows()) {
+                throw new IndexOutOfBoundsException("selectRows: row " + index + " is outside " + shape());
+            }
+            result[r++] = rows[index]; // rows are never written, so matrices may share them
+        }
+        return new Matrix(result);
+    }
+
+    /**
      * The product {@code this · other}.
      *
      * <p>Entry {@code (i, j)} is {@code sum over k of this(i, k) * other(k, j)}, accumulated from
@@ -179,7 +203,7 @@ public final class Matrix {
     public Matrix times(Matrix other) {
         requireNonNull("times", other);
         requireFit("times", other, columns() == other.rows(),
-                "columns of the left " + columns() + " != rows of the right " + other.rows());
+                () -> "columns of the left " + columns() + " != rows of the right " + other.rows());
         return Products.times(rows, other.rows);
     }
 
@@ -192,7 +216,7 @@ public final class Matrix {
     public Matrix transposeTimes(Matrix other) {
         requireNonNull("transposeTimes", other);
         requireFit("transposeTimes", other, rows() == other.rows(),
-                "rows of the left " + rows() + " != rows of the right " + other.rows());
+                () -> "rows of the left " + rows() + " != rows of the right " + other.rows());
         return Products.transposeTimes(rows, other.rows);
     }
 
@@ -205,7 +229,7 @@ public final class Matrix {
     public Matrix timesTranspose(Matrix other) {
         requireNonNull("timesTranspose", other);
         requireFit("timesTranspose", other, columns() == other.columns(),
-                "columns of the left " + columns() + " != columns of the right " + other.columns());
+                () -> "columns of the left " + columns() + " != columns of the right " + other.columns());
         return Products.timesTranspose(rows, other.rows);
     }
 
@@ -264,7 +288,7 @@ public final class Matrix {
     public Matrix plusRow(Matrix row) {
         requireNonNull("plusRow", row);
         requireFit("plusRow", row, row.rows() == 1 && row.columns() == columns(),
-                "the right must be 1x" + columns());
+                () -> "the right must be 1x" + columns());
         double[] b = row.rows[0];
         double[][] result = new double[rows()][];
         for (int i = 0; i < result.length; i++) {
@@ -277,10 +301,13 @@ public final class Matrix {
         return new Matrix(result);
     }
 
-    /** @return the {@code 1 x columns()} row of column sums, each summed over rows in ascending order */
+    /**
+     * @return the {@code 1 x columns()} row of column sums, each accumulated from {@code +0.0} over
+     *     rows in ascending order, like every sum of this class
+     */
     public Matrix columnSums() {
-        double[] sums = rows[0].clone();
-        for (int i = 1; i < rows(); i++) {
+        double[] sums = new double[columns()];
+        for (int i = 0; i < rows(); i++) {
             double[] a = rows[i];
             for (int j = 0; j < sums.length; j++) {
                 sums[j] += a[j];
@@ -289,7 +316,7 @@ public final class Matrix {
         return new Matrix(new double[][] {sums});
     }
 
-    /** @return the {@code rows() x 1} column of row sums, each summed left to right */
+    /** @return the {@code rows() x 1} column of row sums, each accumulated from {@code +0.0} left to right */
     public Matrix rowSums() {
         double[][] sums = new double[rows()][1];
         for (int i = 0; i < sums.length; i++) {
@@ -326,7 +353,7 @@ public final class Matrix {
     public Matrix zipWithColumn(Matrix column, DoubleBinaryOperator f) {
         requireNonNull("zipWithColumn", column);
         requireFit("zipWithColumn", column, column.rows() == rows() && column.columns() == 1,
-                "the right must be " + rows() + "x1");
+                () -> "the right must be " + rows() + "x1");
         Objects.requireNonNull(f, "f is null");
         double[][] result = new double[rows()][];
         for (int i = 0; i < result.length; i++) {
@@ -377,7 +404,7 @@ public final class Matrix {
         return zipWith(other, (a, b) -> a * b);
     }
 
-    /** @return the sum of all entries, row by row in ascending order, each row left to right */
+    /** @return the sum of all entries, accumulated from {@code +0.0} row by row, each row left to right */
     public double sum() {
         double s = 0.0;
         for (double[] row : rows) {
@@ -397,6 +424,18 @@ public final class Matrix {
             }
         }
         return s;
+    }
+
+    /** @return whether every entry is finite, neither NaN nor infinite */
+    public boolean isFinite() {
+        for (double[] row : rows) {
+            for (double x : row) {
+                if (!Double.isFinite(x)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** @return the position {@code (row, column)} of the first entry that is NaN or infinite, if any */
@@ -419,6 +458,9 @@ public final class Matrix {
      * @throws IllegalArgumentException naming the matrix, the bad value and its position
      */
     public Matrix requireFinite(String name) {
+        if (isFinite()) {
+            return this;
+        }
         for (Tuple2<Integer, Integer> at : firstNonFinite()) {
             throw new IllegalArgumentException(name + ": entry (" + at._1 + ", " + at._2 + ") of "
                     + shape() + " is " + rows[at._1][at._2] + ", expected a finite number");
@@ -458,13 +500,13 @@ public final class Matrix {
     private void requireSameShape(String operation, Matrix other) {
         requireNonNull(operation, other);
         requireFit(operation, other, rows() == other.rows() && columns() == other.columns(),
-                "shapes must be equal");
+                () -> "shapes must be equal");
     }
 
-    private void requireFit(String operation, Matrix other, boolean fits, String why) {
+    private void requireFit(String operation, Matrix other, boolean fits, Supplier<String> why) {
         if (!fits) {
             throw new IllegalArgumentException(
-                    operation + ": " + shape() + " and " + other.shape() + " do not fit (" + why + ")");
+                    operation + ": " + shape() + " and " + other.shape() + " do not fit (" + why.get() + ")");
         }
     }
 }

@@ -46,6 +46,24 @@ class ExamplesTest {
     }
 
     @Test
+    void irisReachesAtLeast95PercentTestAccuracyAndPrintsProgress() {
+        Iris.Result result = Iris.train(42);
+        assertTrue(result.test().accuracy() >= 0.95, "test accuracy " + result.test().accuracy());
+        assertEquals(30, result.test().confusion().total());
+        List<String> lines = run(Iris::main);
+        assertTrue(lines.get(0).startsWith("step  150  epoch"), lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("after 800 steps (100 epochs): test accuracy")),
+                String.join("\n", lines));
+    }
+
+    @Test
+    void xorPrintsItsProgressAndFullAccuracy() {
+        List<String> lines = run(Xor::main);
+        assertTrue(lines.get(0).startsWith("step  250  loss"), lines.get(0));
+        assertEquals("accuracy 100%", lines.get(lines.size() - 1));
+    }
+
+    @Test
     void oneInputApproachesTheTargetAndNamesTheSeedsMistake() {
         List<String> lines = run(OneInput::main);
         assertTrue(lines.contains("Iteration 10000, prediction 0.301565, weight -8.398549"), String.join("\n", lines));

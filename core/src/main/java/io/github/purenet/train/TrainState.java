@@ -1,0 +1,72 @@
+package io.github.purenet.train;
+
+import io.github.purenet.network.Dense;
+import io.github.purenet.network.Network;
+import io.github.purenet.random.Key;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * Everything a training run needs to continue: a pure value, so that a stored state replays the
+ * rest of its run exactly.
+ *
+ * @param <S> the type of the optimizer's state
+ * @param network the parameters after {@code step} steps
+ * @param optimizerState the optimizer's state after {@code step} steps
+ * @param step the number of steps taken
+ * @param epoch the epoch of the next batch, from 0
+ * @param batch the index of the next batch within its epoch, from 0
+ * @param order the order of the examples in this epoch, a pure function of (key, epoch), kept so
+ *     that it is computed once per epoch
+ * @param key the run's key, from which every epoch's order is derived
+ * @param loss the loss of the batch that produced this state; none for the first state
+ */
+public record TrainState<S>(Network network, S optimizerState, long step, long epoch, int batch,
+        Vector<Integer> order, Key key, Option<Double> loss) {
+
+    /**
+     * Checks that every component is present and every count is not negative.
+     *
+     * @param network the parameters after {@code step} steps
+     * @param optimizerState the optimizer's state after {@code step} steps
+     * @param step the number of steps taken
+     * @param epoch the epoch of the next batch
+     * @param batch the index of the next batch within its epoch
+     * @param order the order of the examples in this epoch
+     * @param key the run's key
+     * @param loss the loss of the batch that produced this state
+     */
+    public TrainState {
+        Objects.requireNonNull(network, "network is null");
+        Objects.requireNonNull(optimizerState, "optimizerState is null");
+        Objects.requireNonNull(order, "order is null");
+        Objects.requireNonNull(key, "key is null");
+        Objects.requireNonNull(loss, "loss is null");
+        if (step < 0 || epoch < 0 || batch < 0) {
+            throw new IllegalArgumentException("TrainState: step, epoch and batch must be >= 0, got "
+                    + step + ", " + epoch + " and " + batch);
+        }
+    }
+
+    /**
+     * Whether training has gone wrong: the loss or a parameter is NaN or infinite. A
+     * {@link Run} ends at the first such state, and {@link Training}'s transitions leave it as it is.
+     *
+     * @return whether the loss or any weight or bias is not finite
+     */
+    public boolean diverged() {
+        return loss.exists(l -> !Double.isFinite(l)) || !network.layers().forAll(TrainState::finite);
+    }
+
+    private static boolean finite(Dense layer) {
+        return layer.weights().isFinite() && layer.bias().isFinite();
+    }
+
+    /** @return the counts and the loss, such as {@code TrainState[step 10, epoch 1, batch 3, loss 0.25]} */
+    @Override
+    public String toString() {
+        return "TrainState[step " + step + ", epoch " + epoch + ", batch " + batch + ", loss "
+                + loss.map(String::valueOf).getOrElse("none") + ", " + network + "]";
+    }
+}

@@ -1,0 +1,190 @@
+package io.github.purenet.train;
+
+import io.github.purenet.data.Batching;
+import io.github.purenet.data.Dataset;
+import io.github.purenet.loss.Loss;
+import io.github.purenet.network.Backprop;
+import io.github.purenet.network.LossAndGradients;
+import io.github.purenet.network.Network;
+import io.github.purenet.optim.Optimizer;
+import io.github.purenet.optim.Update;
+import io.github.purenet.random.Key;
+import io.vavr.control.Option;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Training as a fold of pure stages. The transition of one step is
+ * <pre>{@code
+ * select(data, batching)          TrainState -> Selected   the batch at the state's position
+ *   .andThen(differentiate(loss)) Selected   -> Step       loss and gradients on that batch
+ *   .andThen(stage)               Step       -> Step       your own stages: clipping, masking, ...
+ *   .andThen(update(optimizer))   Step       -> TrainState the optimizer's step; step + 1
+ *   .andThen(advance(data, b))    TrainState -> TrainState the next batch, and the next epoch's order
+ * }</pre>
+ * wrapped so that a {@link TrainState#diverged() diverged} state is left as it is. The stages are
+ * public, so a pipeline of your own is an ordinary composition of functions.
+ *
+ * <pre>{@code
+ * Dataset data = ...;
+ * Batching batching = Batching.miniBatches(16);
+ * Optimizer<Stateless> sgd = Optimizers.sgd(0.1);
+ * TrainState<Stateless> initial = Training.init(network, sgd, Key.of(42), data, batching);
+ * Run<Stateless> run = Training.run(initial, Training.transition(data, batching, Losses.squaredError(), sgd));
+ * Network trained = run.get(2_000).network();
+ * }</pre>
+ */
+public final class Training {
+
+    private Training() {
+    }
+
+    /**
+     * The first state of a run: step 0, at the first batch of epoch 0.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param network the network to train
+     * @param optimizer the optimizer, whose {@code init} gives the first optimizer state
+     * @param key the run's key, from which each epoch's order of examples is derived
+     * @param data the training data, whose features and targets fit the network
+     * @param batching how the data is cut into batches
+     * @return the state
+     * @throws IllegalArgumentException if the data do not fit the network or the batching
+     */
+    public static <S> TrainState<S> init(Network network, Optimizer<S> optimizer, Key key, Dataset data,
+            Batching batching) {
+        Objects.requireNonNull(network, "network is null");
+        Objects.requireNonNull(optimizer, "optimizer is null");
+        Objects.requireNonNull(key, "key is null");
+        Objects.requireNonNull(data, "data is null");
+        Objects.requireNonNull(batching, "batching is null");
+        if (data.features().columns() != network.inputs() || data.targets().columns() != network.outputs()) {
+            throw new IllegalArgumentException("init: data with features " + data.features().shape() + " and targets "
+                    + data.targets().shape() + " do not fit network " + network + " (expected "
+                    + network.inputs() + " feature and " + network.outputs() + " target columns)");
+        }
+        batching.batchesPerEpoch(data.size());
+        return new TrainState<>(network, optimizer.init(network), 0, 0, 0, batching.order(key, 0, data.size()), key,
+                Option.none());
+    }
+
+    /**
+     * The whole transition of one step, without stages of your own.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param data the training data
+     * @param batching how the data is cut into batches
+     * @param loss the loss
+     * @param optimizer the optimizer
+     * @return the transition
+     */
+    public static <S> Function<TrainState<S>, TrainState<S>> transition(Dataset data, Batching batching, Loss loss,
+            Optimizer<S> optimizer) {
+        return transition(data, batching, loss, UnaryOperator.identity(), optimizer);
+    }
+
+    /**
+     * The whole transition of one step, with a stage of your own between the gradients and the
+     * update.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param data the training data
+     * @param batching how the data is cut into batches
+     * @param loss the loss
+     * @param stage a pure function of the step, such as {@code step -> step.mapGradients(clip)}
+     * @param optimizer the optimizer
+     * @return the transition
+     */
+    public static <S> Function<TrainState<S>, TrainState<S>> transition(Dataset data, Batching batching, Loss loss,
+            UnaryOperator<Step<S>> stage, Optimizer<S> optimizer) {
+        Objects.requireNonNull(stage, "stage is null");
+        Function<TrainState<S>, TrainState<S>> step = Training.<S>select(data, batching)
+                .andThen(differentiate(loss))
+                .andThen(stage)
+                .andThen(update(optimizer))
+                .andThen(advance(data, batching));
+        return state -> state.diverged() ? state : step.apply(state);
+    }
+
+    /**
+     * The run from a state on: the lazy sequence of states of the fold.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param initial the first state
+     * @param transition the transition of one step
+     * @return the run
+     */
+    public static <S> Run<S> run(TrainState<S> initial, Function<TrainState<S>, TrainState<S>> transition) {
+        return Run.of(initial, transition);
+    }
+
+    /**
+     * The stage that picks the batch at a state's position: a pure function of the run's key, the
+     * epoch and the index of the batch.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param data the training data
+     * @param batching how the data is cut into batches
+     * @return the stage
+     */
+    public static <S> Function<TrainState<S>, Selected<S>> select(Dataset data, Batching batching) {
+        Objects.requireNonNull(data, "data is null");
+        Objects.requireNonNull(batching, "batching is null");
+        return state -> new Selected<>(state, batching.batch(data, state.order(), state.epoch(), state.batch()));
+    }
+
+    /**
+     * The stage that computes the loss and gradients of the state's network on the batch.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param loss the loss
+     * @return the stage
+     */
+    public static <S> Function<Selected<S>, Step<S>> differentiate(Loss loss) {
+        Objects.requireNonNull(loss, "loss is null");
+        return selected -> {
+            LossAndGradients lg = Backprop.lossAndGradients(selected.state().network(), selected.batch().inputs(),
+                    selected.batch().targets(), loss);
+            return new Step<>(selected.state(), selected.batch(), lg.loss(), lg.gradients());
+        };
+    }
+
+    /**
+     * The stage that applies the optimizer: the new network, optimizer state, step count and loss.
+     * The position in the data is left to {@link #advance}.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param optimizer the optimizer
+     * @return the stage
+     */
+    public static <S> Function<Step<S>, TrainState<S>> update(Optimizer<S> optimizer) {
+        Objects.requireNonNull(optimizer, "optimizer is null");
+        return step -> {
+            TrainState<S> s = step.state();
+            Update<S> u = optimizer.update(step.gradients(), s.optimizerState(), s.network());
+            return new TrainState<>(Optimizer.applyUpdates(s.network(), u.updates()), u.state(), s.step() + 1,
+                    s.epoch(), s.batch(), s.order(), s.key(), Option.some(step.loss()));
+        };
+    }
+
+    /**
+     * The stage that moves to the next batch, and at the end of an epoch to the first batch of the
+     * next epoch, with that epoch's order of examples.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param data the training data
+     * @param batching how the data is cut into batches
+     * @return the stage
+     */
+    public static <S> UnaryOperator<TrainState<S>> advance(Dataset data, Batching batching) {
+        Objects.requireNonNull(data, "data is null");
+        Objects.requireNonNull(batching, "batching is null");
+        int batches = batching.batchesPerEpoch(data.size());
+        return s -> s.batch() + 1 < batches
+                ? new TrainState<>(s.network(), s.optimizerState(), s.step(), s.epoch(), s.batch() + 1, s.order(),
+                        s.key(), s.loss())
+                : new TrainState<>(s.network(), s.optimizerState(), s.step(), s.epoch() + 1, 0,
+                        batching.order(s.key(), s.epoch() + 1, data.size()), s.key(), s.loss());
+    }
+}

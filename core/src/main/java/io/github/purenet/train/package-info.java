@@ -1,0 +1,11 @@
+/**
+ * Training as a fold: {@code state(k+1) = transition(state(k))}, offered as a lazy
+ * {@link io.github.purenet.train.Run} of {@link io.github.purenet.train.TrainState}s.
+ *
+ * <p>The transition is a plain {@code Function<TrainState<S>, TrainState<S>>} composed by
+ * {@link io.github.purenet.train.Training} from small pure stages: select the batch, compute the
+ * loss and gradients, (your own stages), update, advance in the data. A state holds everything a
+ * run needs to continue, so a run started from any stored state gives the same states as the run
+ * that produced it.
+ */
+package io.github.purenet.train;

@@ -1,0 +1,73 @@
+package io.github.purenet.data;
+
+import static io.github.purenet.data.Refusals.fails;
+import static io.github.purenet.data.Refusals.refuses;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.purenet.tensor.Matrix;
+import io.vavr.collection.List;
+import io.vavr.collection.Vector;
+import org.junit.jupiter.api.Test;
+
+class DatasetTest {
+
+    /** Three examples with features (i, 10 i) and targets (-i). */
+    private static final Dataset THREE = new Dataset(
+            Matrix.of(3, 2, (i, j) -> j == 0 ? i : 10 * i), Matrix.of(3, 1, (i, j) -> -i));
+
+    @Test
+    void sizeIsTheNumberOfRowsAndToStringShowsShapes() {
+        assertEquals(3, THREE.size());
+        assertEquals("Dataset[3: features 3x2, targets 3x1]", THREE.toString());
+    }
+
+    @Test
+    void rowsSelectsExamplesInTheGivenOrderWithRepeats() {
+        Dataset picked = THREE.rows(Vector.of(2, 0, 2));
+        assertEquals(Matrix.of(new double[][] {{2, 20}, {0, 0}, {2, 20}}), picked.features());
+        assertEquals(Matrix.of(new double[][] {{-2}, {0}, {-2}}), picked.targets());
+    }
+
+    @Test
+    void classificationOneHotEncodesTheLabels() {
+        Dataset d = Dataset.classification(THREE.features(), List.of(1, 0, 2), 3);
+        assertEquals(Matrix.of(new double[][] {{0, 1, 0}, {1, 0, 0}, {0, 0, 1}}), d.targets());
+        assertEquals(THREE.features(), d.features());
+    }
+
+    @Test
+    void refusesFeaturesAndTargetsThatDifferInRowsNamingBothShapes() {
+        refuses(() -> new Dataset(Matrix.filled(150, 4, 0.0), Matrix.filled(149, 3, 0.0)),
+                "features 150x4 and targets 149x3 differ in rows");
+    }
+
+    @Test
+    void refusesNonFiniteValuesNamingTheMatrixAndThePosition() {
+        assertAll(
+                () -> refuses(() -> new Dataset(Matrix.of(2, 2, (i, j) -> i == 1 && j == 0 ? Double.NaN : 0),
+                        Matrix.filled(2, 1, 0.0)), "features", "(1, 0)", "NaN"),
+                () -> refuses(() -> new Dataset(Matrix.filled(2, 2, 0.0),
+                        Matrix.of(2, 1, (i, j) -> i == 1 ? Double.POSITIVE_INFINITY : 0)),
+                        "targets", "(1, 0)", "Infinity"));
+    }
+
+    @Test
+    void refusesNullsAndBadIndices() {
+        assertAll(
+                () -> fails(NullPointerException.class, () -> new Dataset(null, Matrix.row(1)), "features"),
+                () -> fails(NullPointerException.class, () -> new Dataset(Matrix.row(1), null), "targets"),
+                () -> refuses(() -> THREE.rows(List.empty()), "at least one index"),
+                () -> fails(IndexOutOfBoundsException.class, () -> THREE.rows(List.of(0, 3)), "row 3", "3x2"));
+    }
+
+    @Test
+    void classificationRefusesEmptyLabelsAndLabelCountsThatDifferFromTheRows() {
+        assertAll(
+                () -> refuses(() -> Dataset.classification(THREE.features(), List.of(0, 1), 2),
+                        "features 3x2 and 2 labels differ in rows"),
+                () -> refuses(() -> Datasets.oneHot(List.empty(), 2), "at least one label", "got none"),
+                () -> refuses(() -> Dataset.classification(THREE.features(), List.of(0, 1, 5), 2),
+                        "label 5", "position 2", "[0, 2)"));
+    }
+}

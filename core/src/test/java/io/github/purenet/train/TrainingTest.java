@@ -1,0 +1,194 @@
+package io.github.purenet.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.purenet.activation.Activations;
+import io.github.purenet.data.Batching;
+import io.github.purenet.data.Dataset;
+import io.github.purenet.loss.Loss;
+import io.github.purenet.loss.Losses;
+import io.github.purenet.network.Backprop;
+import io.github.purenet.network.Dense;
+import io.github.purenet.network.Gradients;
+import io.github.purenet.network.Network;
+import io.github.purenet.optim.Optimizer;
+import io.github.purenet.optim.Optimizers;
+import io.github.purenet.optim.Optimizers.Stateless;
+import io.github.purenet.property.Case;
+import io.github.purenet.property.CaseGenerator;
+import io.github.purenet.property.Property;
+import io.github.purenet.random.Key;
+import io.github.purenet.tensor.Matrix;
+import io.vavr.collection.Vector;
+import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The fold: replay, determinism, composition of stages, divergence, and its bad input. */
+class TrainingTest {
+
+    /** A generated case turned into a run: its batch becomes the dataset, cut into mini-batches. */
+    private record Setup(Run<Stateless> run, Function<TrainState<Stateless>, TrainState<Stateless>> transition,
+            int j, int k) {
+    }
+
+    private static Setup setup(Case c) {
+        SplittableRandom random = new SplittableRandom(c.spec().values());
+        Dataset data = new Dataset(c.inputs(), c.targets());
+        Batching batching = Batching.miniBatches(1 + random.nextInt(data.size()));
+        Optimizer<Stateless> sgd = Optimizers.sgd(0.05);
+        var transition = Training.transition(data, batching, c.loss(), sgd);
+        Run<Stateless> run = Training.run(Training.init(c.network(), sgd, Key.of(random.nextLong()), data, batching),
+                transition);
+        int k = 1 + random.nextInt(30);
+        return new Setup(run, transition, random.nextInt(k), k);
+    }
+
+    @Test
+    void theStateAtStepKIsTheSameFromTheStartAsFromAnyEarlierState() {
+        Property.forAll(new CaseGenerator()).trials(100).check(c -> {
+            Setup s = setup(c);
+            TrainState<Stateless> direct = s.run().get(s.k());
+            TrainState<Stateless> fromJ = Training.run(s.run().get(s.j()), s.transition()).get(s.k() - s.j());
+            assertEquals(direct, fromJ, "j = " + s.j() + ", k = " + s.k());
+            assertEquals(s.k(), direct.step());
+        });
+    }
+
+    @Test
+    void twoRunsFromTheSameInputsGiveEqualStatesAtEveryStep() {
+        Property.forAll(new CaseGenerator()).trials(100).check(c -> {
+            Vector<TrainState<Stateless>> first = Vector.ofAll(setup(c).run().take(20));
+            Vector<TrainState<Stateless>> second = Vector.ofAll(setup(c).run().take(20));
+            assertEquals(first, second);
+        });
+    }
+
+    @Test
+    void iteratingARunTwiceReplaysIt() {
+        Property.forAll(new CaseGenerator()).trials(50).check(c -> {
+            Run<Stateless> run = setup(c).run().take(15);
+            assertEquals(Vector.ofAll(run), Vector.ofAll(run));
+            assertEquals(run.last(), run.get(14));
+            assertEquals(run.get(14), run.drop(14).head());
+            assertEquals(run.get(7), run.dropWhile(st -> st.step() < 7).head());
+            assertEquals(15, run.stream().count());
+        });
+    }
+
+    @Test
+    void aStepOfTheFoldIsBackpropOnTheBatchThenPlainGradientDescent() {
+        Network network = Network.of(new Dense(Matrix.row(-3.0, -1.0, 2.0), Matrix.row(1.0), Activations.relu()));
+        Dataset data = new Dataset(Matrix.row(1.0, -2.0, 3.0), Matrix.row(0.0));
+        var sgd = Optimizers.sgd(0.001);
+        Run<Stateless> run = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
+                Training.transition(data, Batching.fullBatch(), Losses.squaredError(), sgd));
+        Network expected = network;
+        for (int k = 1; k <= 200; k++) {
+            expected = Backprop.step(expected, Backprop.lossAndGradients(expected, data.features(), data.targets(),
+                    Losses.squaredError()).gradients(), 0.001);
+        }
+        TrainState<Stateless> last = run.get(200);
+        assertEquals(expected, last.network());
+        assertEquals(36.0 * Math.pow(0.97, 2 * 199), last.loss().get(), 1e-9);
+        assertEquals(200, last.epoch(), "one example, full batch: every step is an epoch");
+    }
+
+    @Test
+    void positionsWalkThroughTheEpochsBatchByBatch() {
+        Dataset data = new Dataset(Matrix.of(10, 1, (i, j) -> i), Matrix.of(10, 1, (i, j) -> 2.0 * i));
+        Batching batching = Batching.miniBatches(4); // 4, 4, 2
+        Network network = Network.of(new Dense(Matrix.row(0.0), Matrix.row(0.0), Activations.identity()));
+        var sgd = Optimizers.sgd(0.001);
+        Run<Stateless> run = Training.run(Training.init(network, sgd, Key.of(5), data, batching),
+                Training.transition(data, batching, Losses.meanSquaredError(), sgd));
+        Vector<String> positions = Vector.ofAll(run.take(8)).map(s -> s.epoch() + "." + s.batch());
+        assertEquals(Vector.of("0.0", "0.1", "0.2", "1.0", "1.1", "1.2", "2.0", "2.1"), positions);
+        assertEquals(batching.order(Key.of(5), 2, 10), run.get(6).order());
+        assertNotEquals(run.get(0).order(), run.get(3).order(), "reshuffled every epoch");
+    }
+
+    @Test
+    void aStageOfYourOwnSitsBetweenTheGradientsAndTheUpdate() {
+        Network network = Network.of(new Dense(Matrix.row(0.5), Matrix.row(0.0), Activations.sigmoid()));
+        Dataset data = new Dataset(Matrix.row(0.1), Matrix.row(0.3));
+        var sgd = Optimizers.sgd(0.5);
+        Loss loss = Losses.squaredError();
+        var frozenBias = Training.transition(data, Batching.fullBatch(), loss,
+                step -> step.mapGradients(g -> new Gradients(g.layers().map(l ->
+                        new io.github.purenet.network.DenseGradient(l.weights(), l.bias().scale(0.0))))),
+                sgd);
+        TrainState<Stateless> last = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
+                frozenBias).get(100);
+        assertEquals(0.0, last.network().layers().head().bias().get(0, 0));
+        assertNotEquals(0.5, last.network().layers().head().weights().get(0, 0));
+
+        // the same transition composed by hand from the public stages gives the same state
+        Function<TrainState<Stateless>, TrainState<Stateless>> byHand =
+                Training.<Stateless>select(data, Batching.fullBatch())
+                        .andThen(Training.differentiate(loss))
+                        .andThen(step -> step.mapGradients(g -> new Gradients(g.layers().map(l ->
+                                new io.github.purenet.network.DenseGradient(l.weights(), l.bias().scale(0.0))))))
+                        .andThen(Training.update(sgd))
+                        .andThen(Training.advance(data, Batching.fullBatch()));
+        assertEquals(last, Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
+                byHand).get(100));
+    }
+
+    @Test
+    void aDivergingRunEndsAtItsFirstNonFiniteState() {
+        Network network = Network.of(new Dense(Matrix.row(1.0), Matrix.row(0.0), Activations.identity()));
+        Dataset data = new Dataset(Matrix.row(1e3), Matrix.row(0.0));
+        var sgd = Optimizers.sgd(10.0); // each step multiplies the weight by about 1 - 2e7: it explodes
+        var transition = Training.transition(data, Batching.fullBatch(), Losses.squaredError(), sgd);
+        Run<Stateless> run = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
+                transition);
+        TrainState<Stateless> last = run.last();
+        assertTrue(last.diverged(), last.toString());
+        assertTrue(run.take(last.step()).iterator().forAll(s -> !s.diverged()), "only the last state diverged");
+        assertEquals(last, transition.apply(last), "a diverged state is a fixed point of the transition");
+        NoSuchElementException e = assertThrows(NoSuchElementException.class, () -> run.get(last.step() + 1));
+        assertTrue(e.getMessage().contains("diverged at step " + last.step()), e.getMessage());
+        assertFalse(run.head().diverged());
+    }
+
+    @Test
+    void initRefusesDataThatDoNotFitTheNetwork() {
+        Network network = Network.of(new Dense(Matrix.row(1.0, 2.0), Matrix.row(0.0), Activations.identity()));
+        Dataset data = new Dataset(Matrix.row(1.0, 2.0, 3.0), Matrix.row(0.0));
+        var sgd = Optimizers.sgd(0.1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()));
+        assertTrue(e.getMessage().contains("1x3") && e.getMessage().contains("Network[2-1"), e.getMessage());
+    }
+
+    @Test
+    void initRefusesABatchLargerThanTheDataWhenPartialBatchesAreDropped() {
+        Network network = Network.of(new Dense(Matrix.row(1.0), Matrix.row(0.0), Activations.identity()));
+        Dataset data = new Dataset(Matrix.of(3, 1, (i, j) -> i), Matrix.of(3, 1, (i, j) -> i));
+        Batching batching = Batching.miniBatches(5).withLastBatch(io.github.purenet.data.LastBatch.DROP);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Training.init(network, Optimizers.sgd(0.1), Key.of(0), data, batching));
+        assertTrue(e.getMessage().contains("5") && e.getMessage().contains("3"), e.getMessage());
+    }
+
+    @Test
+    void runOperationsRefuseNegativeCounts() {
+        Network network = Network.of(new Dense(Matrix.row(1.0), Matrix.row(0.0), Activations.identity()));
+        Dataset data = new Dataset(Matrix.row(1.0), Matrix.row(0.0));
+        var sgd = Optimizers.sgd(0.1);
+        Run<Stateless> run = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
+                Training.transition(data, Batching.fullBatch(), Losses.squaredError(), sgd));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> run.drop(-1)).getMessage().contains("-1"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> run.take(-2)).getMessage().contains("-2"));
+        assertTrue(assertThrows(NoSuchElementException.class, () -> run.take(3).get(3)).getMessage()
+                .contains("3 states"));
+        assertThrows(IllegalArgumentException.class, () -> Optimizers.sgd(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> Optimizers.sgd(Double.NaN));
+    }
+}

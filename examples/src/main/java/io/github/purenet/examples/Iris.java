@@ -1,0 +1,123 @@
+package io.github.purenet.examples;
+
+import io.github.purenet.activation.Activations;
+import io.github.purenet.data.Batching;
+import io.github.purenet.data.Dataset;
+import io.github.purenet.data.Datasets;
+import io.github.purenet.data.Split;
+import io.github.purenet.data.Standardization;
+import io.github.purenet.loss.Loss;
+import io.github.purenet.loss.Losses;
+import io.github.purenet.network.Initializers;
+import io.github.purenet.network.Network;
+import io.github.purenet.optim.Optimizer;
+import io.github.purenet.optim.Optimizers;
+import io.github.purenet.optim.Optimizers.Stateless;
+import io.github.purenet.random.Key;
+import io.github.purenet.tensor.Matrix;
+import io.github.purenet.train.Evaluation;
+import io.github.purenet.train.Run;
+import io.github.purenet.train.TrainState;
+import io.github.purenet.train.Training;
+import io.vavr.collection.Vector;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A 4-16-3 network (tanh, softmax) classifies Fisher's Iris flowers: an 80/20 stratified split
+ * made by key, features standardised with parameters fitted on the training part, mini-batches of
+ * 16 reshuffled every epoch, plain gradient descent with lr 0.1 for 100 epochs. Prints progress
+ * every 150 steps, observed from the run, then the test accuracy and confusion matrix.
+ *
+ * <p>The data ship with the examples (see {@code data/README.md} beside this class's resources).
+ */
+public final class Iris {
+
+    /** The number of epochs; each has 8 steps, 120 training rows in batches of 16 (the last of 8). */
+    static final int EPOCHS = 100;
+
+    private Iris() {
+    }
+
+    /** The result of the example: the last state and its evaluation on the test part. */
+    record Result(TrainState<Stateless> state, Evaluation test) {
+    }
+
+    /**
+     * Reads the Iris data shipped with the examples.
+     *
+     * @return 150 rows of 4 features, with one-hot targets of 3 classes
+     */
+    static Dataset load() {
+        try (InputStream in = Iris.class.getResourceAsStream("data/iris.csv");
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String[] header = reader.readLine().split(",");
+            int columns = Integer.parseInt(header[1]);
+            int classes = header.length - 2;
+            double[][] rows = reader.lines()
+                    .filter(line -> !line.isBlank())
+                    .map(line -> Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray())
+                    .toArray(double[][]::new);
+            Matrix features = Matrix.of(Arrays.stream(rows).map(r -> Arrays.copyOf(r, columns)).toArray(double[][]::new));
+            Vector<Integer> labels = Vector.of(rows).map(r -> (int) r[columns]);
+            return Dataset.classification(features, labels, classes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Trains from a seed.
+     *
+     * @param seed the seed of the split, the initial weights and the run
+     * @return the last state and its evaluation on the test part
+     */
+    static Result train(long seed) {
+        Vector<Key> keys = Key.of(seed).split(3);
+        Split split = Datasets.stratifiedSplit(load(), keys.get(0), 0.2);
+        Standardization standardization = Standardization.fit(split.train().features());
+        Dataset train = standardization.apply(split.train());
+        Dataset test = standardization.apply(split.test());
+
+        Network network = Initializers.network(keys.get(1), Initializers.glorotUniform(), Vector.of(4, 16, 3),
+                Vector.of(Activations.tanh(), Activations.softmax()));
+        Batching batching = Batching.miniBatches(16);
+        Optimizer<Stateless> sgd = Optimizers.sgd(0.1);
+        Loss loss = Losses.softmaxCrossEntropy();
+        Run<Stateless> run = Training.run(Training.init(network, sgd, keys.get(2), train, batching),
+                Training.transition(train, batching, loss, sgd));
+
+        long steps = (long) EPOCHS * batching.batchesPerEpoch(train.size());
+        TrainState<Stateless> last = run.take(steps + 1)
+                .iterator()
+                .peek(s -> {
+                    if (s.step() % 150 == 0 && s.step() > 0) {
+                        Evaluation e = Evaluation.of(s.network(), test, loss);
+                        System.out.printf(Locale.ROOT, "step %4d  epoch %3d  batch loss %.4f  test loss %.4f  test accuracy %5.1f%%%n",
+                                s.step(), s.epoch(), s.loss().get(), e.loss(), 100 * e.accuracy());
+                    }
+                })
+                .last();
+        return new Result(last, Evaluation.of(last.network(), test, loss));
+    }
+
+    /**
+     * Runs the example.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        Result result = train(42);
+        System.out.printf(Locale.ROOT, "after %d steps (%d epochs): test accuracy %.1f%% (%d of %d)%n",
+                result.state().step(), result.state().epoch(), 100 * result.test().accuracy(),
+                result.test().confusion().correct(), result.test().confusion().total());
+        System.out.println("confusion matrix (rows: actual setosa, versicolor, virginica; columns: predicted):");
+        result.test().confusion().counts().forEach(row -> System.out.println("  " + row.mkString(" ")));
+    }
+}
