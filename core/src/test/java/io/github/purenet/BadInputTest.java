@@ -1,10 +1,11 @@
 package io.github.purenet;
 
+import static io.github.purenet.Checks.refuses;
+import static io.github.purenet.Checks.fails;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.activation.Activations;
 import io.github.purenet.activation.LeakyRelu;
@@ -19,7 +20,6 @@ import io.github.purenet.tensor.Matrix;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Every entry point refuses bad input at once, with a message that names the value or both shapes. */
 class BadInputTest {
@@ -42,17 +42,7 @@ class BadInputTest {
                 new Dense(Matrix.of(1, 3, (i, j) -> scale * (j + 1)), Matrix.row(0.5), Activations.identity()));
     }
 
-    private static void refuses(Executable call, String... fragments) {
-        fails(IllegalArgumentException.class, call, fragments);
-    }
 
-    private static void fails(Class<? extends Throwable> type, Executable call, String... fragments) {
-        String message = assertThrows(type, call).getMessage();
-        assertTrue(message != null, "no message");
-        for (String fragment : fragments) {
-            assertTrue(message.contains(fragment), () -> "message \"" + message + "\" lacks \"" + fragment + "\"");
-        }
-    }
 
     @Test
     void matrixOfArraysRefusesNoRowsEmptyRowsRaggedRowsAndNulls() {

@@ -1,6 +1,6 @@
 package io.github.purenet.activation;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
+import static io.github.purenet.Checks.close;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,15 +33,6 @@ class ActivationsTest {
         return f.backward(m, f.apply(m), Matrix.row(1.0)).get(0, 0);
     }
 
-    private static void close(Matrix expected, Matrix actual, double tolerance) {
-        assertEquals(expected.shape(), actual.shape());
-        for (int i = 0; i < expected.rows(); i++) {
-            for (int j = 0; j < expected.columns(); j++) {
-                double e = expected.get(i, j);
-                assertEquals(e, actual.get(i, j), tolerance * Math.max(1.0, Math.abs(e)), "at (" + i + ", " + j + ")");
-            }
-        }
-    }
 
     @Test
     void sigmoidIsOneHalfAtZeroAndExactlyOneAndZeroFarOut() {

@@ -1,7 +1,7 @@
 package io.github.purenet.data;
 
-import static io.github.purenet.data.Refusals.fails;
-import static io.github.purenet.data.Refusals.refuses;
+import static io.github.purenet.Checks.refuses;
+import static io.github.purenet.Checks.fails;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

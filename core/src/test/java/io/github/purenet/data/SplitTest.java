@@ -1,6 +1,6 @@
 package io.github.purenet.data;
 
-import static io.github.purenet.data.Refusals.refuses;
+import static io.github.purenet.Checks.refuses;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,9 +1,10 @@
 package io.github.purenet.network;
 
+import static io.github.purenet.Checks.refuses;
+import static io.github.purenet.Checks.fails;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.activation.Activation;
@@ -14,7 +15,6 @@ import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * {@link Initializers}: shapes, the formulas of each initializer (limits reached and respected,
@@ -262,17 +262,7 @@ class InitializersTest {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    private static void refuses(Executable call, String... fragments) {
-        fails(IllegalArgumentException.class, call, fragments);
-    }
 
-    private static void fails(Class<? extends Throwable> type, Executable call, String... fragments) {
-        String message = assertThrows(type, call).getMessage();
-        assertTrue(message != null, "no message");
-        for (String fragment : fragments) {
-            assertTrue(message.contains(fragment), () -> "message \"" + message + "\" lacks \"" + fragment + "\"");
-        }
-    }
 
     private static double[] entries(Matrix m) {
         return Arrays.stream(m.toArray()).flatMapToDouble(Arrays::stream).toArray();

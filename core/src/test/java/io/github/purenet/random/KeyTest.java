@@ -1,9 +1,9 @@
 package io.github.purenet.random;
 
+import static io.github.purenet.Checks.refuses;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.tensor.Matrix;
@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * {@link Key}: the oracle {@link SplittableRandom} (tests may use it, main code may not), pinned
@@ -418,14 +417,6 @@ class KeyTest {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
-
-    private static void refuses(Executable call, String... fragments) {
-        String message = assertThrows(IllegalArgumentException.class, call).getMessage();
-        assertTrue(message != null, "no message");
-        for (String fragment : fragments) {
-            assertTrue(message.contains(fragment), () -> "message \"" + message + "\" lacks \"" + fragment + "\"");
-        }
-    }
 
     /** The first n longs drawn from a key, each draw from the previous one's next key. */
     private static Vector<Long> longs(Key key, int n) {
