@@ -58,6 +58,18 @@ public record Gradients(Vector<DenseGradient> layers) {
     }
 
     /**
+     * A network's parameters as a value shaped like its gradients, for transforms that combine
+     * parameters with gradients, such as weight decay.
+     *
+     * @param network the network
+     * @return its weights and biases, layer by layer
+     */
+    public static Gradients parameters(Network network) {
+        Objects.requireNonNull(network, "network is null");
+        return new Gradients(network.layers().map(layer -> new DenseGradient(layer.weights(), layer.bias())));
+    }
+
+    /**
      * Applies a function to every entry.
      *
      * @param f the function

@@ -6,14 +6,16 @@ import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.vavr.collection.Vector;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * An optimizer: how gradients become updates, with a state of its own carried between steps.
  *
  * <pre>{@code
- * Optimizer<Optimizers.Stateless> sgd = Optimizers.sgd(0.01);
- * var state = sgd.init(network);
- * Update<Optimizers.Stateless> u = sgd.update(gradients, state, network);
+ * Optimizer<Chain<Moments, Count>> adam = Optimizers.adam(1e-3);
+ * Chain<Moments, Count> state = adam.init(network);
+ * Update<Chain<Moments, Count>> u = adam.update(gradients, state, network);
  * Network next = Optimizer.applyUpdates(network, u.updates());   // θ + u
  * }</pre>
  *
@@ -38,6 +40,50 @@ public interface Optimizer<S> {
      * @return the updates, shaped like the network, and the next state
      */
     Update<S> update(Gradients gradients, S state, Network network);
+
+    /**
+     * The update function of an optimizer, for {@link #of}.
+     *
+     * @param <S> the type of the optimizer's state
+     */
+    @FunctionalInterface
+    interface UpdateFunction<S> {
+        /**
+         * One step.
+         *
+         * @param gradients the gradients (or the updates of the transforms before)
+         * @param state the current state
+         * @param network the current parameters
+         * @return the updates and the next state
+         */
+        Update<S> apply(Gradients gradients, S state, Network network);
+    }
+
+    /**
+     * An optimizer made of its two functions.
+     *
+     * @param <S> the type of its state
+     * @param name what {@code toString} shows, such as {@code "adam(0.001)"}
+     * @param init the initial state of a network
+     * @param update one step
+     * @return the optimizer
+     */
+    static <S> Optimizer<S> of(String name, Function<Network, S> init, UpdateFunction<S> update) {
+        return new NamedOptimizer<>(name, init, update);
+    }
+
+    /**
+     * An optimizer without state, made of a function from gradients (and parameters) to updates.
+     *
+     * @param name what {@code toString} shows
+     * @param update the updates of the gradients and the current parameters
+     * @return the optimizer
+     */
+    static Optimizer<EmptyState> stateless(String name, BiFunction<Gradients, Network, Gradients> update) {
+        Objects.requireNonNull(update, "update is null");
+        return of(name, network -> EmptyState.INSTANCE,
+                (g, state, network) -> new Update<>(update.apply(g, network), EmptyState.INSTANCE));
+    }
 
     /**
      * Adds updates to a network's parameters: {@code θ ← θ + u}.

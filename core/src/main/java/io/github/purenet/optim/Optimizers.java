@@ -1,49 +1,147 @@
 package io.github.purenet.optim;
 
-import io.github.purenet.network.Gradients;
-import io.github.purenet.network.Network;
-import java.util.Objects;
-
-/** The built-in optimizers. */
+/**
+ * The named optimizers, each a short composition of {@link Transforms}. Defaults follow the papers.
+ *
+ * <pre>{@code
+ * Optimizer<Count> sgd = Optimizers.sgd(0.1);
+ * Optimizer<Chain<Moments, Count>> adam = Optimizers.adam(1e-3);
+ * var warm = Optimizers.adam(Schedules.warmupCosineDecay(0.0, 1e-3, 100, 10_000, 1e-5));
+ * }</pre>
+ */
 public final class Optimizers {
-
-    /** The state of an optimizer that keeps none, such as plain gradient descent. */
-    public record Stateless() {
-    }
-
-    private static final Stateless STATELESS = new Stateless();
 
     private Optimizers() {
     }
 
+    /** The same optimizer, printed by its name rather than its composition. */
+    private static <S> Optimizer<S> named(String name, Optimizer<S> composition) {
+        return Optimizer.of(name, composition::init, composition::update);
+    }
+
     /**
-     * Plain stochastic gradient descent: {@code u = -η g}, so {@code θ ← θ - η g}. Bit for bit the
-     * same as {@link io.github.purenet.network.Backprop#step}.
+     * Stochastic gradient descent: {@code θ ← θ - η g}. Bit for bit the same as
+     * {@link io.github.purenet.network.Backprop#step}.
      *
      * @param learningRate {@code η}, finite and not negative
-     * @return the optimizer
+     * @return {@code scaleByLearningRate(η)}
      */
-    public static Optimizer<Stateless> sgd(double learningRate) {
-        if (!(learningRate >= 0.0 && Double.isFinite(learningRate))) {
-            throw new IllegalArgumentException("learningRate: expected a finite number >= 0, got " + learningRate);
-        }
-        return new Optimizer<>() {
-            @Override
-            public Stateless init(Network network) {
-                Objects.requireNonNull(network, "network is null");
-                return STATELESS;
-            }
+    public static Optimizer<Count> sgd(double learningRate) {
+        return named("sgd(" + learningRate + ")", Transforms.scaleByLearningRate(learningRate));
+    }
 
-            @Override
-            public Update<Stateless> update(Gradients gradients, Stateless state, Network network) {
-                Objects.requireNonNull(gradients, "gradients is null");
-                return new Update<>(gradients.scale(-learningRate), STATELESS);
-            }
+    /**
+     * Stochastic gradient descent with a learning-rate schedule: {@code θ ← θ - η(t) g}.
+     *
+     * @param learningRate the schedule {@code η(t)}
+     * @return {@code scaleByLearningRate(η)}
+     */
+    public static Optimizer<Count> sgd(Schedule learningRate) {
+        return named("sgd(" + learningRate + ")", Transforms.scaleByLearningRate(learningRate));
+    }
 
-            @Override
-            public String toString() {
-                return "sgd(" + learningRate + ")";
-            }
-        };
+    /**
+     * Heavy-ball momentum (Polyak 1964): {@code v ← β v + g}, {@code θ ← θ - η v}, with β = 0.9.
+     *
+     * @param learningRate {@code η}
+     * @return {@code chain(momentum(0.9, false), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Velocity, Count>> momentum(double learningRate) {
+        return momentum(learningRate, 0.9);
+    }
+
+    /**
+     * Heavy-ball momentum: {@code v ← β v + g}, {@code θ ← θ - η v}.
+     *
+     * @param learningRate {@code η}
+     * @param beta {@code β}, in {@code [0, 1)}
+     * @return {@code chain(momentum(β, false), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Velocity, Count>> momentum(double learningRate, double beta) {
+        return named("momentum(" + learningRate + ", " + beta + ")", Transforms.chain(Transforms.momentum(beta, false), Transforms.scaleByLearningRate(learningRate)));
+    }
+
+    /**
+     * Nesterov momentum (Sutskever et al., ICML 2013): {@code v ← β v + g},
+     * {@code θ ← θ - η (β v + g)}, with β = 0.9.
+     *
+     * @param learningRate {@code η}
+     * @return {@code chain(momentum(0.9, true), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Velocity, Count>> nesterov(double learningRate) {
+        return named("nesterov(" + learningRate + ")",
+                Transforms.chain(Transforms.momentum(0.9, true), Transforms.scaleByLearningRate(learningRate)));
+    }
+
+    /**
+     * AdaGrad (Duchi, Hazan and Singer, JMLR 2011): {@code s ← s + g²},
+     * {@code θ ← θ - η g / (√s + ε)}, with {@code s} starting at 0 and ε = 1e-10 (PyTorch's defaults).
+     *
+     * @param learningRate {@code η}
+     * @return {@code chain(scaleByAdagrad(0, 1e-10), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<SquareSum, Count>> adagrad(double learningRate) {
+        return named("adagrad(" + learningRate + ")",
+                Transforms.chain(Transforms.scaleByAdagrad(0.0, 1e-10), Transforms.scaleByLearningRate(learningRate)));
+    }
+
+    /**
+     * RMSProp (Tieleman and Hinton, 2012): {@code s ← ρ s + (1 - ρ) g²},
+     * {@code θ ← θ - η g / (√s + ε)}, with ρ = 0.9 (the lecture's value) and ε = 1e-8.
+     *
+     * @param learningRate {@code η}
+     * @return {@code chain(scaleByRms(0.9, 1e-8), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<SquareAverage, Count>> rmsprop(double learningRate) {
+        return named("rmsprop(" + learningRate + ")",
+                Transforms.chain(Transforms.scaleByRms(0.9, 1e-8), Transforms.scaleByLearningRate(learningRate)));
+    }
+
+    /**
+     * Adam (Kingma and Ba, ICLR 2015) with the paper's defaults β1 = 0.9, β2 = 0.999, ε = 1e-8;
+     * see {@link Transforms#scaleByAdam}.
+     *
+     * @param learningRate {@code η}; the paper suggests 0.001
+     * @return {@code chain(scaleByAdam(0.9, 0.999, 1e-8), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Moments, Count>> adam(double learningRate) {
+        Hyperparameters.requireLearningRate(learningRate);
+        return named("adam(" + learningRate + ")", adam(Schedules.constant(learningRate)));
+    }
+
+    /**
+     * Adam with a learning-rate schedule.
+     *
+     * @param learningRate the schedule {@code η(t)}
+     * @return {@code chain(scaleByAdam(0.9, 0.999, 1e-8), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Moments, Count>> adam(Schedule learningRate) {
+        return named("adam(" + learningRate + ")",
+                Transforms.chain(Transforms.scaleByAdam(0.9, 0.999, 1e-8), Transforms.scaleByLearningRate(learningRate)));
+    }
+
+    /**
+     * AdamW (Loshchilov and Hutter, ICLR 2019): Adam's scaling, plus decoupled weight decay
+     * {@code λ θ}, both scaled by the learning rate: {@code θ ← θ - η (m̂ / (√v̂ + ε) + λ θ)}.
+     * With λ = 0.01, PyTorch's default.
+     *
+     * @param learningRate {@code η}
+     * @return {@code chain(chain(scaleByAdam(0.9, 0.999, 1e-8), addDecayedWeights(0.01)), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Chain<Moments, EmptyState>, Count>> adamw(double learningRate) {
+        return adamw(learningRate, 0.01);
+    }
+
+    /**
+     * AdamW with a chosen weight decay.
+     *
+     * @param learningRate {@code η}
+     * @param weightDecay {@code λ}, finite and not negative
+     * @return {@code chain(chain(scaleByAdam(0.9, 0.999, 1e-8), addDecayedWeights(λ)), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Chain<Moments, EmptyState>, Count>> adamw(double learningRate, double weightDecay) {
+        return named("adamw(" + learningRate + ", " + weightDecay + ")", Transforms.chain(
+                Transforms.chain(Transforms.scaleByAdam(0.9, 0.999, 1e-8), Transforms.addDecayedWeights(weightDecay)),
+                Transforms.scaleByLearningRate(learningRate)));
     }
 }

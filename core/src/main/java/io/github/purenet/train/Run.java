@@ -27,11 +27,11 @@ import java.util.stream.StreamSupport;
  * with {@code NaN}.
  *
  * <pre>{@code
- * Run<Stateless> run = Training.run(initial, transition);
- * TrainState<Stateless> s1000 = run.get(1000);                       // the state after 1000 steps
+ * Run<Count> run = Training.run(initial, transition);
+ * TrainState<Count> s1000 = run.get(1000);                       // the state after 1000 steps
  * run.take(5000).iterator().filter(s -> s.step() % 500 == 0)         // observe every 500th state
  *    .forEach(s -> System.out.println(s.step() + " " + s.loss()));
- * TrainState<Stateless> good = run.dropWhile(s -> s.loss().exists(l -> l > 0.01)).head();
+ * TrainState<Count> good = run.dropWhile(s -> s.loss().exists(l -> l > 0.01)).head();
  * }</pre>
  *
  * @param <S> the type of the optimizer's state

@@ -29,9 +29,9 @@ import java.util.function.UnaryOperator;
  * <pre>{@code
  * Dataset data = ...;
  * Batching batching = Batching.miniBatches(16);
- * Optimizer<Stateless> sgd = Optimizers.sgd(0.1);
- * TrainState<Stateless> initial = Training.init(network, sgd, Key.of(42), data, batching);
- * Run<Stateless> run = Training.run(initial, Training.transition(data, batching, Losses.squaredError(), sgd));
+ * Optimizer<Count> sgd = Optimizers.sgd(0.1);
+ * TrainState<Count> initial = Training.init(network, sgd, Key.of(42), data, batching);
+ * Run<Count> run = Training.run(initial, Training.transition(data, batching, Losses.squaredError(), sgd));
  * Network trained = run.get(2_000).network();
  * }</pre>
  */

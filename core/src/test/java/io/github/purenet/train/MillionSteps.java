@@ -7,7 +7,7 @@ import io.github.purenet.loss.Losses;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizers;
-import io.github.purenet.optim.Optimizers.Stateless;
+import io.github.purenet.optim.Count;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Stream;
@@ -24,7 +24,7 @@ public final class MillionSteps {
     private MillionSteps() {
     }
 
-    static Run<Stateless> run() {
+    static Run<Count> run() {
         Network network = Network.of(
                 new Dense(Matrix.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}, {0.5, 0.6}}),
                         Matrix.row(0.1, -0.1, 0.05), Activations.relu()),
@@ -44,8 +44,8 @@ public final class MillionSteps {
      *     vavr Stream whose head is held: the trap the run avoids, expected to run out of memory)
      */
     public static void main(String[] args) {
-        Run<Stateless> run = run();
-        TrainState<Stateless> last = switch (args[0]) {
+        Run<Count> run = run();
+        TrainState<Count> last = switch (args[0]) {
             case "get" -> run.get(STEPS);
             case "drop" -> run.drop(STEPS).head();
             case "take-last" -> run.take(STEPS + 1).last();
@@ -59,8 +59,8 @@ public final class MillionSteps {
             }
             case "drop-while" -> run.dropWhile(s -> s.step() < STEPS).head();
             case "stream-held" -> {
-                Stream<TrainState<Stateless>> states = Stream.ofAll(run);
-                TrainState<Stateless> s = states.get((int) STEPS);
+                Stream<TrainState<Count>> states = Stream.ofAll(run);
+                TrainState<Count> s = states.get((int) STEPS);
                 yield states.head().step() == 0 ? s : null;
             }
             default -> throw new IllegalArgumentException("unknown use " + args[0]);

@@ -17,7 +17,7 @@ import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.optim.Optimizers;
-import io.github.purenet.optim.Optimizers.Stateless;
+import io.github.purenet.optim.Count;
 import io.github.purenet.property.Case;
 import io.github.purenet.property.CaseGenerator;
 import io.github.purenet.property.Property;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class TrainingTest {
 
     /** A generated case turned into a run: its batch becomes the dataset, cut into mini-batches. */
-    private record Setup(Run<Stateless> run, Function<TrainState<Stateless>, TrainState<Stateless>> transition,
+    private record Setup(Run<Count> run, Function<TrainState<Count>, TrainState<Count>> transition,
             int j, int k) {
     }
 
@@ -41,9 +41,9 @@ class TrainingTest {
         SplittableRandom random = new SplittableRandom(c.spec().values());
         Dataset data = new Dataset(c.inputs(), c.targets());
         Batching batching = Batching.miniBatches(1 + random.nextInt(data.size()));
-        Optimizer<Stateless> sgd = Optimizers.sgd(0.05);
+        Optimizer<Count> sgd = Optimizers.sgd(0.05);
         var transition = Training.transition(data, batching, c.loss(), sgd);
-        Run<Stateless> run = Training.run(Training.init(c.network(), sgd, Key.of(random.nextLong()), data, batching),
+        Run<Count> run = Training.run(Training.init(c.network(), sgd, Key.of(random.nextLong()), data, batching),
                 transition);
         int k = 1 + random.nextInt(30);
         return new Setup(run, transition, random.nextInt(k), k);
@@ -53,8 +53,8 @@ class TrainingTest {
     void theStateAtStepKIsTheSameFromTheStartAsFromAnyEarlierState() {
         Property.forAll(new CaseGenerator()).trials(100).check(c -> {
             Setup s = setup(c);
-            TrainState<Stateless> direct = s.run().get(s.k());
-            TrainState<Stateless> fromJ = Training.run(s.run().get(s.j()), s.transition()).get(s.k() - s.j());
+            TrainState<Count> direct = s.run().get(s.k());
+            TrainState<Count> fromJ = Training.run(s.run().get(s.j()), s.transition()).get(s.k() - s.j());
             assertEquals(direct, fromJ, "j = " + s.j() + ", k = " + s.k());
             assertEquals(s.k(), direct.step());
         });
@@ -63,8 +63,8 @@ class TrainingTest {
     @Test
     void twoRunsFromTheSameInputsGiveEqualStatesAtEveryStep() {
         Property.forAll(new CaseGenerator()).trials(100).check(c -> {
-            Vector<TrainState<Stateless>> first = Vector.ofAll(setup(c).run().take(20));
-            Vector<TrainState<Stateless>> second = Vector.ofAll(setup(c).run().take(20));
+            Vector<TrainState<Count>> first = Vector.ofAll(setup(c).run().take(20));
+            Vector<TrainState<Count>> second = Vector.ofAll(setup(c).run().take(20));
             assertEquals(first, second);
         });
     }
@@ -72,7 +72,7 @@ class TrainingTest {
     @Test
     void iteratingARunTwiceReplaysIt() {
         Property.forAll(new CaseGenerator()).trials(50).check(c -> {
-            Run<Stateless> run = setup(c).run().take(15);
+            Run<Count> run = setup(c).run().take(15);
             assertEquals(Vector.ofAll(run), Vector.ofAll(run));
             assertEquals(run.last(), run.get(14));
             assertEquals(run.get(14), run.drop(14).head());
@@ -86,14 +86,14 @@ class TrainingTest {
         Network network = Network.of(new Dense(Matrix.row(-3.0, -1.0, 2.0), Matrix.row(1.0), Activations.relu()));
         Dataset data = new Dataset(Matrix.row(1.0, -2.0, 3.0), Matrix.row(0.0));
         var sgd = Optimizers.sgd(0.001);
-        Run<Stateless> run = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
+        Run<Count> run = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
                 Training.transition(data, Batching.fullBatch(), Losses.squaredError(), sgd));
         Network expected = network;
         for (int k = 1; k <= 200; k++) {
             expected = Backprop.step(expected, Backprop.lossAndGradients(expected, data.features(), data.targets(),
                     Losses.squaredError()).gradients(), 0.001);
         }
-        TrainState<Stateless> last = run.get(200);
+        TrainState<Count> last = run.get(200);
         assertEquals(expected, last.network());
         assertEquals(36.0 * Math.pow(0.97, 2 * 199), last.loss().get(), 1e-9);
         assertEquals(200, last.epoch(), "one example, full batch: every step is an epoch");
@@ -105,7 +105,7 @@ class TrainingTest {
         Batching batching = Batching.miniBatches(4); // 4, 4, 2
         Network network = Network.of(new Dense(Matrix.row(0.0), Matrix.row(0.0), Activations.identity()));
         var sgd = Optimizers.sgd(0.001);
-        Run<Stateless> run = Training.run(Training.init(network, sgd, Key.of(5), data, batching),
+        Run<Count> run = Training.run(Training.init(network, sgd, Key.of(5), data, batching),
                 Training.transition(data, batching, Losses.meanSquaredError(), sgd));
         Vector<String> positions = Vector.ofAll(run.take(8)).map(s -> s.epoch() + "." + s.batch());
         assertEquals(Vector.of("0.0", "0.1", "0.2", "1.0", "1.1", "1.2", "2.0", "2.1"), positions);
@@ -123,14 +123,14 @@ class TrainingTest {
                 step -> step.mapGradients(g -> new Gradients(g.layers().map(l ->
                         new io.github.purenet.network.DenseGradient(l.weights(), l.bias().scale(0.0))))),
                 sgd);
-        TrainState<Stateless> last = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
+        TrainState<Count> last = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
                 frozenBias).get(100);
         assertEquals(0.0, last.network().layers().head().bias().get(0, 0));
         assertNotEquals(0.5, last.network().layers().head().weights().get(0, 0));
 
         // the same transition composed by hand from the public stages gives the same state
-        Function<TrainState<Stateless>, TrainState<Stateless>> byHand =
-                Training.<Stateless>select(data, Batching.fullBatch())
+        Function<TrainState<Count>, TrainState<Count>> byHand =
+                Training.<Count>select(data, Batching.fullBatch())
                         .andThen(Training.differentiate(loss))
                         .andThen(step -> step.mapGradients(g -> new Gradients(g.layers().map(l ->
                                 new io.github.purenet.network.DenseGradient(l.weights(), l.bias().scale(0.0))))))
@@ -146,9 +146,9 @@ class TrainingTest {
         Dataset data = new Dataset(Matrix.row(1e3), Matrix.row(0.0));
         var sgd = Optimizers.sgd(10.0); // each step multiplies the weight by about 1 - 2e7: it explodes
         var transition = Training.transition(data, Batching.fullBatch(), Losses.squaredError(), sgd);
-        Run<Stateless> run = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
+        Run<Count> run = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
                 transition);
-        TrainState<Stateless> last = run.last();
+        TrainState<Count> last = run.last();
         assertTrue(last.diverged(), last.toString());
         assertTrue(run.take(last.step()).iterator().forAll(s -> !s.diverged()), "only the last state diverged");
         assertEquals(last, transition.apply(last), "a diverged state is a fixed point of the transition");
@@ -182,7 +182,7 @@ class TrainingTest {
         Network network = Network.of(new Dense(Matrix.row(1.0), Matrix.row(0.0), Activations.identity()));
         Dataset data = new Dataset(Matrix.row(1.0), Matrix.row(0.0));
         var sgd = Optimizers.sgd(0.1);
-        Run<Stateless> run = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
+        Run<Count> run = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
                 Training.transition(data, Batching.fullBatch(), Losses.squaredError(), sgd));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> run.drop(-1)).getMessage().contains("-1"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> run.take(-2)).getMessage().contains("-2"));

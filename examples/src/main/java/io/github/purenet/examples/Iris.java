@@ -12,21 +12,13 @@ import io.github.purenet.network.Initializers;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.optim.Optimizers;
-import io.github.purenet.optim.Optimizers.Stateless;
+import io.github.purenet.optim.Count;
 import io.github.purenet.random.Key;
-import io.github.purenet.tensor.Matrix;
 import io.github.purenet.train.Evaluation;
 import io.github.purenet.train.Run;
 import io.github.purenet.train.TrainState;
 import io.github.purenet.train.Training;
 import io.vavr.collection.Vector;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -35,7 +27,7 @@ import java.util.Locale;
  * 16 reshuffled every epoch, plain gradient descent with lr 0.1 for 100 epochs. Prints progress
  * every 150 steps, observed from the run, then the test accuracy and confusion matrix.
  *
- * <p>The data ship with the examples (see {@code data/README.md} beside this class's resources).
+ * <p>The data ship with the examples; see {@link ExampleData}.
  */
 public final class Iris {
 
@@ -46,30 +38,7 @@ public final class Iris {
     }
 
     /** The result of the example: the last state and its evaluation on the test part. */
-    record Result(TrainState<Stateless> state, Evaluation test) {
-    }
-
-    /**
-     * Reads the Iris data shipped with the examples.
-     *
-     * @return 150 rows of 4 features, with one-hot targets of 3 classes
-     */
-    static Dataset load() {
-        try (InputStream in = Iris.class.getResourceAsStream("data/iris.csv");
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String[] header = reader.readLine().split(",");
-            int columns = Integer.parseInt(header[1]);
-            int classes = header.length - 2;
-            double[][] rows = reader.lines()
-                    .filter(line -> !line.isBlank())
-                    .map(line -> Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray())
-                    .toArray(double[][]::new);
-            Matrix features = Matrix.of(Arrays.stream(rows).map(r -> Arrays.copyOf(r, columns)).toArray(double[][]::new));
-            Vector<Integer> labels = Vector.of(rows).map(r -> (int) r[columns]);
-            return Dataset.classification(features, labels, classes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    record Result(TrainState<Count> state, Evaluation test) {
     }
 
     /**
@@ -80,7 +49,7 @@ public final class Iris {
      */
     static Result train(long seed) {
         Vector<Key> keys = Key.of(seed).split(3);
-        Split split = Datasets.stratifiedSplit(load(), keys.get(0), 0.2);
+        Split split = Datasets.stratifiedSplit(ExampleData.iris(), keys.get(0), 0.2);
         Standardization standardization = Standardization.fit(split.train().features());
         Dataset train = standardization.apply(split.train());
         Dataset test = standardization.apply(split.test());
@@ -88,13 +57,13 @@ public final class Iris {
         Network network = Initializers.network(keys.get(1), Initializers.glorotUniform(), Vector.of(4, 16, 3),
                 Vector.of(Activations.tanh(), Activations.softmax()));
         Batching batching = Batching.miniBatches(16);
-        Optimizer<Stateless> sgd = Optimizers.sgd(0.1);
+        Optimizer<Count> sgd = Optimizers.sgd(0.1);
         Loss loss = Losses.softmaxCrossEntropy();
-        Run<Stateless> run = Training.run(Training.init(network, sgd, keys.get(2), train, batching),
+        Run<Count> run = Training.run(Training.init(network, sgd, keys.get(2), train, batching),
                 Training.transition(train, batching, loss, sgd));
 
         long steps = (long) EPOCHS * batching.batchesPerEpoch(train.size());
-        TrainState<Stateless> last = run.take(steps + 1)
+        TrainState<Count> last = run.take(steps + 1)
                 .iterator()
                 .peek(s -> {
                     if (s.step() % 150 == 0 && s.step() > 0) {

@@ -10,7 +10,7 @@ import io.github.purenet.network.Initializers;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.optim.Optimizers;
-import io.github.purenet.optim.Optimizers.Stateless;
+import io.github.purenet.optim.Count;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
 import io.github.purenet.train.Evaluation;
@@ -44,13 +44,13 @@ public final class Xor {
      * @param seed the seed of the initial weights and of the run
      * @return the run, unbounded
      */
-    static Run<Stateless> run(long seed) {
+    static Run<Count> run(long seed) {
         Tuple2<Key, Key> keys = Key.of(seed).split();
         Network network = Initializers.network(keys._1, Initializers.glorotUniform(), Vector.of(2, 4, 1),
                 Vector.of(Activations.tanh(), Activations.sigmoid()));
         Dataset data = new Dataset(INPUTS, TARGETS);
         Batching batching = Batching.fullBatch();
-        Optimizer<Stateless> sgd = Optimizers.sgd(0.5);
+        Optimizer<Count> sgd = Optimizers.sgd(0.5);
         Loss loss = Losses.binaryCrossEntropy();
         return Training.run(Training.init(network, sgd, keys._2, data, batching),
                 Training.transition(data, batching, loss, sgd));
@@ -62,11 +62,11 @@ public final class Xor {
      * @param args ignored
      */
     public static void main(String[] args) {
-        Run<Stateless> run = run(42);
+        Run<Count> run = run(42);
         run.take(STEPS + 1).iterator()
                 .filter(s -> s.step() % 250 == 0 && s.step() > 0)
                 .forEach(s -> System.out.printf(Locale.ROOT, "step %4d  loss %.6f%n", s.step(), s.loss().get()));
-        TrainState<Stateless> last = run.get(STEPS);
+        TrainState<Count> last = run.get(STEPS);
         Matrix outputs = Backprop.forward(last.network(), INPUTS).output();
         for (int i = 0; i < INPUTS.rows(); i++) {
             System.out.printf(Locale.ROOT, "%.0f xor %.0f -> %.4f%n", INPUTS.get(i, 0), INPUTS.get(i, 1), outputs.get(i, 0));

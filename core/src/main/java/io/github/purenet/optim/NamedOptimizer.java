@@ -1,0 +1,43 @@
+package io.github.purenet.optim;
+
+import io.github.purenet.network.Gradients;
+import io.github.purenet.network.Network;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * An optimizer made of its two functions and a name, checking the arguments of each call.
+ *
+ * @param <S> the type of its state
+ * @param name what {@code toString} shows
+ * @param initFunction the initial state of a network
+ * @param updateFunction one step
+ */
+record NamedOptimizer<S>(String name, Function<Network, S> initFunction, Optimizer.UpdateFunction<S> updateFunction)
+        implements Optimizer<S> {
+
+    NamedOptimizer {
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(initFunction, "init is null");
+        Objects.requireNonNull(updateFunction, "update is null");
+    }
+
+    @Override
+    public S init(Network network) {
+        Objects.requireNonNull(network, () -> name + ": network is null");
+        return initFunction.apply(network);
+    }
+
+    @Override
+    public Update<S> update(Gradients gradients, S state, Network network) {
+        Objects.requireNonNull(gradients, () -> name + ": gradients is null");
+        Objects.requireNonNull(state, () -> name + ": state is null");
+        Objects.requireNonNull(network, () -> name + ": network is null");
+        return updateFunction.apply(gradients.requireFits(network), state, network);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.purenet.optim;
+
+import io.github.purenet.network.DenseGradient;
+import io.github.purenet.network.Gradients;
+import io.github.purenet.network.Network;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+import java.util.Objects;
+
+/**
+ * Transforms that wrap other transforms: per layer ({@link #partition}, {@link #freeze}) and over
+ * several steps ({@link #accumulate}).
+ *
+ * <pre>{@code
+ * // train only the last of three layers
+ * var lastOnly = Wrappers.freeze(Vector.of(true, true, false), Optimizers.adam(1e-3));
+ * // the same batch statistics as a batch four times larger: one real update every 4 steps
+ * var accumulated = Wrappers.accumulate(4, Optimizers.sgd(0.1));
+ * }</pre>
+ */
+public final class Wrappers {
+
+    private Wrappers() {
+    }
+
+    /**
+     * One transform for the selected layers and another for the rest. Each sees the gradients of
+     * its own layers, and zeros in place of the others' (so a global norm, for instance, is the
+     * norm of its own layers); its updates of the others' layers are discarded.
+     *
+     * @param <A> the state type of the selected layers' transform
+     * @param <B> the state type of the other layers' transform
+     * @param selected one flag per layer of the network, {@code true} for the layers of {@code forSelected}
+     * @param forSelected the transform of the selected layers
+     * @param forOthers the transform of the other layers
+     * @return the transform, whose state holds both states
+     */
+    public static <A, B> Optimizer<Partition<A, B>> partition(Seq<Boolean> selected, Optimizer<A> forSelected,
+            Optimizer<B> forOthers) {
+        Objects.requireNonNull(selected, "selected is null");
+        Objects.requireNonNull(forSelected, "forSelected is null");
+        Objects.requireNonNull(forOthers, "forOthers is null");
+        if (selected.contains(null)) {
+            throw new NullPointerException("selected: a flag is null");
+        }
+        Vector<Boolean> flags = Vector.ofAll(selected);
+        return Optimizer.of("partition(" + flags.mkString("[", ", ", "]") + ", " + forSelected + ", " + forOthers + ")",
+                network -> {
+                    requireOneFlagPerLayer(flags, network);
+                    return new Partition<>(forSelected.init(network), forOthers.init(network));
+                },
+                (g, state, network) -> {
+                    requireOneFlagPerLayer(flags, network);
+                    Update<A> a = forSelected.update(only(g, flags, true), state.selected(), network);
+                    Update<B> b = forOthers.update(only(g, flags, false), state.others(), network);
+                    Gradients u = new Gradients(Vector.tabulate(flags.size(),
+                            i -> flags.get(i) ? a.updates().layers().get(i) : b.updates().layers().get(i)));
+                    return new Update<>(u, new Partition<>(a.state(), b.state()));
+                });
+    }
+
+    /**
+     * Freezes layers: their updates are {@code -0.0}, so their parameters stay the same bit for bit,
+     * and the other layers are updated by {@code inner}.
+     *
+     * @param <S> the state type of {@code inner}
+     * @param frozen one flag per layer of the network, {@code true} for the layers that stay
+     * @param inner the transform of the other layers
+     * @return the transform
+     */
+    public static <S> Optimizer<Partition<EmptyState, S>> freeze(Seq<Boolean> frozen, Optimizer<S> inner) {
+        Objects.requireNonNull(frozen, "frozen is null");
+        Objects.requireNonNull(inner, "inner is null");
+        return partition(frozen, Transforms.setToZero(), inner);
+    }
+
+    /**
+     * Gradient accumulation: sums the gradients of {@code k} steps and gives {@code inner} their
+     * mean (the sum divided by {@code k}) at every {@code k}-th step; the other steps' updates are
+     * {@code -0.0}, which leaves the parameters as they are. With plain gradient descent,
+     * {@code k} accumulated steps equal one step on the mean of their gradients, bit for bit. The
+     * sum starts from {@link Gradients#zero}, the exact identity of addition.
+     *
+     * @param <S> the state type of {@code inner}
+     * @param k how many steps to accumulate, at least 1
+     * @param inner the transform of the mean gradients
+     * @return the transform
+     */
+    public static <S> Optimizer<Accumulation<S>> accumulate(int k, Optimizer<S> inner) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k: expected a number of steps >= 1, got " + k);
+        }
+        Objects.requireNonNull(inner, "inner is null");
+        return Optimizer.of("accumulate(" + k + ", " + inner + ")",
+                network -> new Accumulation<>(0, Gradients.zero(network), inner.init(network)),
+                (g, state, network) -> {
+                    if (state.count() >= k) {
+                        throw new IllegalArgumentException("accumulate: a state with " + state.count()
+                                + " accumulated steps does not belong to an accumulation over " + k);
+                    }
+                    Gradients sum = state.sum().plus(g);
+                    if (state.count() + 1 < k) {
+                        return new Update<>(g.map(x -> -0.0), new Accumulation<>(state.count() + 1, sum, state.inner()));
+                    }
+                    Update<S> u = inner.update(sum.map(x -> x / k), state.inner(), network);
+                    return new Update<>(u.updates(), new Accumulation<>(0, Gradients.zero(network), u.state()));
+                });
+    }
+
+    private static void requireOneFlagPerLayer(Vector<Boolean> flags, Network network) {
+        if (flags.size() != network.layers().size()) {
+            throw new IllegalArgumentException("partition: " + flags.size() + " flags for the "
+                    + network.layers().size() + " layers of " + network);
+        }
+    }
+
+    /** The gradients of the layers whose flag is {@code keep}, and zeros in place of the others. */
+    private static Gradients only(Gradients g, Vector<Boolean> flags, boolean keep) {
+        return new Gradients(Vector.tabulate(flags.size(), i -> {
+            DenseGradient layer = g.layers().get(i);
+            return flags.get(i) == keep ? layer
+                    : new DenseGradient(layer.weights().map(x -> 0.0), layer.bias().map(x -> 0.0));
+        }));
+    }
+}
