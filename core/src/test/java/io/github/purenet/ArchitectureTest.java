@@ -133,6 +133,13 @@ class ArchitectureTest {
             .because("packages sliced by domain stay layered; a cycle would make two domains one");
 
     @ArchTest
+    static final ArchRule jsonOnlyInCheckpoints = noClasses().that().resideInAPackage(CORE)
+            .and().resideOutsideOfPackage("io.github.purenet.checkpoint..")
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .because("the JSON library is an implementation detail of checkpoints; the rest of core depends on "
+                    + "vavr alone");
+
+    @ArchTest
     static final ArchRule tensorStandsAlone = noClasses().that().resideInAPackage("io.github.purenet.tensor..")
             .should().dependOnClassesThat(resideInAPackage(CORE)
                     .and(not(resideInAPackage("io.github.purenet.tensor.."))))

@@ -64,6 +64,19 @@ class ExamplesTest {
     }
 
     @Test
+    void saveAndResumeGivesTheStatesOfARunThatNeverStopped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        List<String> lines = run(args -> {
+            try {
+                SaveAndResume.main(new String[] {dir.toString()});
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(lines.get(0).startsWith("wrote " + dir.resolve("xor-step-500.json")), lines.get(0));
+        assertEquals(4, lines.stream().filter(l -> l.endsWith("  equal")).count(), String.join("\n", lines));
+    }
+
+    @Test
     void oneInputApproachesTheTargetAndNamesTheSeedsMistake() {
         List<String> lines = run(OneInput::main);
         assertTrue(lines.contains("Iteration 10000, prediction 0.301565, weight -8.398549"), String.join("\n", lines));

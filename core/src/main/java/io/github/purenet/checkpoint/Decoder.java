@@ -1,0 +1,199 @@
+package io.github.purenet.checkpoint;
+
+import io.github.purenet.activation.Activation;
+import io.github.purenet.activation.LeakyRelu;
+import io.github.purenet.network.Dense;
+import io.github.purenet.network.DenseGradient;
+import io.github.purenet.network.Gradients;
+import io.github.purenet.network.Network;
+import io.github.purenet.optim.Accumulation;
+import io.github.purenet.optim.Chain;
+import io.github.purenet.optim.Count;
+import io.github.purenet.optim.EmptyState;
+import io.github.purenet.optim.Moments;
+import io.github.purenet.optim.Partition;
+import io.github.purenet.optim.SquareAverage;
+import io.github.purenet.optim.SquareSum;
+import io.github.purenet.optim.Velocity;
+import io.github.purenet.random.Key;
+import io.github.purenet.tensor.Matrix;
+import io.vavr.collection.Map;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.util.function.Supplier;
+
+/**
+ * JSON trees to values, checking everything before anything is built: a document is either
+ * decoded whole or refused with a {@link CheckpointException} naming the path.
+ *
+ * @param activations the activations known by name, beyond the built-ins
+ */
+record Decoder(Map<String, Activation> activations) {
+
+    /** Builds a value, turning a refusal of its constructor into an error at a path. */
+    static <T> T build(At at, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException e) {
+            throw at.error(e.getMessage());
+        }
+    }
+
+    Matrix matrix(At at) {
+        at.fields("shape", "values");
+        Vector<At> shape = at.field("shape").elements();
+        if (shape.size() != 2) {
+            throw at.field("shape").error("expected [rows, columns], got " + shape.size() + " numbers");
+        }
+        int rows = (int) shape.get(0).integer(1, Integer.MAX_VALUE);
+        int columns = (int) shape.get(1).integer(1, Integer.MAX_VALUE);
+        Vector<At> values = at.field("values").elements();
+        if (values.size() != rows) {
+            throw at.field("values").error("shape " + rows + "x" + columns + " needs " + rows + " rows, got "
+                    + values.size());
+        }
+        Vector<Vector<At>> entries = values.map(At::elements);
+        for (int i = 0; i < rows; i++) {
+            if (entries.get(i).size() != columns) {
+                throw values.get(i).error("shape " + rows + "x" + columns + " needs " + columns + " columns, got "
+                        + entries.get(i).size());
+            }
+        }
+        Vector<Vector<Double>> numbers = entries.map(row -> row.map(At::number));
+        return Matrix.of(rows, columns, (i, j) -> numbers.get(i).get(j));
+    }
+
+    Activation activation(At at) {
+        if (at.node().isObject()) {
+            at.fields("name", "alpha");
+            if (!at.field("name").text().equals("leaky_relu")) {
+                throw at.field("name").error("expected \"leaky_relu\", the one activation with a parameter, got \""
+                        + at.field("name").text() + "\"");
+            }
+            double alpha = at.field("alpha").number();
+            return build(at.field("alpha"), () -> new LeakyRelu(alpha));
+        }
+        String name = at.text();
+        return Activations.builtIn().get(name).orElse(activations.get(name)).getOrElseThrow(() -> at.error(
+                "unknown activation \"" + name + "\" (known: " + Activations.builtIn().keySet().addAll(activations.keySet())
+                        .mkString(", ") + ", and {\"name\": \"leaky_relu\", \"alpha\": ...})"));
+    }
+
+    Network network(At at) {
+        at.fields("layers");
+        Vector<At> layers = nonEmpty(at.field("layers"));
+        Vector<Dense> dense = layers.map(l -> {
+            l.fields("weights", "bias", "activation");
+            Matrix weights = matrix(l.field("weights"));
+            Matrix bias = matrix(l.field("bias"));
+            Activation activation = activation(l.field("activation"));
+            return build(l.field("bias"), () -> new Dense(weights, bias, activation));
+        });
+        requireConsecutive(layers, dense.map(Dense::weights));
+        return new Network(dense);
+    }
+
+    Gradients gradients(At at) {
+        at.fields("layers");
+        Vector<At> layers = nonEmpty(at.field("layers"));
+        Vector<DenseGradient> gradients = layers.map(l -> {
+            l.fields("weights", "bias");
+            Matrix weights = matrix(l.field("weights"));
+            Matrix bias = matrix(l.field("bias"));
+            return build(l.field("bias"), () -> new DenseGradient(weights, bias));
+        });
+        requireConsecutive(layers, gradients.map(DenseGradient::weights));
+        return new Gradients(gradients);
+    }
+
+    /** Gradients that must be shaped like a network. */
+    Gradients gradients(At at, Network network) {
+        Gradients g = gradients(at);
+        return build(at, () -> g.requireFits(network));
+    }
+
+    Key key(At at) {
+        at.fields("state", "gamma");
+        long state = at.field("state").hex64();
+        long gamma = at.field("gamma").hex64();
+        return build(at.field("gamma"), () -> new Key(state, gamma));
+    }
+
+    /**
+     * An optimizer state of the same structure as a template, the state the optimizer starts from,
+     * with every gradient-shaped part shaped like the network.
+     */
+    Object state(At at, Object template, Network network) {
+        String kind = at.field("kind").text();
+        String expected = new Encoder(false, activations).state(template).get("kind").textValue();
+        if (!kind.equals(expected)) {
+            throw at.field("kind").error("expected an optimizer state of kind \"" + expected
+                    + "\", the kind of the optimizer given, got \"" + kind + "\"");
+        }
+        long max = Long.MAX_VALUE;
+        if (template instanceof EmptyState) {
+            at.fields("kind");
+            return EmptyState.INSTANCE;
+        } else if (template instanceof Count) {
+            at.fields("kind", "steps");
+            return new Count(at.field("steps").integer(0, max));
+        } else if (template instanceof Velocity) {
+            at.fields("kind", "velocity");
+            return new Velocity(gradients(at.field("velocity"), network));
+        } else if (template instanceof Moments) {
+            at.fields("kind", "count", "mu", "nu");
+            return new Moments(at.field("count").integer(0, max), gradients(at.field("mu"), network),
+                    gradients(at.field("nu"), network));
+        } else if (template instanceof SquareAverage) {
+            at.fields("kind", "nu");
+            return new SquareAverage(gradients(at.field("nu"), network));
+        } else if (template instanceof SquareSum) {
+            at.fields("kind", "sum");
+            return new SquareSum(gradients(at.field("sum"), network));
+        } else if (template instanceof Chain<?, ?> c) {
+            at.fields("kind", "first", "second");
+            return new Chain<>(state(at.field("first"), c.first(), network), state(at.field("second"), c.second(), network));
+        } else if (template instanceof Partition<?, ?> p) {
+            at.fields("kind", "selected", "others");
+            return new Partition<>(state(at.field("selected"), p.selected(), network),
+                    state(at.field("others"), p.others(), network));
+        } else {
+            Accumulation<?> a = (Accumulation<?>) template;
+            at.fields("kind", "count", "sum", "inner");
+            return new Accumulation<>((int) at.field("count").integer(0, Integer.MAX_VALUE),
+                    gradients(at.field("sum"), network), state(at.field("inner"), a.inner(), network));
+        }
+    }
+
+    /** The order of the examples in an epoch: a permutation of {@code 0 .. n-1}. */
+    Vector<Integer> order(At at) {
+        Vector<At> entries = at.elements();
+        Vector<Integer> order = entries.map(e -> (int) e.integer(0, Math.max(0, entries.size() - 1)));
+        if (order.distinct().size() != order.size()) {
+            throw at.error("expected a permutation of 0.." + (order.size() - 1) + ", but some index repeats");
+        }
+        return order;
+    }
+
+    Option<Double> loss(At at) {
+        return at.node().isNull() ? Option.none() : Option.some(at.number());
+    }
+
+    private static Vector<At> nonEmpty(At array) {
+        Vector<At> elements = array.elements();
+        if (elements.isEmpty()) {
+            throw array.error("expected at least one layer");
+        }
+        return elements;
+    }
+
+    private static void requireConsecutive(Vector<At> layers, Vector<Matrix> weights) {
+        for (int i = 1; i < weights.size(); i++) {
+            if (weights.get(i).columns() != weights.get(i - 1).rows()) {
+                throw layers.get(i).field("weights").error("weights " + weights.get(i).shape() + " take "
+                        + weights.get(i).columns() + " inputs, but layer " + (i - 1) + " (weights "
+                        + weights.get(i - 1).shape() + ") gives " + weights.get(i - 1).rows() + " outputs");
+            }
+        }
+    }
+}

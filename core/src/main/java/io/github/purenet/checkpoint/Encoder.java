@@ -1,0 +1,159 @@
+package io.github.purenet.checkpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.purenet.activation.Activation;
+import io.github.purenet.activation.LeakyRelu;
+import io.github.purenet.network.Dense;
+import io.github.purenet.network.DenseGradient;
+import io.github.purenet.network.Gradients;
+import io.github.purenet.network.Network;
+import io.github.purenet.optim.Accumulation;
+import io.github.purenet.optim.Chain;
+import io.github.purenet.optim.Count;
+import io.github.purenet.optim.EmptyState;
+import io.github.purenet.optim.Moments;
+import io.github.purenet.optim.Partition;
+import io.github.purenet.optim.SquareAverage;
+import io.github.purenet.optim.SquareSum;
+import io.github.purenet.optim.Velocity;
+import io.github.purenet.random.Key;
+import io.github.purenet.tensor.Matrix;
+import io.github.purenet.train.TrainState;
+import io.vavr.collection.Map;
+import java.util.HexFormat;
+
+/**
+ * Values to JSON trees. In canonical mode, the one the content hash is computed over, every double
+ * is written as the 16 hexadecimal digits of its IEEE 754 bits (NaN canonical), so the encoding is
+ * the same on every JVM whatever its number formatting.
+ *
+ * @param canonical whether doubles are written as their bits
+ * @param activations the activations known by name, beyond the built-ins
+ */
+record Encoder(boolean canonical, Map<String, Activation> activations) {
+
+    JsonNode number(double x) {
+        if (canonical) {
+            return JsonNodeFactory.instance.textNode(hex(Double.doubleToLongBits(x)));
+        }
+        if (Double.isNaN(x)) {
+            return JsonNodeFactory.instance.textNode(At.NAN);
+        }
+        if (Double.isInfinite(x)) {
+            return JsonNodeFactory.instance.textNode(x > 0 ? At.INFINITY : At.MINUS_INFINITY);
+        }
+        return JsonNodeFactory.instance.numberNode(x);
+    }
+
+    static String hex(long bits) {
+        return HexFormat.of().toHexDigits(bits);
+    }
+
+    ObjectNode matrix(Matrix m) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.putArray("shape").add(m.rows()).add(m.columns());
+        ArrayNode values = node.putArray("values");
+        for (int i = 0; i < m.rows(); i++) {
+            ArrayNode row = values.addArray();
+            for (int j = 0; j < m.columns(); j++) {
+                row.add(number(m.get(i, j)));
+            }
+        }
+        return node;
+    }
+
+    JsonNode activation(Activation a) {
+        if (a instanceof LeakyRelu leaky) {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            node.put("name", "leaky_relu");
+            node.set("alpha", number(leaky.alpha()));
+            return node;
+        }
+        if (!Activations.builtIn().get(a.name()).contains(a) && !activations.get(a.name()).contains(a)) {
+            throw new IllegalArgumentException("encode: activation '" + a.name() + "' is not built in (nor the "
+                    + "built-in of that name) and not registered with Codec.withActivation, so it could not be read back");
+        }
+        return JsonNodeFactory.instance.textNode(a.name());
+    }
+
+    ObjectNode network(Network network) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        ArrayNode layers = node.putArray("layers");
+        for (Dense layer : network.layers()) {
+            ObjectNode l = layers.addObject();
+            l.set("weights", matrix(layer.weights()));
+            l.set("bias", matrix(layer.bias()));
+            l.set("activation", activation(layer.activation()));
+        }
+        return node;
+    }
+
+    ObjectNode gradients(Gradients gradients) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        ArrayNode layers = node.putArray("layers");
+        for (DenseGradient layer : gradients.layers()) {
+            ObjectNode l = layers.addObject();
+            l.set("weights", matrix(layer.weights()));
+            l.set("bias", matrix(layer.bias()));
+        }
+        return node;
+    }
+
+    ObjectNode key(Key key) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("state", hex(key.state()));
+        node.put("gamma", hex(key.gamma()));
+        return node;
+    }
+
+    /** An optimizer state, tagged with its kind; see {@link Decoder#state}. */
+    ObjectNode state(Object state) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        if (state instanceof EmptyState) {
+            node.put("kind", "empty");
+        } else if (state instanceof Count c) {
+            node.put("kind", "count").put("steps", c.steps());
+        } else if (state instanceof Velocity v) {
+            node.put("kind", "velocity").set("velocity", gradients(v.velocity()));
+        } else if (state instanceof Moments m) {
+            node.put("kind", "moments").put("count", m.count());
+            node.set("mu", gradients(m.mu()));
+            node.set("nu", gradients(m.nu()));
+        } else if (state instanceof SquareAverage s) {
+            node.put("kind", "square_average").set("nu", gradients(s.nu()));
+        } else if (state instanceof SquareSum s) {
+            node.put("kind", "square_sum").set("sum", gradients(s.sum()));
+        } else if (state instanceof Chain<?, ?> c) {
+            node.put("kind", "chain");
+            node.set("first", state(c.first()));
+            node.set("second", state(c.second()));
+        } else if (state instanceof Partition<?, ?> p) {
+            node.put("kind", "partition");
+            node.set("selected", state(p.selected()));
+            node.set("others", state(p.others()));
+        } else if (state instanceof Accumulation<?> a) {
+            node.put("kind", "accumulation").put("count", a.count());
+            node.set("sum", gradients(a.sum()));
+            node.set("inner", state(a.inner()));
+        } else {
+            throw new IllegalArgumentException("encode: optimizer state " + state.getClass().getName()
+                    + " is not one of purenet's, so it has no encoding");
+        }
+        return node;
+    }
+
+    ObjectNode trainState(TrainState<?> s) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("network", network(s.network()));
+        node.set("optimizer_state", state(s.optimizerState()));
+        node.put("step", s.step()).put("epoch", s.epoch()).put("batch", s.batch());
+        ArrayNode order = node.putArray("order");
+        s.order().forEach(order::add);
+        node.set("key", key(s.key()));
+        node.set("loss", s.loss().map(this::number).getOrElse(JsonNodeFactory.instance.nullNode()));
+        return node;
+    }
+}

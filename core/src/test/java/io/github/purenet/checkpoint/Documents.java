@@ -1,0 +1,152 @@
+package io.github.purenet.checkpoint;
+
+import static io.github.purenet.checkpoint.Fixtures.CODEC;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.purenet.data.Batching;
+import io.github.purenet.data.Dataset;
+import io.github.purenet.loss.Losses;
+import io.github.purenet.network.DenseGradient;
+import io.github.purenet.network.Gradients;
+import io.github.purenet.optim.Chain;
+import io.github.purenet.optim.Count;
+import io.github.purenet.optim.Moments;
+import io.github.purenet.optim.Optimizer;
+import io.github.purenet.optim.Optimizers;
+import io.github.purenet.random.Key;
+import io.github.purenet.tensor.Matrix;
+import io.github.purenet.train.TrainState;
+import io.github.purenet.train.Training;
+import io.vavr.collection.Vector;
+import java.io.UncheckedIOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Small documents for the tests of malformed input, and edits of a document at a JSON path such
+ * as {@code $.network.layers[0].bias}.
+ */
+final class Documents {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern SEGMENT = Pattern.compile("\\.([A-Za-z_0-9]+)|\\[(\\d+)]");
+
+    /** The optimizer of {@link #TRAIN}. */
+    static final Optimizer<Chain<Moments, Count>> ADAM = Optimizers.adam(0.01);
+
+    /** Seed 001's 2-3-3 network. */
+    static final String NETWORK = CODEC.encode(Fixtures.seedNetwork());
+
+    /** Its gradients on one example, with a NaN and both infinities written over three of them. */
+    static final Gradients SPECIAL_GRADIENTS = new Gradients(Vector.of(
+            new DenseGradient(Matrix.row(Double.NaN, -0.0, 1e-310), Matrix.row(Double.POSITIVE_INFINITY)),
+            new DenseGradient(Matrix.row(-Double.MAX_VALUE), Matrix.row(Double.NEGATIVE_INFINITY))));
+    static final String GRADIENTS = CODEC.encode(SPECIAL_GRADIENTS);
+
+    /** The seed network after two steps of Adam on two examples, one at a time. */
+    static final TrainState<Chain<Moments, Count>> TRAIN_STATE = trainState();
+    static final String TRAIN = CODEC.encode(TRAIN_STATE);
+
+    private Documents() {
+    }
+
+    private static TrainState<Chain<Moments, Count>> trainState() {
+        Dataset data = new Dataset(Matrix.of(new double[][] {{2, 3}, {1, -1}}),
+                Matrix.of(new double[][] {{1, 0, 0}, {0, 1, 0}}));
+        Batching batching = Batching.miniBatches(1);
+        return Training.run(Training.init(Fixtures.seedNetwork(), ADAM, Key.of(1), data, batching),
+                Training.transition(data, batching, Losses.softmaxCrossEntropy(), ADAM)).get(2);
+    }
+
+    /** @return the tree of a document */
+    static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the text of a tree, as the codec lays it out */
+    static String text(JsonNode tree) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param json a document
+     * @param path where, such as {@code $.network.layers[0].bias}; its last segment is replaced
+     * @param value the new value, as JSON text
+     * @return the document with the value at the path replaced (or the field added)
+     */
+    static String set(String json, String path, String value) {
+        JsonNode root = tree(json);
+        Segment last = navigate(root, path);
+        if (last.field != null) {
+            ((ObjectNode) last.parent).set(last.field, tree(value));
+        } else {
+            ((ArrayNode) last.parent).set(last.index, tree(value));
+        }
+        return text(root);
+    }
+
+    /** @return the document without the field at the path */
+    static String remove(String json, String path) {
+        JsonNode root = tree(json);
+        Segment last = navigate(root, path);
+        ((ObjectNode) last.parent).remove(last.field);
+        return text(root);
+    }
+
+    private record Segment(JsonNode parent, String field, int index) {
+    }
+
+    private static Segment navigate(JsonNode root, String path) {
+        if (!path.startsWith("$")) {
+            throw new IllegalArgumentException("path: expected $..., got " + path);
+        }
+        Matcher m = SEGMENT.matcher(path);
+        JsonNode node = root;
+        Segment last = null;
+        int end = 1;
+        while (m.find()) {
+            assertEquals(end, m.start(), "path " + path);
+            end = m.end();
+            if (last != null) {
+                node = last.field != null ? node.get(last.field) : node.get(last.index);
+            }
+            last = m.group(1) != null ? new Segment(node, m.group(1), -1) : new Segment(node, null,
+                    Integer.parseInt(m.group(2)));
+        }
+        assertEquals(path.length(), end, "path " + path);
+        return last;
+    }
+
+    /**
+     * Asserts a {@link CheckpointException} at a path whose message names the path and holds every
+     * fragment.
+     *
+     * @return the exception
+     */
+    static CheckpointException refused(Executable call, String path, String... fragments) {
+        CheckpointException e = assertThrows(CheckpointException.class, call);
+        assertEquals(path, e.path(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("at " + path + ": "), e.getMessage());
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), () -> "message \"" + e.getMessage() + "\" lacks \""
+                    + fragment + "\"");
+        }
+        return e;
+    }
+}
