@@ -17,9 +17,9 @@ import io.github.purenet.optim.Optimizers;
 import io.github.purenet.optim.Schedules;
 import io.github.purenet.optim.Transforms;
 import io.github.purenet.optim.Wrappers;
-import io.github.purenet.property.Case;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
+import io.github.purenet.testing.Problem;
 import io.github.purenet.train.TrainState;
 import io.github.purenet.train.Training;
 import io.vavr.collection.Vector;
@@ -110,7 +110,7 @@ final class Fixtures {
     record Setup(Dataset data, Batching batching, Key key, Loss loss) {
 
         /** The case's data, with a batch size, shuffling, last batch and key drawn from {@code random}. */
-        static Setup of(Case c, SplittableRandom random) {
+        static Setup of(Problem c, SplittableRandom random) {
             Dataset data = new Dataset(c.inputs(), c.targets());
             Batching batching = Batching.miniBatches(1 + random.nextInt(data.size()))
                     .withShuffle(random.nextBoolean())

@@ -4,6 +4,7 @@ import static io.github.purenet.checkpoint.Fixtures.CODEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.pholser.junit.quickcheck.generator.Generator;
 import io.github.purenet.checkpoint.Fixtures.Named;
 import io.github.purenet.checkpoint.Fixtures.Setup;
 import io.github.purenet.data.Batching;
@@ -12,13 +13,14 @@ import io.github.purenet.optim.Count;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.optim.Optimizers;
 import io.github.purenet.optim.Schedules;
-import io.github.purenet.property.Case;
-import io.github.purenet.property.CaseGenerator;
-import io.github.purenet.property.Property;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
+import io.github.purenet.testing.Generators;
+import io.github.purenet.testing.Problem;
+import io.github.purenet.testing.Property;
 import io.github.purenet.train.TrainState;
 import io.github.purenet.train.Training;
+import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -31,8 +33,12 @@ import org.junit.jupiter.api.Test;
  */
 class ResumeTest {
 
+    /** A generated problem, and a seed for the test's own choices. */
+    private static final Generator<Tuple2<Problem, Key>> SEEDED = Generators.pairs(Generators.problems(),
+            Generators.keys());
+
     /** Every optimizer under test: the seven named ones, and schedules, wrappers and chains. */
-    private static Vector<Named<?>> optimizers(Case c, SplittableRandom random) {
+    private static Vector<Named<?>> optimizers(Problem c, SplittableRandom random) {
         return Fixtures.namedOptimizers(0.05).appendAll(Fixtures.composedOptimizers(c.network().layers().size(),
                 random));
     }
@@ -49,8 +55,9 @@ class ResumeTest {
 
     @Test
     void aStateWrittenAtStepKAndContinuedForNStepsEqualsTheRunThatNeverStopped() {
-        Property.forAll(new CaseGenerator()).trials(60).check(c -> {
-            SplittableRandom random = new SplittableRandom(c.spec().values());
+        Property.forAll(SEEDED).trials(60).check(t -> {
+            Problem c = t._1;
+            SplittableRandom random = new SplittableRandom(t._2.state());
             Setup setup = Setup.of(c, random);
             for (Named<?> named : optimizers(c, random)) {
                 assertResumes(named, c, setup, random.nextInt(10), 1 + random.nextInt(8));
@@ -58,7 +65,7 @@ class ResumeTest {
         });
     }
 
-    private static <S> void assertResumes(Named<S> named, Case c, Setup setup, int k, int n) {
+    private static <S> void assertResumes(Named<S> named, Problem c, Setup setup, int k, int n) {
         Vector<TrainState<S>> uninterrupted = setup.states(c.network(), named.make().get(), k + n + 1);
         int stop = Math.min(k, uninterrupted.size() - 1); // a run that diverges ends early
         String json = CODEC.encode(uninterrupted.get(stop));
@@ -82,15 +89,16 @@ class ResumeTest {
 
     @Test
     void resumingFromEveryStateOfARunReachesTheSameLastState() {
-        Property.forAll(new CaseGenerator()).trials(30).check(c -> {
-            SplittableRandom random = new SplittableRandom(c.spec().values());
+        Property.forAll(SEEDED).trials(30).check(t -> {
+            Problem c = t._1;
+            SplittableRandom random = new SplittableRandom(t._2.state());
             Setup setup = Setup.of(c, random);
             Vector<Named<?>> all = optimizers(c, random);
             assertEveryStateResumes(all.get(random.nextInt(all.size())), c, setup, 12);
         });
     }
 
-    private static <S> void assertEveryStateResumes(Named<S> named, Case c, Setup setup, int steps) {
+    private static <S> void assertEveryStateResumes(Named<S> named, Problem c, Setup setup, int steps) {
         Vector<TrainState<S>> states = setup.states(c.network(), named.make().get(), steps + 1);
         for (int k = 0; k < states.size(); k++) {
             Optimizer<S> optimizer = named.make().get();
@@ -104,8 +112,9 @@ class ResumeTest {
 
     @Test
     void aRunStoppedAndResumedThroughTextManyTimesEqualsTheRunThatNeverStopped() {
-        Property.forAll(new CaseGenerator()).trials(30).check(c -> {
-            SplittableRandom random = new SplittableRandom(c.spec().values());
+        Property.forAll(SEEDED).trials(30).check(t -> {
+            Problem c = t._1;
+            SplittableRandom random = new SplittableRandom(t._2.state());
             Setup setup = Setup.of(c, random);
             for (Named<?> named : optimizers(c, random)) {
                 assertResumesRepeatedly(named, c, setup, random);
@@ -113,7 +122,7 @@ class ResumeTest {
         });
     }
 
-    private static <S> void assertResumesRepeatedly(Named<S> named, Case c, Setup setup, SplittableRandom random) {
+    private static <S> void assertResumesRepeatedly(Named<S> named, Problem c, Setup setup, SplittableRandom random) {
         int steps = 15;
         Vector<TrainState<S>> uninterrupted = setup.states(c.network(), named.make().get(), steps + 1);
         Vector<TrainState<S>> pieced = Vector.of(uninterrupted.head());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pholser.junit.quickcheck.generator.Generator;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.checkpoint.Fixtures.Named;
@@ -21,13 +22,14 @@ import io.github.purenet.network.Network;
 import io.github.purenet.optim.Count;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.optim.Optimizers;
-import io.github.purenet.property.ActivationKind;
-import io.github.purenet.property.Case;
-import io.github.purenet.property.CaseGenerator;
-import io.github.purenet.property.Property;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
+import io.github.purenet.testing.Generators;
+import io.github.purenet.testing.NetworkGenerator;
+import io.github.purenet.testing.Problem;
+import io.github.purenet.testing.Property;
 import io.github.purenet.train.TrainState;
+import io.vavr.Tuple2;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Set;
 import io.vavr.collection.Vector;
@@ -45,6 +47,10 @@ import org.junit.jupiter.api.Test;
  */
 class RoundTripTest {
 
+    /** A generated problem, and a seed for the test's own choices. */
+    private static final Generator<Tuple2<Problem, Key>> SEEDED = Generators.pairs(Generators.problems(),
+            Generators.keys());
+
     /** Values at the edges of IEEE 754: signed zeros, subnormals, extremes, NaNs and infinities. */
     private static final double[] SPECIALS = {
         -0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-310, -1e-310, Double.MIN_NORMAL,
@@ -58,10 +64,10 @@ class RoundTripTest {
 
     @Test
     void networksOfEveryActivationReadBackBitForBitWithEqualHashAndText() {
-        Set<ActivationKind> all = HashSet.of(ActivationKind.values());
-        EnumSet<ActivationKind> seen = EnumSet.noneOf(ActivationKind.class);
-        Property.forAll(new CaseGenerator()).trials(300).check(c -> {
-            seen.addAll(c.spec().activations());
+        Set<Activation> all = HashSet.ofAll(NetworkGenerator.builtInActivations());
+        java.util.Set<Activation> seen = new java.util.HashSet<>();
+        Property.forAll(Generators.problems()).trials(300).check(c -> {
+            c.network().layers().forEach(d -> seen.add(d.activation()));
             String json = CODEC.encode(c.network());
             Network back = CODEC.decodeNetwork(json);
             assertEquals(c.network(), back);
@@ -76,7 +82,7 @@ class RoundTripTest {
 
     @Test
     void everyBuiltInActivationAndLeakyReluSlopeReadsBackAsItself() {
-        Vector<Activation> activations = Vector.of(ActivationKind.values()).map(ActivationKind::activation)
+        Vector<Activation> activations = NetworkGenerator.builtInActivations()
                 .appendAll(Vector.of(0.0, Double.MIN_VALUE, 1e-310, 0.1 + 0.2, Math.nextDown(1.0))
                         .map(Activations::leakyRelu));
         for (Activation a : activations) {
@@ -89,7 +95,7 @@ class RoundTripTest {
 
     @Test
     void gradientsFromBackwardReadBackBitForBitWithEqualHash() {
-        Property.forAll(new CaseGenerator()).trials(300).check(c -> {
+        Property.forAll(Generators.problems()).trials(300).check(c -> {
             Gradients g = Backprop.lossAndGradients(c.network(), c.inputs(), c.targets(), c.loss()).gradients();
             String json = CODEC.encode(g);
             Gradients back = CODEC.decodeGradients(json);
@@ -103,8 +109,9 @@ class RoundTripTest {
 
     @Test
     void specialValuesAndArbitraryBitPatternsReadBackExactlyAndEveryNaNAsTheCanonicalNaN() {
-        Property.forAll(new CaseGenerator()).trials(300).check(c -> {
-            SplittableRandom random = new SplittableRandom(c.spec().values());
+        Property.forAll(SEEDED).trials(300).check(t -> {
+            Problem c = t._1;
+            SplittableRandom random = new SplittableRandom(t._2.state());
             Gradients g = Gradients.zero(c.network()).map(x -> random.nextBoolean()
                     ? SPECIALS[random.nextInt(SPECIALS.length)]
                     : Double.longBitsToDouble(random.nextLong()));
@@ -134,8 +141,9 @@ class RoundTripTest {
     @Test
     void optimizerStatesOfEveryKindReadBackEqualAfterEveryStep() {
         java.util.Set<String> kinds = new TreeSet<>();
-        Property.forAll(new CaseGenerator()).trials(60).check(c -> {
-            SplittableRandom random = new SplittableRandom(c.spec().values());
+        Property.forAll(SEEDED).trials(60).check(t -> {
+            Problem c = t._1;
+            SplittableRandom random = new SplittableRandom(t._2.state());
             Setup setup = Setup.of(c, random);
             for (Named<?> named : Fixtures.namedOptimizers(0.05).appendAll(
                     Fixtures.composedOptimizers(c.network().layers().size(), random))) {
@@ -146,7 +154,7 @@ class RoundTripTest {
                 "partition", "square_average", "square_sum", "velocity")), kinds, "every kind of state occurred");
     }
 
-    private static <S> java.util.Set<String> assertOptimizerStatesRoundTrip(Named<S> named, Case c, Setup setup) {
+    private static <S> java.util.Set<String> assertOptimizerStatesRoundTrip(Named<S> named, Problem c, Setup setup) {
         Optimizer<S> optimizer = named.make().get();
         Vector<TrainState<S>> states = setup.states(c.network(), optimizer, 5);
         java.util.Set<String> kinds = new TreeSet<>();
@@ -170,8 +178,9 @@ class RoundTripTest {
     @Test
     void trainingStatesReadBackEqualWithEqualHashForEveryOptimizerAndEveryStep() {
         EnumSet<LossSeen> seen = EnumSet.noneOf(LossSeen.class);
-        Property.forAll(new CaseGenerator()).trials(60).check(c -> {
-            SplittableRandom random = new SplittableRandom(c.spec().values());
+        Property.forAll(SEEDED).trials(60).check(t -> {
+            Problem c = t._1;
+            SplittableRandom random = new SplittableRandom(t._2.state());
             Setup setup = Setup.of(c, random);
             for (Named<?> named : Fixtures.namedOptimizers(0.05).appendAll(
                     Fixtures.composedOptimizers(c.network().layers().size(), random))) {
@@ -183,7 +192,7 @@ class RoundTripTest {
 
     private enum LossSeen { NONE, SOME, LATER_EPOCH }
 
-    private static <S> EnumSet<LossSeen> assertTrainStatesRoundTrip(Named<S> named, Case c, Setup setup, int count) {
+    private static <S> EnumSet<LossSeen> assertTrainStatesRoundTrip(Named<S> named, Problem c, Setup setup, int count) {
         EnumSet<LossSeen> seen = EnumSet.noneOf(LossSeen.class);
         Vector<TrainState<S>> states = setup.states(c.network(), named.make().get(), count);
         String previousSha = null;

@@ -3,16 +3,17 @@ package io.github.purenet.network;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.purenet.property.ActivationKind;
-import io.github.purenet.property.Case;
-import io.github.purenet.property.CaseGenerator;
-import io.github.purenet.property.LossKind;
-import io.github.purenet.property.Property;
+import io.github.purenet.activation.Activation;
+import io.github.purenet.loss.Loss;
 import io.github.purenet.tensor.Matrix;
+import io.github.purenet.testing.Generators;
+import io.github.purenet.testing.NetworkGenerator;
+import io.github.purenet.testing.Problem;
+import io.github.purenet.testing.ProblemGenerator;
+import io.github.purenet.testing.Property;
 import io.vavr.collection.Vector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The oracle for {@link Backprop#backward}: central finite differences of {@link Backprop#loss},
@@ -40,52 +41,44 @@ class GradientCheckTest {
      * perturbation of one parameter by {@code h} moves a pre-activation by {@code |dz/dθ| h}, and
      * here {@code |dz/dθ|} is a product of inputs, weights and slopes of at most 1 summed over at most
      * 8 units, in practice below 10: so pre-activations farther than 1e-4 = 100 h from 0 stay on
-     * their side. Cases with one nearer are discarded (rare: 5 of 20,000 generated cases, measured). Because that bound
-     * is not a proof for every network, {@link #numericDerivative} also compares the sides of all
-     * kinked pre-activations at the perturbed points and discards the case if any moved.
+     * their side. The generator draws no problem with one nearer ({@link ProblemGenerator#awayFromKinks}).
+     * Because that bound is not a proof for every network, {@link #numericDerivative} also compares
+     * the sides of all kinked pre-activations at the perturbed points and discards the case if any
+     * moved.
      */
     private static final double KINK_MARGIN = 1e-4;
 
+    private static final ProblemGenerator PROBLEMS = Generators.problems().awayFromKinks(KINK_MARGIN);
+
     @Test
     void backwardAgreesWithCentralDifferencesOfLossOnRandomNetworks() {
-        Property.Result result = Property.forAll(new CaseGenerator()).trials(400)
+        Property.Result result = Property.forAll(PROBLEMS).trials(400)
                 .check(GradientCheckTest::assertGradientsMatchFiniteDifferences);
         assertEquals(400, result.trials());
     }
 
     @Test
     void backwardAgreesWithCentralDifferencesForEveryActivationBeforeEveryLoss() {
-        for (LossKind loss : LossKind.values()) {
-            for (ActivationKind hidden : ActivationKind.values()) {
-                for (ActivationKind last : ActivationKind.values()) {
-                    if (loss.accepts(last)) {
-                        checkSome(new Case.Spec(3, List.of(4, 3), List.of(hidden, last), loss, 3, 0), 3);
-                        checkSome(new Case.Spec(2, List.of(3), List.of(last), loss, 2, 0), 2);
-                    }
+        Vector<Activation> activations = NetworkGenerator.builtInActivations();
+        for (Loss loss : ProblemGenerator.builtInLosses()) {
+            for (Activation hidden : activations) {
+                for (Activation last : activations.filter(a -> ProblemGenerator.accepts(loss, a))) {
+                    NetworkGenerator twoLayers = Generators.networks().layers(2, 2).inputs(3, 3).widths(4, 4)
+                            .outputs(3, 3).hiddenActivations(Vector.of(hidden)).lastActivations(Vector.of(last));
+                    Property.forAll(PROBLEMS.loss(loss).networks(twoLayers).batch(3, 3)).trials(3)
+                            .check(GradientCheckTest::assertGradientsMatchFiniteDifferences);
+                    NetworkGenerator oneLayer = Generators.networks().layers(1, 1).inputs(2, 2).outputs(3, 3)
+                            .lastActivations(Vector.of(last));
+                    Property.forAll(PROBLEMS.loss(loss).networks(oneLayer).batch(2, 2)).trials(2)
+                            .check(GradientCheckTest::assertGradientsMatchFiniteDifferences);
                 }
-            }
-        }
-    }
-
-    /** Checks {@code count} cases of a spec with value seeds 1, 2, ..., skipping those near a kink. */
-    private static void checkSome(Case.Spec spec, int count) {
-        int checked = 0;
-        for (long values = 1; checked < count; values++) {
-            assertTrue(values <= 10L * count, "too many cases near a kink for " + spec);
-            Case c = Case.of(new Case.Spec(spec.inputs(), spec.widths(), spec.activations(), spec.loss(),
-                    spec.batch(), values));
-            try {
-                assertGradientsMatchFiniteDifferences(c);
-                checked++;
-            } catch (TestAbortedException nearKink) {
-                // discarded: try the next value seed
             }
         }
     }
 
     @Test
     void backwardReportsExactlyTheLossThatLossComputes() {
-        Property.forAll(new CaseGenerator()).trials(200).check(c -> {
+        Property.forAll(Generators.problems()).trials(200).check(c -> {
             double fromBackward = Backprop.lossAndGradients(c.network(), c.inputs(), c.targets(), c.loss()).loss();
             double fromLoss = Backprop.loss(c.network(), c.inputs(), c.targets(), c.loss());
             assertEquals(Double.doubleToRawLongBits(fromLoss), Double.doubleToRawLongBits(fromBackward),
@@ -93,7 +86,7 @@ class GradientCheckTest {
         });
     }
 
-    static void assertGradientsMatchFiniteDifferences(Case c) {
+    static void assertGradientsMatchFiniteDifferences(Problem c) {
         Worst worst = worstError(c);
         assertTrue(worst.error() < TOLERANCE, () -> "worst relative error " + worst.error() + " at " + worst.where()
                 + " in " + c);
@@ -104,14 +97,8 @@ class GradientCheckTest {
     }
 
     /** Compares every parameter's gradient with its central difference; discards a case near a kink. */
-    static Worst worstError(Case c) {
-        for (Matrix z : kinkedPreActivations(c, c.network())) {
-            for (double[] row : z.toArray()) {
-                for (double x : row) {
-                    Property.assume(Math.abs(x) >= KINK_MARGIN, "a pre-activation " + x + " is near a kink");
-                }
-            }
-        }
+    static Worst worstError(Problem c) {
+        Property.assume(!c.nearKink(KINK_MARGIN), "a pre-activation is near a kink");
         List<Matrix> sides = kinkSides(c, c.network());
         Gradients analytic = Backprop.lossAndGradients(c.network(), c.inputs(), c.targets(), c.loss()).gradients();
         Worst worst = new Worst(-1.0, "");
@@ -136,7 +123,7 @@ class GradientCheckTest {
     }
 
     /** The central difference of the loss in one parameter, over the step actually taken. */
-    private static double numericDerivative(Case c, List<Matrix> sides, int layer, boolean bias, int row, int col) {
+    private static double numericDerivative(Problem c, List<Matrix> sides, int layer, boolean bias, int row, int col) {
         Dense d = c.network().layers().get(layer);
         double value = (bias ? d.bias() : d.weights()).get(row, col);
         double up = value + H;
@@ -158,14 +145,9 @@ class GradientCheckTest {
         return new Network(network.layers().update(layer, next));
     }
 
-    /** The pre-activations of the layers whose activation has a kink at 0. */
-    private static List<Matrix> kinkedPreActivations(Case c, Network network) {
-        Vector<Matrix> zs = Backprop.forward(network, c.inputs()).preActivations();
-        return Vector.range(0, zs.size()).filter(l -> c.spec().activations().get(l).kinked()).map(zs::get).toJavaList();
-    }
-
-    /** For each kinked pre-activation, 1 where it is right of the kink, else 0. */
-    private static List<Matrix> kinkSides(Case c, Network network) {
-        return kinkedPreActivations(c, network).stream().map(z -> z.map(x -> x > 0.0 ? 1.0 : 0.0)).toList();
+    /** For each kinked pre-activation of the network on the problem's batch, 1 where it is right of the kink, else 0. */
+    private static List<Matrix> kinkSides(Problem c, Network network) {
+        return new Problem(network, c.inputs(), c.targets(), c.loss()).kinkedPreActivations()
+                .map(z -> z.map(x -> x > 0.0 ? 1.0 : 0.0)).toJavaList();
     }
 }

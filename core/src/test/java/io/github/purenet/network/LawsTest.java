@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.activation.Activations;
-import io.github.purenet.property.Addends;
-import io.github.purenet.property.CaseGenerator;
-import io.github.purenet.property.Operands;
-import io.github.purenet.property.Property;
-import io.github.purenet.property.ValueKind;
 import io.github.purenet.tensor.Matrix;
+import io.github.purenet.testing.Addends;
+import io.github.purenet.testing.Generators;
+import io.github.purenet.testing.Operands;
+import io.github.purenet.testing.Property;
+import io.github.purenet.testing.ValueKind;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -21,13 +21,13 @@ class LawsTest {
 
     @Test
     void forwardIsDeterministicTwoCallsGiveEqualTraces() {
-        Property.forAll(new CaseGenerator()).trials(200).check(c ->
+        Property.forAll(Generators.problems()).trials(200).check(c ->
                 assertEquals(Backprop.forward(c.network(), c.inputs()), Backprop.forward(c.network(), c.inputs())));
     }
 
     @Test
     void forwardBackwardStepAndGradientArithmeticChangeNoArgument() {
-        Property.forAll(new CaseGenerator()).trials(200).check(c -> {
+        Property.forAll(Generators.problems()).trials(200).check(c -> {
             Object[] given = snapshot(c.network(), c.inputs(), c.targets());
             Trace trace = Backprop.forward(c.network(), c.inputs());
             Object[] traced = snapshot(trace);
@@ -79,7 +79,7 @@ class LawsTest {
      */
     @Test
     void stepWithZeroGradientsReturnsAnEqualNetwork() {
-        Property.forAll(new CaseGenerator()).trials(200).check(c -> {
+        Property.forAll(Generators.problems()).trials(200).check(c -> {
             assertTrue(Arrays.stream(snapshot(c.network())).flatMap(m -> Arrays.stream((double[][]) m))
                     .flatMapToDouble(Arrays::stream).noneMatch(x -> Double.doubleToRawLongBits(x) == Long.MIN_VALUE),
                     "generated weights are never -0.0");

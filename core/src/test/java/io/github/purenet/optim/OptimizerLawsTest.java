@@ -3,19 +3,21 @@ package io.github.purenet.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pholser.junit.quickcheck.generator.Generator;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.network.Backprop;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
-import io.github.purenet.property.Case;
-import io.github.purenet.property.CaseGenerator;
-import io.github.purenet.property.Property;
 import io.github.purenet.random.Key;
+import io.github.purenet.testing.Generators;
+import io.github.purenet.testing.Problem;
+import io.github.purenet.testing.Property;
 import io.github.purenet.train.Run;
 import io.github.purenet.train.TrainState;
 import io.github.purenet.train.Training;
+import io.vavr.Tuple2;
 import io.vavr.collection.Iterator;
 import io.vavr.collection.Vector;
 import java.util.SplittableRandom;
@@ -25,10 +27,14 @@ import org.junit.jupiter.api.Test;
 /** Laws of optimizers, as properties over generated networks, batches and gradients. */
 class OptimizerLawsTest {
 
-    /** A case's gradients, and a few more gradient values of its shape drawn from its value seed. */
-    private static Vector<Gradients> gradients(Case c, int count) {
+    /** A generated problem, and a seed for the test's own choices. */
+    private static final Generator<Tuple2<Problem, Key>> SEEDED = Generators.pairs(Generators.problems(),
+            Generators.keys());
+
+    /** A problem's gradients, and a few more gradient values of its shape drawn from a seed. */
+    private static Vector<Gradients> gradients(Problem c, long seed, int count) {
         Gradients g = Backprop.lossAndGradients(c.network(), c.inputs(), c.targets(), c.loss()).gradients();
-        SplittableRandom random = new SplittableRandom(c.spec().values());
+        SplittableRandom random = new SplittableRandom(seed);
         return Iterator.iterate(g, previous -> previous.map(x -> x * (random.nextDouble() * 4 - 2) + random.nextGaussian()))
                 .take(count).toVector();
     }
@@ -53,9 +59,10 @@ class OptimizerLawsTest {
 
     @Test
     void sgdIsTheFoundationsPlainStepBitForBit() {
-        Property.forAll(new CaseGenerator()).trials(200).check(c -> {
-            double lr = new SplittableRandom(c.spec().values()).nextDouble(1e-4, 2.0);
-            Vector<Gradients> gs = gradients(c, 3);
+        Property.forAll(SEEDED).trials(200).check(t -> {
+            Problem c = t._1;
+            double lr = new SplittableRandom(t._2.state()).nextDouble(1e-4, 2.0);
+            Vector<Gradients> gs = gradients(c, t._2.state(), 3);
             Network expected = c.network();
             for (Gradients g : gs) {
                 expected = Backprop.step(expected, g, lr);
@@ -67,17 +74,19 @@ class OptimizerLawsTest {
     @Test
     void aZeroLearningRateLeavesTheNetworkEqualForEveryNamedOptimizer() {
         // generated weights are never -0.0, the one value that an update of +0.0 would change
-        Property.forAll(new CaseGenerator()).trials(100).check(c -> {
+        Property.forAll(SEEDED).trials(100).check(t -> {
+            Problem c = t._1;
             for (Optimizer<?> optimizer : named(0.0)) {
-                assertEquals(c.network(), descend(optimizer, c.network(), gradients(c, 3)).last(), optimizer.toString());
+                assertEquals(c.network(), descend(optimizer, c.network(), gradients(c, t._2.state(), 3)).last(), optimizer.toString());
             }
         });
     }
 
     @Test
     void chainingIsAssociative() {
-        Property.forAll(new CaseGenerator()).trials(100).check(c -> {
-            Vector<Gradients> gs = gradients(c, 4);
+        Property.forAll(SEEDED).trials(100).check(t -> {
+            Problem c = t._1;
+            Vector<Gradients> gs = gradients(c, t._2.state(), 4);
             var a = Transforms.clipByGlobalNorm(1.5);
             var b = Transforms.scaleByAdam(0.8, 0.99, 1e-6);
             var d = Transforms.chain(Transforms.momentum(0.5, true), Transforms.scaleByLearningRate(0.05));
@@ -89,9 +98,10 @@ class OptimizerLawsTest {
 
     @Test
     void clippingByGlobalNormNeverLeavesANormAboveTheBoundAndKeepsSmallerGradients() {
-        Property.forAll(new CaseGenerator()).trials(300).check(c -> {
-            for (Gradients g : gradients(c, 3)) {
-                double bound = (g.norm() + 1e-3) * new SplittableRandom(c.spec().values()).nextDouble(0.01, 2.0);
+        Property.forAll(SEEDED).trials(300).check(t -> {
+            Problem c = t._1;
+            for (Gradients g : gradients(c, t._2.state(), 3)) {
+                double bound = (g.norm() + 1e-3) * new SplittableRandom(t._2.state()).nextDouble(0.01, 2.0);
                 Gradients clipped = Transforms.clipByGlobalNorm(bound).update(g, EmptyState.INSTANCE, c.network())
                         .updates();
                 assertTrue(clipped.norm() <= bound, clipped.norm() + " > " + bound);
@@ -104,10 +114,11 @@ class OptimizerLawsTest {
 
     @Test
     void frozenLayersStayBitIdenticalWhileTheOthersTrain() {
-        Property.forAll(new CaseGenerator()).trials(200).check(c -> {
-            SplittableRandom random = new SplittableRandom(c.spec().values());
+        Property.forAll(SEEDED).trials(200).check(t -> {
+            Problem c = t._1;
+            SplittableRandom random = new SplittableRandom(t._2.state());
             Vector<Boolean> frozen = c.network().layers().map(layer -> random.nextBoolean());
-            Vector<Network> networks = descend(Wrappers.freeze(frozen, Optimizers.adam(0.1)), c.network(), gradients(c, 3));
+            Vector<Network> networks = descend(Wrappers.freeze(frozen, Optimizers.adam(0.1)), c.network(), gradients(c, t._2.state(), 3));
             for (Network n : networks) {
                 for (int l = 0; l < frozen.size(); l++) {
                     Dense before = c.network().layers().get(l);
@@ -121,9 +132,10 @@ class OptimizerLawsTest {
 
     @Test
     void accumulatingKStepsThenApplyingEqualsOneSgdStepOnTheirMean() {
-        Property.forAll(new CaseGenerator()).trials(200).check(c -> {
-            int k = 1 + new SplittableRandom(c.spec().values()).nextInt(5);
-            Vector<Gradients> gs = gradients(c, k);
+        Property.forAll(SEEDED).trials(200).check(t -> {
+            Problem c = t._1;
+            int k = 1 + new SplittableRandom(t._2.state()).nextInt(5);
+            Vector<Gradients> gs = gradients(c, t._2.state(), k);
             Vector<Network> accumulated = descend(Wrappers.accumulate(k, Optimizers.sgd(0.3)), c.network(), gs);
             accumulated.init().forEach(n -> assertEquals(c.network(), n, "no change before the k-th step"));
             Gradients mean = gs.tail().foldLeft(gs.head(), Gradients::plus).map(x -> x / k);
@@ -133,15 +145,16 @@ class OptimizerLawsTest {
 
     @Test
     void replayAndResumeCoverTheOptimizerStateOfEveryNamedOptimizer() {
-        Property.forAll(new CaseGenerator()).trials(30).check(c -> {
+        Property.forAll(SEEDED).trials(30).check(t -> {
+            Problem c = t._1;
             for (Optimizer<?> optimizer : named(0.01)) {
-                assertReplays(optimizer, c);
+                assertReplays(optimizer, c, t._2.state());
             }
         });
     }
 
-    private static <S> void assertReplays(Optimizer<S> optimizer, Case c) {
-        SplittableRandom random = new SplittableRandom(c.spec().values());
+    private static <S> void assertReplays(Optimizer<S> optimizer, Problem c, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         Dataset data = new Dataset(c.inputs(), c.targets());
         Batching batching = Batching.miniBatches(1 + random.nextInt(data.size()));
         Function<TrainState<S>, TrainState<S>> transition = Training.transition(data, batching, c.loss(), optimizer);

@@ -1,4 +1,4 @@
-package io.github.purenet.property;
+package io.github.purenet.testing;
 
 import java.util.Random;
 

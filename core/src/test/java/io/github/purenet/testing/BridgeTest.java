@@ -1,4 +1,4 @@
-package io.github.purenet.property;
+package io.github.purenet.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -160,5 +160,56 @@ class BridgeTest {
         assertNotEquals(Property.seedFor(null, "A#b"), Property.seedFor(null, "A#c"));
         assertTrue(Property.seedFor(null, "A#b") >= 0);
         assertThrows(IllegalArgumentException.class, () -> Property.seedFor("twelve", "A#b"));
+    }
+
+    /** A check shared by tests, in a class of its own, as a user's helper would be. */
+    static final class SharedCheck {
+        static void everyIntIsBelow(int bound) {
+            Property.forAll(new IntegerGenerator()).check(x -> assertTrue(x < bound));
+        }
+    }
+
+    @Test
+    void aPropertyCheckedInAHelperOfAnotherClassNamesTheTestMethodInItsRerunCommand() {
+        AssertionError error = assertThrows(AssertionError.class, () -> SharedCheck.everyIntIsBelow(0));
+        assertTrue(error.getMessage().contains(" -Dtest=BridgeTest#"
+                + "aPropertyCheckedInAHelperOfAnotherClassNamesTheTestMethodInItsRerunCommand -Dpurenet.seed="),
+                error.getMessage());
+    }
+
+    @Test
+    void aSeedFixedInTheCodeIsReportedAndTheRerunCommandDoesNotOverrideIt() {
+        AssertionError error = assertThrows(AssertionError.class, () -> Property.forAll(new Naturals()).seed(77)
+                .check(x -> assertTrue(x < 10)));
+        assertTrue(error.getMessage().contains("seed 77\n"), error.getMessage());
+        assertTrue(error.getMessage().contains("-Dtest=BridgeTest#"
+                + "aSeedFixedInTheCodeIsReportedAndTheRerunCommandDoesNotOverrideIt\n"), error.getMessage());
+        assertTrue(error.getMessage().contains("the seed is fixed in the test by Property.seed"), error.getMessage());
+    }
+
+    @Test
+    void aShrinkLimitOfZeroReportsTheOriginalCounterexampleUnshrunk() {
+        AtomicInteger calls = new AtomicInteger();
+        AssertionError error = assertThrows(AssertionError.class, () -> Property.forAll(new Naturals()).shrinkLimit(0)
+                .check(x -> {
+                    calls.incrementAndGet();
+                    assertTrue(x < 10);
+                }));
+        assertTrue(error.getMessage().contains("shrunk in 0 steps (0 candidates tried)"), error.getMessage());
+        assertEquals(1, calls.get(), "the first value fails and no candidate is tried");
+        assertThrows(IllegalArgumentException.class, () -> Property.forAll(new Naturals()).shrinkLimit(-1));
+    }
+
+    @Test
+    void aGeneratorThatThrowsFailsThePropertyWithItsSeedAndCause() {
+        Generator<Integer> broken = new Generator<>(Integer.class) {
+            @Override
+            public Integer generate(SourceOfRandomness random, GenerationStatus status) {
+                throw new IllegalStateException("no values today");
+            }
+        };
+        AssertionError error = assertThrows(AssertionError.class, () -> Property.forAll(broken).check(x -> { }));
+        assertTrue(error.getMessage().startsWith("Property's generator failed at trial 1 (seed "), error.getMessage());
+        assertTrue(error.getCause() instanceof IllegalStateException);
     }
 }

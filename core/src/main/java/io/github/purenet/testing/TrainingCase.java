@@ -1,0 +1,118 @@
+package io.github.purenet.testing;
+
+import io.github.purenet.data.Batching;
+import io.github.purenet.data.Dataset;
+import io.github.purenet.loss.Loss;
+import io.github.purenet.network.Network;
+import io.github.purenet.random.Key;
+import io.github.purenet.train.Run;
+import io.github.purenet.train.TrainState;
+import io.github.purenet.train.Training;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A training run's configuration, and its state after a number of steps, bundled with the
+ * transition that continues it; made by {@link Generators#trainings()}.
+ *
+ * <pre>{@code
+ * Property.forAll(Generators.trainings()).check(t -> replays(t));
+ *
+ * static <S> void replays(TrainingCase<S> t) {
+ *     ReplayCheck.verify(t.state(), t.transition(), 10);          // continues from the generated state
+ *     TrainState<S> back = codec.decodeTrainState(codec.encode(t.state()), t.optimizer().optimizer());
+ *     assertEquals(t.state(), back);
+ * }
+ * }</pre>
+ * A generated case is a {@code TrainingCase<?>}; a generic method, as above, names its state type
+ * so that the state and the transition can be used together.
+ *
+ * <p>Its {@code toString} shows the configuration, with the numbers of the network and the data
+ * when they are few, and the state.
+ *
+ * <p>{@link #state()} is {@code Training.run(initial(), transition()).take(steps + 1).last()}: the
+ * state after {@code steps} steps, or the first diverged state if the run ends before.
+ *
+ * @param <S> the type of the optimizer's state
+ * @param network the network before the first step
+ * @param data the training data, which fits the network
+ * @param loss the loss, which accepts the network and the targets
+ * @param batching how the data is cut into batches
+ * @param optimizer the optimizer
+ * @param key the run's key
+ * @param steps the number of steps taken to reach {@code state}
+ * @param state the state after those steps
+ */
+public record TrainingCase<S>(Network network, Dataset data, Loss loss, Batching batching, OptimizerCase<S> optimizer,
+        Key key, int steps, TrainState<S> state) {
+
+    /**
+     * Checks that every component is present and the number of steps is not negative.
+     *
+     * @param network the network before the first step
+     * @param data the training data
+     * @param loss the loss
+     * @param batching how the data is cut into batches
+     * @param optimizer the optimizer
+     * @param key the run's key
+     * @param steps the number of steps taken to reach {@code state}
+     * @param state the state after those steps
+     */
+    public TrainingCase {
+        Objects.requireNonNull(network, "network is null");
+        Objects.requireNonNull(data, "data is null");
+        Objects.requireNonNull(loss, "loss is null");
+        Objects.requireNonNull(batching, "batching is null");
+        Objects.requireNonNull(optimizer, "optimizer is null");
+        Objects.requireNonNull(key, "key is null");
+        Objects.requireNonNull(state, "state is null");
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps: expected a number >= 0, got " + steps);
+        }
+    }
+
+    /**
+     * Runs a configuration for a number of steps.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param network the network before the first step
+     * @param data the training data, which fits the network
+     * @param loss the loss
+     * @param batching how the data is cut into batches
+     * @param optimizer the optimizer
+     * @param key the run's key
+     * @param steps the number of steps, not negative
+     * @return the case, with the state after those steps
+     */
+    public static <S> TrainingCase<S> of(Network network, Dataset data, Loss loss, Batching batching,
+            OptimizerCase<S> optimizer, Key key, int steps) {
+        Objects.requireNonNull(optimizer, "optimizer is null");
+        TrainState<S> initial = Training.init(network, optimizer.optimizer(), key, data, batching);
+        Function<TrainState<S>, TrainState<S>> transition = Training.transition(data, batching, loss,
+                optimizer.optimizer());
+        return new TrainingCase<>(network, data, loss, batching, optimizer, key, steps,
+                Training.run(initial, transition).take(steps + 1L).last());
+    }
+
+    /** @return the first state of the run: {@code Training.init(network, optimizer, key, data, batching)} */
+    public TrainState<S> initial() {
+        return Training.init(network, optimizer.optimizer(), key, data, batching);
+    }
+
+    /** @return the transition of one step: {@code Training.transition(data, batching, loss, optimizer)} */
+    public Function<TrainState<S>, TrainState<S>> transition() {
+        return Training.transition(data, batching, loss, optimizer.optimizer());
+    }
+
+    /** @return the run that continues from {@link #state()} */
+    public Run<S> run() {
+        return Training.run(state, transition());
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingCase[" + Values.show(network) + " " + loss.name() + ", data: features "
+                + Values.show(data.features()) + ", targets " + Values.show(data.targets()) + ", " + batching + ", "
+                + optimizer + ", " + key + ", " + steps + " steps: " + state + "]";
+    }
+}
