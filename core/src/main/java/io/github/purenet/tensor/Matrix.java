@@ -246,15 +246,7 @@ public final class Matrix {
      */
     public Matrix map(DoubleUnaryOperator f) {
         Objects.requireNonNull(f, "f is null");
-        double[][] result = new double[rows()][];
-        for (int i = 0; i < result.length; i++) {
-            double[] a = rows[i];
-            double[] c = result[i] = new double[a.length];
-            for (int j = 0; j < c.length; j++) {
-                c[j] = f.applyAsDouble(a[j]);
-            }
-        }
-        return new Matrix(result);
+        return new Matrix(Entrywise.map(rows, f));
     }
 
     /**
@@ -267,16 +259,7 @@ public final class Matrix {
     public Matrix zipWith(Matrix other, DoubleBinaryOperator f) {
         requireSameShape("zipWith", other);
         Objects.requireNonNull(f, "f is null");
-        double[][] result = new double[rows()][];
-        for (int i = 0; i < result.length; i++) {
-            double[] a = rows[i];
-            double[] b = other.rows[i];
-            double[] c = result[i] = new double[a.length];
-            for (int j = 0; j < c.length; j++) {
-                c[j] = f.applyAsDouble(a[j], b[j]);
-            }
-        }
-        return new Matrix(result);
+        return new Matrix(Entrywise.zipWith(rows, other.rows, f));
     }
 
     /**
@@ -374,7 +357,7 @@ public final class Matrix {
      * @return {@code factor · this}
      */
     public Matrix scale(double factor) {
-        return map(x -> factor * x);
+        return new Matrix(Entrywise.scale(rows, factor));
     }
 
     /**
@@ -383,7 +366,7 @@ public final class Matrix {
      */
     public Matrix plus(Matrix other) {
         requireSameShape("plus", other);
-        return zipWith(other, Double::sum);
+        return new Matrix(Entrywise.plus(rows, other.rows));
     }
 
     /**
@@ -392,7 +375,7 @@ public final class Matrix {
      */
     public Matrix minus(Matrix other) {
         requireSameShape("minus", other);
-        return zipWith(other, (a, b) -> a - b);
+        return new Matrix(Entrywise.minus(rows, other.rows));
     }
 
     /**
@@ -401,7 +384,7 @@ public final class Matrix {
      */
     public Matrix hadamard(Matrix other) {
         requireSameShape("hadamard", other);
-        return zipWith(other, (a, b) -> a * b);
+        return new Matrix(Entrywise.hadamard(rows, other.rows));
     }
 
     /** @return the sum of all entries, accumulated from {@code +0.0} row by row, each row left to right */

@@ -1,0 +1,90 @@
+package io.github.purenet.tensor;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The entry-wise loops behind {@link Matrix}: each returns new rows and writes nothing it was given.
+ * The common operations have loops of their own, free of lambdas, which C2 vectorises.
+ */
+final class Entrywise {
+
+    private Entrywise() {
+    }
+
+    static double[][] map(double[][] a, DoubleUnaryOperator f) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] ci = c[i] = new double[ai.length];
+            for (int j = 0; j < ci.length; j++) {
+                ci[j] = f.applyAsDouble(ai[j]);
+            }
+        }
+        return c;
+    }
+
+    static double[][] zipWith(double[][] a, double[][] b, DoubleBinaryOperator f) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] bi = b[i];
+            double[] ci = c[i] = new double[ai.length];
+            for (int j = 0; j < ci.length; j++) {
+                ci[j] = f.applyAsDouble(ai[j], bi[j]);
+            }
+        }
+        return c;
+    }
+
+    static double[][] scale(double[][] a, double factor) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] ci = c[i] = new double[ai.length];
+            for (int j = 0; j < ci.length; j++) {
+                ci[j] = factor * ai[j];
+            }
+        }
+        return c;
+    }
+
+    static double[][] plus(double[][] a, double[][] b) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] bi = b[i];
+            double[] ci = c[i] = new double[ai.length];
+            for (int j = 0; j < ci.length; j++) {
+                ci[j] = ai[j] + bi[j];
+            }
+        }
+        return c;
+    }
+
+    static double[][] minus(double[][] a, double[][] b) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] bi = b[i];
+            double[] ci = c[i] = new double[ai.length];
+            for (int j = 0; j < ci.length; j++) {
+                ci[j] = ai[j] - bi[j];
+            }
+        }
+        return c;
+    }
+
+    static double[][] hadamard(double[][] a, double[][] b) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] bi = b[i];
+            double[] ci = c[i] = new double[ai.length];
+            for (int j = 0; j < ci.length; j++) {
+                ci[j] = ai[j] * bi[j];
+            }
+        }
+        return c;
+    }
+}

@@ -1,0 +1,270 @@
+package io.github.purenet.bench;
+
+import io.github.purenet.activation.Activation;
+import io.github.purenet.activation.Activations;
+import io.github.purenet.loss.FusedLoss;
+import io.github.purenet.loss.Losses;
+import io.github.purenet.network.Backprop;
+import io.github.purenet.network.Dense;
+import io.github.purenet.network.Initializers;
+import io.github.purenet.network.LossAndGradients;
+import io.github.purenet.network.Network;
+import io.github.purenet.random.Key;
+import io.github.purenet.tensor.Matrix;
+import io.vavr.Tuple2;
+import io.vavr.collection.Vector;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Training steps and a matrix product with purenet, the figures that {@link HandWrittenBench}
+ * measures for code written by hand.
+ *
+ * <p>Every benchmark runs in throughput mode and reports operations per second. A training
+ * benchmark keeps its network in a {@link State} and replaces it with the stepped network on every
+ * invocation, so it measures a real sequence of steps, each one {@link Backprop#lossAndGradients}
+ * (forward, softmax cross-entropy, backward) then {@link Backprop#step} (plain SGD, learning rate
+ * 0.01), and returns the batch's loss to JMH's blackhole.
+ *
+ * <table>
+ *   <caption>The workloads</caption>
+ *   <tr><th>benchmark</th><th>work of one invocation</th><th>one operation</th></tr>
+ *   <tr><td>{@code tiny}</td><td>seed 001's 2-3-3 ReLU/softmax network, one step on
+ *       {@code x = [2, 3]}, {@code y = [1, 0, 0]}</td><td>a step</td></tr>
+ *   <tr><td>{@code small}</td><td>784-128-10 (ReLU, softmax), one step on a batch of 64</td>
+ *       <td>a sample (64 per invocation)</td></tr>
+ *   <tr><td>{@code big}</td><td>784-1024-1024-10 (ReLU, ReLU, softmax), one step on a batch of
+ *       256</td><td>a sample (256 per invocation)</td></tr>
+ *   <tr><td>{@code matmul}</td><td>{@code a.times(b)} for two {@code n x n} matrices,
+ *       {@code n} = 256 and 1024</td><td>a product</td></tr>
+ * </table>
+ *
+ * <p>Inputs are {@code Key.of(1).uniform(batch, 784, 0, 1)}; the label of example {@code i} is
+ * {@code i % 10}, one-hot; weights are He uniform from {@code Key.of(2)}, biases zero.
+ *
+ * <h2>Converting to GFLOP/s</h2>
+ * A dense layer of {@code in x out} weights costs {@code 2·in·out} flops per sample forward,
+ * {@code 2·in·out} for its weight gradient and {@code 2·in·out} for the gradient of its input: the
+ * usual "6 flops per weight per sample". For {@code big}, with
+ * {@code P = 784·1024 + 1024·1024 + 1024·10 = 1,861,632} weights, that is
+ * {@code 6·P = 11,169,792} flops per sample; backpropagation skips the gradient of the network's
+ * input ({@code 2·784·1024}), so the flops actually done are
+ * {@code 6·P - 1,605,632 = 9,564,160} per sample (the SGD update adds {@code 2·P/256 ≈ 14,544}
+ * more, and biases and activations a few thousand). Hence
+ * <pre>
+ * big:    GFLOP/s = samples/s × 9,564,160 / 1e9      (or × 11,169,792 by the 6·P rule)
+ * small:  GFLOP/s = samples/s × 409,088 / 1e9        (6·P = 609,792 with P = 101,632)
+ * matmul: GFLOP/s = ops/s × 2n³ / 1e9
+ * </pre>
+ * {@link Report} prints these, by the flops actually done.
+ *
+ * <h2>Running</h2>
+ * From the project's root, the one command that builds the jar, runs both classes with the
+ * allocation profiler and writes JMH's JSON results (about four minutes):
+ * <pre>
+ * mvn -q -B -pl examples -am package -DskipTests &amp;&amp; java -jar examples/target/benchmarks.jar \
+ *     -prof gc -rf json -rff examples/target/jmh-result.json 'PurenetBench|HandWrittenBench'
+ * </pre>
+ * then the table of library against baseline:
+ * <pre>
+ * java -cp examples/target/benchmarks.jar io.github.purenet.bench.Report examples/target/jmh-result.json
+ * </pre>
+ * JMH's usual options pick and shorten a run: {@code 'PurenetBench.small|HandWrittenBench.small'}
+ * runs one workload, {@code -p n=256} one size of the product, and
+ * {@code -f 1 -wi 1 -i 1 -w 1 -r 1} makes a smoke run of a few seconds per benchmark.
+ *
+ * <h2>Threads</h2>
+ * The baseline runs on one thread; purenet may split a large product across the common fork-join
+ * pool (with the same bits), and then uses every core for {@code big} and {@code matmul}. To
+ * compare one thread with one thread, add
+ * {@code -jvmArgsAppend -Djava.util.concurrent.ForkJoinPool.common.parallelism=0}, which (measured
+ * on JDK 17) leaves the pool without workers, so that the calling thread runs every task. Other
+ * processes on the machine disturb the figures; run on an idle machine.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class PurenetBench {
+
+    /** The learning rate of every training benchmark. */
+    static final double LEARNING_RATE = 0.01;
+
+    private static final FusedLoss LOSS = Losses.softmaxCrossEntropy();
+
+    /** Creates the benchmark; JMH calls it. */
+    public PurenetBench() {
+    }
+
+    /** The state of {@link #tiny}: seed 001's network, stepped on every invocation. */
+    @State(Scope.Thread)
+    public static class Tiny {
+        /** The network after the steps taken so far. */
+        Network network;
+        /** The one example, {@code [2, 3]}. */
+        Matrix inputs;
+        /** Its one-hot target, {@code [1, 0, 0]}. */
+        Matrix targets;
+
+        /** Creates the state; JMH calls it. */
+        public Tiny() {
+        }
+
+        /** Builds seed 001's network and example. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            network = Network.of(
+                    new Dense(Matrix.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}, {0.5, 0.6}}),
+                            Matrix.row(0.1, -0.1, 0.05), Activations.relu()),
+                    new Dense(Matrix.of(new double[][] {{0.7, 0.8, 0.9}, {-0.1, -0.2, -0.3}, {0.3, 0.2, 0.1}}),
+                            Matrix.row(0.1, -0.1, 0.05), Activations.softmax()));
+            inputs = Matrix.row(2.0, 3.0);
+            targets = Matrix.row(1.0, 0.0, 0.0);
+        }
+    }
+
+    /** A network with ReLU hidden layers and a softmax output, and one batch of synthetic data. */
+    abstract static class Mlp {
+        /** The network after the steps taken so far. */
+        Network network;
+        /** The batch's inputs, uniform in [0, 1). */
+        Matrix inputs;
+        /** The batch's one-hot targets: example {@code i} has label {@code i % 10}. */
+        Matrix targets;
+
+        /**
+         * Builds the network of the given sizes and a batch for it.
+         *
+         * @param batch the number of examples
+         * @param sizes the number of inputs, then the outputs of each layer
+         */
+        void build(int batch, Integer... sizes) {
+            Vector<Integer> n = Vector.of(sizes);
+            Vector<Activation> f = Vector.fill(n.size() - 2, Activations::relu).append(Activations.softmax());
+            network = Initializers.network(Key.of(2), Initializers.heUniform(), n, f);
+            inputs = Key.of(1).uniform(batch, n.head(), 0.0, 1.0).value();
+            int classes = n.last();
+            targets = Matrix.of(batch, classes, (i, j) -> j == i % 10 ? 1.0 : 0.0);
+        }
+    }
+
+    /** The state of {@link #small}: 784-128-10, a batch of 64. */
+    @State(Scope.Thread)
+    public static class Small extends Mlp {
+        /** Creates the state; JMH calls it. */
+        public Small() {
+        }
+
+        /** Builds the network and the batch. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            build(64, 784, 128, 10);
+        }
+    }
+
+    /** The state of {@link #big}: 784-1024-1024-10, a batch of 256. */
+    @State(Scope.Thread)
+    public static class Big extends Mlp {
+        /** Creates the state; JMH calls it. */
+        public Big() {
+        }
+
+        /** Builds the network and the batch. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            build(256, 784, 1024, 1024, 10);
+        }
+    }
+
+    /** The state of {@link #matmul}: two {@code n x n} matrices, uniform in [-1, 1). */
+    @State(Scope.Thread)
+    public static class Product {
+        /** The size of the square matrices. */
+        @Param({"256", "1024"})
+        int n;
+        /** The left factor. */
+        Matrix a;
+        /** The right factor. */
+        Matrix b;
+
+        /** Creates the state; JMH calls it. */
+        public Product() {
+        }
+
+        /** Draws the two factors. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            Tuple2<Key, Key> keys = Key.of(3).split();
+            a = keys._1.uniform(n, n, -1.0, 1.0).value();
+            b = keys._2.uniform(n, n, -1.0, 1.0).value();
+        }
+    }
+
+    /** One step of the network of {@code s}; it keeps the stepped network. */
+    private static double step(Mlp s) {
+        LossAndGradients lg = Backprop.lossAndGradients(s.network, s.inputs, s.targets, LOSS);
+        s.network = Backprop.step(s.network, lg.gradients(), LEARNING_RATE);
+        return lg.loss();
+    }
+
+    /**
+     * One training step of seed 001's 2-3-3 network on its one example.
+     *
+     * @param s the state
+     * @return the loss before the step
+     */
+    @Benchmark
+    public double tiny(Tiny s) {
+        LossAndGradients lg = Backprop.lossAndGradients(s.network, s.inputs, s.targets, LOSS);
+        s.network = Backprop.step(s.network, lg.gradients(), LEARNING_RATE);
+        return lg.loss();
+    }
+
+    /**
+     * One training step of 784-128-10 on a batch of 64; an operation is a sample.
+     *
+     * @param s the state
+     * @return the loss before the step
+     */
+    @Benchmark
+    @OperationsPerInvocation(64)
+    public double small(Small s) {
+        return step(s);
+    }
+
+    /**
+     * One training step of 784-1024-1024-10 on a batch of 256; an operation is a sample.
+     *
+     * @param s the state
+     * @return the loss before the step
+     */
+    @Benchmark
+    @OperationsPerInvocation(256)
+    public double big(Big s) {
+        return step(s);
+    }
+
+    /**
+     * The product of two {@code n x n} matrices.
+     *
+     * @param s the state
+     * @return the product
+     */
+    @Benchmark
+    public Matrix matmul(Product s) {
+        return s.a.times(s.b);
+    }
+}
