@@ -145,8 +145,9 @@ public final class Backprop {
         return new Network(Vector.tabulate(network.layers().size(), i -> {
             Dense layer = network.layers().get(i);
             DenseGradient g = gradients.layers().get(i);
-            return new Dense(layer.weights().zipWith(g.weights(), (w, dw) -> w - learningRate * dw),
-                    layer.bias().zipWith(g.bias(), (b, db) -> b - learningRate * db), layer.activation());
+            // θ + (-η g) has the bits of θ - η g: subtraction is addition of the negation, exactly
+            return new Dense(layer.weights().plus(g.weights().scale(-learningRate)),
+                    layer.bias().plus(g.bias().scale(-learningRate)), layer.activation());
         }));
     }
 

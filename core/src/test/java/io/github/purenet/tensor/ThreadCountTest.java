@@ -1,0 +1,68 @@
+package io.github.purenet.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.purenet.activation.Activations;
+import io.github.purenet.loss.Losses;
+import io.github.purenet.network.Backprop;
+import io.github.purenet.network.Initializers;
+import io.github.purenet.network.Network;
+import io.github.purenet.random.Key;
+import io.vavr.collection.Vector;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Results do not depend on the number of threads: products large enough to be split across the
+ * pool, and whole training steps, give the same bits in pools of 1, 2 and 16 threads (a parallel
+ * stream runs in the pool it is started from).
+ */
+class ThreadCountTest {
+
+    private static <T> T in(int threads, Callable<T> work) throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(work).get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void productsAreBitIdenticalForOneTwoAndSixteenThreads() throws Exception {
+        Key key = Key.of(11);
+        Matrix a = key.normal(300, 257, 0, 1).value();
+        Matrix b = key.foldIn(1).normal(257, 190, 0, 1).value();
+        Matrix c = key.foldIn(2).normal(300, 190, 0, 1).value();
+        assertEquals(true, (long) a.rows() * a.columns() * b.columns() >= Products.PARALLEL_THRESHOLD);
+        Matrix times = in(1, () -> a.times(b));
+        Matrix transposeTimes = in(1, () -> a.transposeTimes(c));
+        Matrix timesTranspose = in(1, () -> c.timesTranspose(b));
+        for (int threads : new int[] {2, 16}) {
+            assertEquals(times, in(threads, () -> a.times(b)), threads + " threads");
+            assertEquals(transposeTimes, in(threads, () -> a.transposeTimes(c)), threads + " threads");
+            assertEquals(timesTranspose, in(threads, () -> c.timesTranspose(b)), threads + " threads");
+        }
+    }
+
+    @Test
+    void trainingStepsAreBitIdenticalForOneTwoAndSixteenThreads() throws Exception {
+        Key key = Key.of(12);
+        Network network = Initializers.network(key, Initializers.heUniform(), Vector.of(784, 128, 10),
+                Vector.of(Activations.relu(), Activations.softmax()));
+        Matrix inputs = key.foldIn(1).uniform(64, 784, 0, 1).value();
+        Matrix targets = Matrix.of(64, 10, (i, j) -> i % 10 == j ? 1.0 : 0.0);
+        Callable<Network> threeSteps = () -> {
+            Network n = network;
+            for (int k = 0; k < 3; k++) {
+                n = Backprop.step(n, Backprop.lossAndGradients(n, inputs, targets, Losses.softmaxCrossEntropy())
+                        .gradients(), 0.01);
+            }
+            return n;
+        };
+        Network one = in(1, threeSteps);
+        assertEquals(one, in(2, threeSteps));
+        assertEquals(one, in(16, threeSteps));
+    }
+}
