@@ -272,16 +272,7 @@ public final class Matrix {
         requireNonNull("plusRow", row);
         requireFit("plusRow", row, row.rows() == 1 && row.columns() == columns(),
                 () -> "the right must be 1x" + columns());
-        double[] b = row.rows[0];
-        double[][] result = new double[rows()][];
-        for (int i = 0; i < result.length; i++) {
-            double[] a = rows[i];
-            double[] c = result[i] = new double[a.length];
-            for (int j = 0; j < c.length; j++) {
-                c[j] = a[j] + b[j];
-            }
-        }
-        return new Matrix(result);
+        return new Matrix(Reductions.plusRow(rows, row.rows[0]));
     }
 
     /**
@@ -289,40 +280,17 @@ public final class Matrix {
      *     rows in ascending order, like every sum of this class
      */
     public Matrix columnSums() {
-        double[] sums = new double[columns()];
-        for (int i = 0; i < rows(); i++) {
-            double[] a = rows[i];
-            for (int j = 0; j < sums.length; j++) {
-                sums[j] += a[j];
-            }
-        }
-        return new Matrix(new double[][] {sums});
+        return new Matrix(new double[][] {Reductions.columnSums(rows)});
     }
 
     /** @return the {@code rows() x 1} column of row sums, each accumulated from {@code +0.0} left to right */
     public Matrix rowSums() {
-        double[][] sums = new double[rows()][1];
-        for (int i = 0; i < sums.length; i++) {
-            double s = 0.0;
-            for (double x : rows[i]) {
-                s += x;
-            }
-            sums[i][0] = s;
-        }
-        return new Matrix(sums);
+        return new Matrix(Reductions.rowSums(rows));
     }
 
     /** @return the {@code rows() x 1} column of row maxima ({@code NaN} if a row holds one) */
     public Matrix rowMaxima() {
-        double[][] maxima = new double[rows()][1];
-        for (int i = 0; i < maxima.length; i++) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (double x : rows[i]) {
-                m = Math.max(m, x);
-            }
-            maxima[i][0] = m;
-        }
-        return new Matrix(maxima);
+        return new Matrix(Reductions.rowMaxima(rows));
     }
 
     /**
@@ -338,16 +306,7 @@ public final class Matrix {
         requireFit("zipWithColumn", column, column.rows() == rows() && column.columns() == 1,
                 () -> "the right must be " + rows() + "x1");
         Objects.requireNonNull(f, "f is null");
-        double[][] result = new double[rows()][];
-        for (int i = 0; i < result.length; i++) {
-            double[] a = rows[i];
-            double b = column.rows[i][0];
-            double[] c = result[i] = new double[a.length];
-            for (int j = 0; j < c.length; j++) {
-                c[j] = f.applyAsDouble(a[j], b);
-            }
-        }
-        return new Matrix(result);
+        return new Matrix(Reductions.zipWithColumn(rows, column.rows, f));
     }
 
     /**
@@ -389,36 +348,17 @@ public final class Matrix {
 
     /** @return the sum of all entries, accumulated from {@code +0.0} row by row, each row left to right */
     public double sum() {
-        double s = 0.0;
-        for (double[] row : rows) {
-            for (double x : row) {
-                s += x;
-            }
-        }
-        return s;
+        return Reductions.sum(rows);
     }
 
     /** @return the sum of the squares of all entries, in the order of {@link #sum()} */
     public double sumOfSquares() {
-        double s = 0.0;
-        for (double[] row : rows) {
-            for (double x : row) {
-                s = Math.fma(x, x, s);
-            }
-        }
-        return s;
+        return Reductions.sumOfSquares(rows);
     }
 
     /** @return whether every entry is finite, neither NaN nor infinite */
     public boolean isFinite() {
-        for (double[] row : rows) {
-            for (double x : row) {
-                if (!Double.isFinite(x)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return Reductions.isFinite(rows);
     }
 
     /** @return the position {@code (row, column)} of the first entry that is NaN or infinite, if any */
