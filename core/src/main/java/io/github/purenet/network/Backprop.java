@@ -146,8 +146,8 @@ public final class Backprop {
             Dense layer = network.layers().get(i);
             DenseGradient g = gradients.layers().get(i);
             // θ + (-η g) has the bits of θ - η g: subtraction is addition of the negation, exactly
-            return new Dense(layer.weights().plus(g.weights().scale(-learningRate)),
-                    layer.bias().plus(g.bias().scale(-learningRate)), layer.activation());
+            return new Dense(layer.weights().plusScaled(g.weights(), -learningRate),
+                    layer.bias().plusScaled(g.bias(), -learningRate), layer.activation());
         }));
     }
 

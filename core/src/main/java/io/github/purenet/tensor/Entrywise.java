@@ -62,6 +62,20 @@ final class Entrywise {
         return c;
     }
 
+    /** {@code a + factor · b}, with the bits of {@code plus(a, scale(b, factor))}. */
+    static double[][] plusScaled(double[][] a, double[][] b, double factor) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] bi = b[i];
+            double[] ci = c[i] = new double[ai.length];
+            for (int j = 0; j < ci.length; j++) {
+                ci[j] = ai[j] + factor * bi[j];
+            }
+        }
+        return c;
+    }
+
     static double[][] minus(double[][] a, double[][] b) {
         double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {

@@ -329,6 +329,19 @@ public final class Matrix {
     }
 
     /**
+     * {@code this + factor · other} in one pass, such as a gradient-descent step
+     * {@code w.plusScaled(g, -learningRate)}; the same bits as {@code plus(other.scale(factor))}.
+     *
+     * @param other a matrix of the same shape
+     * @param factor the factor of {@code other}
+     * @return the entry-wise {@code this + factor · other}
+     */
+    public Matrix plusScaled(Matrix other, double factor) {
+        requireSameShape("plusScaled", other);
+        return new Matrix(Entrywise.plusScaled(rows, other.rows, factor));
+    }
+
+    /**
      * @param other a matrix of the same shape
      * @return the entry-wise difference {@code this - other}
      */

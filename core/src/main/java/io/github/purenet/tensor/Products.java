@@ -29,6 +29,8 @@ final class Products {
     static final int ROW_BLOCK = 16;
     /** Below this many multiply-adds a product runs on the calling thread alone. */
     static final long PARALLEL_THRESHOLD = 1L << 21;
+    /** The side of the tiles a transpose is copied in. */
+    static final int TILE = 32;
     /** Below this many rows, {@code A · Bᵀ} takes dot products instead of transposing {@code B}. */
     private static final int TRANSPOSE_THRESHOLD = 4;
 
@@ -69,11 +71,19 @@ final class Products {
         return Matrix.wrap(c);
     }
 
+    /** The transpose, copied in tiles of {@link #TILE} x {@link #TILE} so that reads and writes stay in cache. */
     static double[][] transpose(double[][] a) {
         double[][] t = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < t.length; j++) {
-                t[j][i] = a[i][j];
+        for (int i0 = 0; i0 < a.length; i0 += TILE) {
+            int i1 = Math.min(a.length, i0 + TILE);
+            for (int j0 = 0; j0 < t.length; j0 += TILE) {
+                int j1 = Math.min(t.length, j0 + TILE);
+                for (int i = i0; i < i1; i++) {
+                    double[] ai = a[i];
+                    for (int j = j0; j < j1; j++) {
+                        t[j][i] = ai[j];
+                    }
+                }
             }
         }
         return t;
