@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.LeakyRelu;
-import io.github.purenet.network.Dense;
 import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
@@ -79,14 +78,11 @@ record Encoder(boolean canonical, Map<String, Activation> activations) {
         return JsonNodeFactory.instance.textNode(a.name());
     }
 
+    /** A network: its parameters as {@link #gradients} writes them, each layer with its activation. */
     ObjectNode network(Network network) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        ArrayNode layers = node.putArray("layers");
-        for (Dense layer : network.layers()) {
-            ObjectNode l = layers.addObject();
-            l.set("weights", matrix(layer.weights()));
-            l.set("bias", matrix(layer.bias()));
-            l.set("activation", activation(layer.activation()));
+        ObjectNode node = gradients(Gradients.parameters(network));
+        for (int i = 0; i < network.layers().size(); i++) {
+            ((ObjectNode) node.get("layers").get(i)).set("activation", activation(network.layers().get(i).activation()));
         }
         return node;
     }
