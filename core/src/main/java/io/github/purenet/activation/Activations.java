@@ -67,9 +67,15 @@ public final class Activations {
      * @param gradient the gradient at the activations
      */
     static void requireBackwardArguments(String name, Matrix z, Matrix a, Matrix gradient) {
-        Objects.requireNonNull(z, () -> name + ": z is null");
-        Objects.requireNonNull(a, () -> name + ": a is null");
-        Objects.requireNonNull(gradient, () -> name + ": gradient is null");
+        if (z == null) {
+            throw new NullPointerException(name + ": z is null");
+        }
+        if (a == null) {
+            throw new NullPointerException(name + ": a is null");
+        }
+        if (gradient == null) {
+            throw new NullPointerException(name + ": gradient is null");
+        }
         if (z.rows() != a.rows() || z.columns() != a.columns()
                 || z.rows() != gradient.rows() || z.columns() != gradient.columns()) {
             throw new IllegalArgumentException(name + ": backward needs z, a and gradient of one shape, got "

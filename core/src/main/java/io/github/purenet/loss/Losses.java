@@ -57,8 +57,12 @@ public final class Losses {
     }
 
     private static void requireSameShape(String loss, String name, Matrix first, Matrix target) {
-        Objects.requireNonNull(first, () -> loss + ": " + name + " is null");
-        Objects.requireNonNull(target, () -> loss + ": target is null");
+        if (first == null) {
+            throw new NullPointerException(loss + ": " + name + " is null");
+        }
+        if (target == null) {
+            throw new NullPointerException(loss + ": target is null");
+        }
         if (first.rows() != target.rows() || first.columns() != target.columns()) {
             throw new IllegalArgumentException(loss + ": " + name + " " + first.shape()
                     + " and target " + target.shape() + " differ in shape");

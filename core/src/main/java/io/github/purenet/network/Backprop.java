@@ -43,16 +43,16 @@ public final class Backprop {
                     + network + " (expected " + inputs.rows() + "x" + network.inputs() + ")");
         }
         inputs.requireFinite("forward: inputs");
-        Vector<Matrix> zs = Vector.empty();
-        Vector<Matrix> as = Vector.empty();
+        // the arrays are filled here and handed to the vectors; nothing writes them afterwards
+        Matrix[] zs = new Matrix[network.layers().size()];
+        Matrix[] as = new Matrix[zs.length];
         Matrix a = inputs;
-        for (Dense layer : network.layers()) {
-            Matrix z = a.timesTranspose(layer.weights()).plusRow(layer.bias());
-            a = layer.activation().apply(z);
-            zs = zs.append(z);
-            as = as.append(a);
+        for (int l = 0; l < zs.length; l++) {
+            Dense layer = network.layers().get(l);
+            zs[l] = a.timesTranspose(layer.weights()).plusRow(layer.bias());
+            a = as[l] = layer.activation().apply(zs[l]);
         }
-        return new Trace(inputs, zs, as);
+        return new Trace(inputs, Vector.of(zs), Vector.of(as));
     }
 
     /**
@@ -82,17 +82,17 @@ public final class Backprop {
             delta = layers.last().activation().backward(trace.logits(), trace.output(),
                     loss.gradient(trace.output(), targets));
         }
-        Vector<DenseGradient> gradients = Vector.empty();
+        DenseGradient[] gradients = new DenseGradient[layers.size()]; // filled here, then handed to the vector
         for (int l = last; l >= 0; l--) {
             Matrix previous = l == 0 ? trace.inputs() : trace.activations().get(l - 1);
-            gradients = gradients.prepend(new DenseGradient(delta.transposeTimes(previous), delta.columnSums()));
+            gradients[l] = new DenseGradient(delta.transposeTimes(previous), delta.columnSums());
             if (l > 0) {
                 Dense below = layers.get(l - 1);
                 delta = below.activation().backward(trace.preActivations().get(l - 1), previous,
                         delta.times(layers.get(l).weights()));
             }
         }
-        return new LossAndGradients(value, new Gradients(gradients));
+        return new LossAndGradients(value, new Gradients(Vector.of(gradients)));
     }
 
     /**

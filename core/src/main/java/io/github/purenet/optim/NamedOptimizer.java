@@ -24,15 +24,23 @@ record NamedOptimizer<S>(String name, Function<Network, S> initFunction, Optimiz
 
     @Override
     public S init(Network network) {
-        Objects.requireNonNull(network, () -> name + ": network is null");
+        if (network == null) {
+            throw new NullPointerException(name + ": network is null");
+        }
         return initFunction.apply(network);
     }
 
     @Override
     public Update<S> update(Gradients gradients, S state, Network network) {
-        Objects.requireNonNull(gradients, () -> name + ": gradients is null");
-        Objects.requireNonNull(state, () -> name + ": state is null");
-        Objects.requireNonNull(network, () -> name + ": network is null");
+        if (gradients == null) {
+            throw new NullPointerException(name + ": gradients is null");
+        }
+        if (state == null) {
+            throw new NullPointerException(name + ": state is null");
+        }
+        if (network == null) {
+            throw new NullPointerException(name + ": network is null");
+        }
         return updateFunction.apply(gradients.requireFits(network), state, network);
     }
 

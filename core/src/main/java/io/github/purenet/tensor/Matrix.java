@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
-import java.util.function.Supplier;
 
 /**
  * An immutable dense matrix of doubles; in a batch, each row is one example.
@@ -202,8 +201,10 @@ public final class Matrix {
      */
     public Matrix times(Matrix other) {
         requireNonNull("times", other);
-        requireFit("times", other, columns() == other.rows(),
-                () -> "columns of the left " + columns() + " != rows of the right " + other.rows());
+        if (columns() != other.rows()) {
+            throw mismatch("times", other,
+                    "columns of the left " + columns() + " != rows of the right " + other.rows());
+        }
         return Products.times(rows, other.rows);
     }
 
@@ -215,8 +216,10 @@ public final class Matrix {
      */
     public Matrix transposeTimes(Matrix other) {
         requireNonNull("transposeTimes", other);
-        requireFit("transposeTimes", other, rows() == other.rows(),
-                () -> "rows of the left " + rows() + " != rows of the right " + other.rows());
+        if (rows() != other.rows()) {
+            throw mismatch("transposeTimes", other,
+                    "rows of the left " + rows() + " != rows of the right " + other.rows());
+        }
         return Products.transposeTimes(rows, other.rows);
     }
 
@@ -228,8 +231,10 @@ public final class Matrix {
      */
     public Matrix timesTranspose(Matrix other) {
         requireNonNull("timesTranspose", other);
-        requireFit("timesTranspose", other, columns() == other.columns(),
-                () -> "columns of the left " + columns() + " != columns of the right " + other.columns());
+        if (columns() != other.columns()) {
+            throw mismatch("timesTranspose", other,
+                    "columns of the left " + columns() + " != columns of the right " + other.columns());
+        }
         return Products.timesTranspose(rows, other.rows);
     }
 
@@ -270,8 +275,9 @@ public final class Matrix {
      */
     public Matrix plusRow(Matrix row) {
         requireNonNull("plusRow", row);
-        requireFit("plusRow", row, row.rows() == 1 && row.columns() == columns(),
-                () -> "the right must be 1x" + columns());
+        if (!(row.rows() == 1 && row.columns() == columns())) {
+            throw mismatch("plusRow", row, "the right must be 1x" + columns());
+        }
         return new Matrix(Reductions.plusRow(rows, row.rows[0]));
     }
 
@@ -303,8 +309,9 @@ public final class Matrix {
      */
     public Matrix zipWithColumn(Matrix column, DoubleBinaryOperator f) {
         requireNonNull("zipWithColumn", column);
-        requireFit("zipWithColumn", column, column.rows() == rows() && column.columns() == 1,
-                () -> "the right must be " + rows() + "x1");
+        if (!(column.rows() == rows() && column.columns() == 1)) {
+            throw mismatch("zipWithColumn", column, "the right must be " + rows() + "x1");
+        }
         Objects.requireNonNull(f, "f is null");
         return new Matrix(Reductions.zipWithColumn(rows, column.rows, f));
     }
@@ -430,19 +437,20 @@ public final class Matrix {
     }
 
     private static void requireNonNull(String operation, Matrix other) {
-        Objects.requireNonNull(other, () -> operation + ": other is null");
+        if (other == null) {
+            throw new NullPointerException(operation + ": other is null");
+        }
     }
 
     private void requireSameShape(String operation, Matrix other) {
         requireNonNull(operation, other);
-        requireFit(operation, other, rows() == other.rows() && columns() == other.columns(),
-                () -> "shapes must be equal");
+        if (!(rows() == other.rows() && columns() == other.columns())) {
+            throw mismatch(operation, other, "shapes must be equal");
+        }
     }
 
-    private void requireFit(String operation, Matrix other, boolean fits, Supplier<String> why) {
-        if (!fits) {
-            throw new IllegalArgumentException(
-                    operation + ": " + shape() + " and " + other.shape() + " do not fit (" + why.get() + ")");
-        }
+    private IllegalArgumentException mismatch(String operation, Matrix other, String why) {
+        return new IllegalArgumentException(
+                operation + ": " + shape() + " and " + other.shape() + " do not fit (" + why + ")");
     }
 }
