@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -122,7 +123,7 @@ public final class Codec {
      * @throws CheckpointException if the document is refused
      */
     public Network decodeNetwork(String json) {
-        return read(json, "network", new Decoder(activations)::network);
+        return read(json, "network", new Decoder(activations)::network, Encoder::network);
     }
 
     /**
@@ -131,7 +132,7 @@ public final class Codec {
      * @throws CheckpointException if the document is refused
      */
     public Gradients decodeGradients(String json) {
-        return read(json, "gradients", new Decoder(activations)::gradients);
+        return read(json, "gradients", new Decoder(activations)::gradients, Encoder::gradients);
     }
 
     /**
@@ -149,7 +150,8 @@ public final class Codec {
         Objects.requireNonNull(optimizer, "optimizer is null");
         Objects.requireNonNull(network, "network is null");
         S template = optimizer.init(network);
-        return (S) read(json, "optimizer_state", at -> new Decoder(activations).state(at, template, network));
+        return (S) read(json, "optimizer_state", at -> new Decoder(activations).state(at, template, network),
+                Encoder::state);
     }
 
     /**
@@ -164,7 +166,8 @@ public final class Codec {
      */
     public <S> TrainState<S> decodeTrainState(String json, Optimizer<S> optimizer) {
         Objects.requireNonNull(optimizer, "optimizer is null");
-        return read(json, "train_state", at -> new StateDecoder(new Decoder(activations)).trainState(at, optimizer));
+        return read(json, "train_state", at -> new StateDecoder(new Decoder(activations)).trainState(at, optimizer),
+                Encoder::trainState);
     }
 
     /**
@@ -195,7 +198,7 @@ public final class Codec {
         return new Encoder(true, activations);
     }
 
-    private <T> String write(String type, T value, java.util.function.BiFunction<Encoder, T, ObjectNode> encode) {
+    private <T> String write(String type, T value, BiFunction<Encoder, T, ObjectNode> encode) {
         ObjectNode payload = encode.apply(new Encoder(false, activations), value);
         ObjectNode document = header(type);
         document.put("sha256", hash(type, encode.apply(canonical(), value)));
@@ -207,7 +210,11 @@ public final class Codec {
         }
     }
 
-    private <T> T read(String json, String type, Function<At, T> decode) {
+    /**
+     * Decodes a document of a type, and checks its hash, if it has one, against the canonical
+     * encoding of the decoded value: the same function {@link #write} hashes with.
+     */
+    private <T> T read(String json, String type, Function<At, T> decode, BiFunction<Encoder, T, ObjectNode> encode) {
         Objects.requireNonNull(json, "json is null");
         JsonNode root;
         try {
@@ -240,27 +247,13 @@ public final class Codec {
         T value = decode.apply(at.field(type));
         if (at.has("sha256")) {
             String expected = at.field("sha256").text();
-            String actual = hash(type, rehash(type, value));
+            String actual = hash(type, encode.apply(canonical(), value));
             if (!actual.equals(expected)) {
                 throw at.field("sha256").error("the content's SHA-256 is " + actual + ", not " + expected
                         + ": the document was changed or corrupted");
             }
         }
         return value;
-    }
-
-    private ObjectNode rehash(String type, Object value) {
-        Encoder canonical = canonical();
-        switch (type) {
-            case "network":
-                return canonical.network((Network) value);
-            case "gradients":
-                return canonical.gradients((Gradients) value);
-            case "train_state":
-                return canonical.trainState((TrainState<?>) value);
-            default:
-                return canonical.state(value);
-        }
     }
 
     private static ObjectNode header(String type) {

@@ -105,38 +105,61 @@ record Encoder(boolean canonical, Map<String, Activation> activations) {
         return node;
     }
 
-    /** An optimizer state, tagged with its kind; see {@link Decoder#state}. */
+    /**
+     * The kind of an optimizer state, the tag its document carries.
+     *
+     * @throws IllegalArgumentException for a state that is not one of purenet's records
+     */
+    static String kind(Object state) {
+        if (state instanceof EmptyState) {
+            return "empty";
+        } else if (state instanceof Count) {
+            return "count";
+        } else if (state instanceof Velocity) {
+            return "velocity";
+        } else if (state instanceof Moments) {
+            return "moments";
+        } else if (state instanceof SquareAverage) {
+            return "square_average";
+        } else if (state instanceof SquareSum) {
+            return "square_sum";
+        } else if (state instanceof Chain<?, ?>) {
+            return "chain";
+        } else if (state instanceof Partition<?, ?>) {
+            return "partition";
+        } else if (state instanceof Accumulation<?>) {
+            return "accumulation";
+        }
+        throw new IllegalArgumentException("encode: optimizer state " + state.getClass().getName()
+                + " is not one of purenet's, so it has no encoding");
+    }
+
+    /** An optimizer state, tagged with its {@link #kind}; see {@link Decoder#state}. */
     ObjectNode state(Object state) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        if (state instanceof EmptyState) {
-            node.put("kind", "empty");
-        } else if (state instanceof Count c) {
-            node.put("kind", "count").put("steps", c.steps());
+        node.put("kind", kind(state));
+        if (state instanceof Count c) {
+            node.put("steps", c.steps());
         } else if (state instanceof Velocity v) {
-            node.put("kind", "velocity").set("velocity", gradients(v.velocity()));
+            node.set("velocity", gradients(v.velocity()));
         } else if (state instanceof Moments m) {
-            node.put("kind", "moments").put("count", m.count());
+            node.put("count", m.count());
             node.set("mu", gradients(m.mu()));
             node.set("nu", gradients(m.nu()));
         } else if (state instanceof SquareAverage s) {
-            node.put("kind", "square_average").set("nu", gradients(s.nu()));
+            node.set("nu", gradients(s.nu()));
         } else if (state instanceof SquareSum s) {
-            node.put("kind", "square_sum").set("sum", gradients(s.sum()));
+            node.set("sum", gradients(s.sum()));
         } else if (state instanceof Chain<?, ?> c) {
-            node.put("kind", "chain");
             node.set("first", state(c.first()));
             node.set("second", state(c.second()));
         } else if (state instanceof Partition<?, ?> p) {
-            node.put("kind", "partition");
             node.set("selected", state(p.selected()));
             node.set("others", state(p.others()));
         } else if (state instanceof Accumulation<?> a) {
-            node.put("kind", "accumulation").put("count", a.count());
+            node.put("count", a.count());
             node.set("sum", gradients(a.sum()));
             node.set("inner", state(a.inner()));
-        } else {
-            throw new IllegalArgumentException("encode: optimizer state " + state.getClass().getName()
-                    + " is not one of purenet's, so it has no encoding");
         }
         return node;
     }

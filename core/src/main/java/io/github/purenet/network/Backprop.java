@@ -72,16 +72,11 @@ public final class Backprop {
         requireFits("backward", network, trace, targets, loss);
         Vector<Dense> layers = network.layers();
         int last = layers.size() - 1;
-        double value;
-        Matrix delta;
-        if (loss instanceof FusedLoss fused) {
-            value = fused.valueAtLogits(trace.logits(), targets);
-            delta = fused.gradientAtLogits(trace.logits(), trace.output(), targets);
-        } else {
-            value = loss.value(trace.output(), targets);
-            delta = layers.last().activation().backward(trace.logits(), trace.output(),
-                    loss.gradient(trace.output(), targets));
-        }
+        double value = value(trace, targets, loss);
+        Matrix delta = loss instanceof FusedLoss fused
+                ? fused.gradientAtLogits(trace.logits(), trace.output(), targets)
+                : layers.last().activation().backward(trace.logits(), trace.output(),
+                        loss.gradient(trace.output(), targets));
         DenseGradient[] gradients = new DenseGradient[layers.size()]; // filled here, then handed to the vector
         for (int l = last; l >= 0; l--) {
             Matrix previous = l == 0 ? trace.inputs() : trace.activations().get(l - 1);
@@ -119,8 +114,25 @@ public final class Backprop {
      * @return the mean loss over the batch
      */
     public static double loss(Network network, Matrix inputs, Matrix targets, Loss loss) {
-        Trace trace = forward(network, inputs);
+        return loss(network, forward(network, inputs), targets, loss);
+    }
+
+    /**
+     * The loss of a batch from its trace, as {@link #backward} computes it, without the gradients.
+     *
+     * @param network the network that made the trace
+     * @param trace {@code forward(network, inputs)}
+     * @param targets the batch's targets
+     * @param loss the loss
+     * @return the mean loss over the batch
+     */
+    public static double loss(Network network, Trace trace, Matrix targets, Loss loss) {
         requireFits("loss", network, trace, targets, loss);
+        return value(trace, targets, loss);
+    }
+
+    /** The loss of a batch whose arguments were checked: from the logits for a {@link FusedLoss}. */
+    private static double value(Trace trace, Matrix targets, Loss loss) {
         return loss instanceof FusedLoss fused
                 ? fused.valueAtLogits(trace.logits(), targets)
                 : loss.value(trace.output(), targets);

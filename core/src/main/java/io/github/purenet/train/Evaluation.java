@@ -1,9 +1,11 @@
 package io.github.purenet.train;
 
 import io.github.purenet.data.Dataset;
+import io.github.purenet.data.Datasets;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.network.Backprop;
 import io.github.purenet.network.Network;
+import io.github.purenet.network.Trace;
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
 import java.util.Objects;
@@ -43,16 +45,17 @@ public record Evaluation(double loss, double accuracy, ConfusionMatrix confusion
      */
     public static Evaluation of(Network network, Dataset data, Loss loss) {
         Objects.requireNonNull(data, "data is null");
-        double value = Backprop.loss(network, data.features(), data.targets(), loss);
-        Matrix outputs = Backprop.forward(network, data.features()).output();
+        Trace trace = Backprop.forward(network, data.features());
+        double value = Backprop.loss(network, trace, data.targets(), loss);
+        Matrix outputs = trace.output();
         int classes = Math.max(2, outputs.columns());
         ConfusionMatrix confusion = ConfusionMatrix.of(classesOf(data.targets()), classesOf(outputs), classes);
         return new Evaluation(value, confusion.accuracy(), confusion);
     }
 
     /**
-     * The class of each row: the index of its largest entry, or, for one column, whether it is at
-     * least 0.5.
+     * The class of each row: the index of its largest entry ({@link Datasets#labels}), or, for one
+     * column, whether it is at least 0.5.
      *
      * @param rows one example per row
      * @return the class of each row
@@ -62,7 +65,6 @@ public record Evaluation(double loss, double accuracy, ConfusionMatrix confusion
         if (rows.columns() == 1) {
             return Vector.range(0, rows.rows()).map(i -> rows.get(i, 0) >= 0.5 ? 1 : 0);
         }
-        return Vector.range(0, rows.rows()).map(i -> Vector.range(0, rows.columns())
-                .reduce((a, b) -> rows.get(i, b) > rows.get(i, a) ? b : a));
+        return Datasets.labels(rows);
     }
 }
