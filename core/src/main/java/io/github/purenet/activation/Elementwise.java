@@ -41,8 +41,9 @@ public record Elementwise(String name, DoubleUnaryOperator function, DoubleBinar
     @Override
     public Matrix backward(Matrix z, Matrix a, Matrix gradient) {
         Activations.requireBackwardArguments(name(), z, a, gradient);
-        Matrix slope = z.zipWith(a, derivative);
-        return slope.hadamard(gradient);
+        // f'(z, a) · g entry by entry, in one matrix (the bits of zipWith then hadamard)
+        return Matrix.of(z.rows(), z.columns(),
+                (i, j) -> derivative.applyAsDouble(z.get(i, j), a.get(i, j)) * gradient.get(i, j));
     }
 
     @Override

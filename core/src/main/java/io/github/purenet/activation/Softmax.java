@@ -25,8 +25,25 @@ public record Softmax() implements Activation {
     @Override
     public Matrix apply(Matrix z) {
         Objects.requireNonNull(z, () -> name() + ": z is null");
-        Matrix exponentials = z.zipWithColumn(z.rowMaxima(), (x, max) -> StrictMath.exp(x - max));
-        return exponentials.zipWithColumn(exponentials.rowSums(), (e, sum) -> e / sum);
+        // one pass per row into local arrays, then one matrix: the bits of rowMaxima, exp, rowSums
+        // and division as separate matrix operations, without their four intermediate matrices
+        int columns = z.columns();
+        double[][] exponentials = new double[z.rows()][];
+        double[] sums = new double[z.rows()];
+        for (int i = 0; i < exponentials.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < columns; j++) {
+                max = Math.max(max, z.get(i, j));
+            }
+            double[] e = exponentials[i] = new double[columns];
+            double sum = 0.0;
+            for (int j = 0; j < columns; j++) {
+                e[j] = StrictMath.exp(z.get(i, j) - max);
+                sum += e[j];
+            }
+            sums[i] = sum;
+        }
+        return Matrix.of(z.rows(), columns, (i, j) -> exponentials[i][j] / sums[i]);
     }
 
     @Override

@@ -157,11 +157,25 @@ public final class Losses {
         public double valueAtLogits(Matrix logits, Matrix target) {
             requireSameShape(name(), "logits", logits, target);
             requireTargetsIn(name(), target, 0.0, Double.MAX_VALUE);
-            Matrix maxima = logits.rowMaxima();
-            Matrix logSumExp = logits.zipWithColumn(maxima, (z, m) -> StrictMath.exp(z - m)).rowSums()
-                    .zipWith(maxima, (s, m) -> m + StrictMath.log(s));
-            Matrix logProbability = logits.zipWithColumn(logSumExp, (z, lse) -> z - lse);
-            return -logProbability.zipWith(target, (lp, y) -> y == 0.0 ? 0.0 : y * lp).sum() / logits.rows();
+            // row by row, with no intermediate matrix; the sum runs over rows, each left to right
+            int columns = logits.columns();
+            double total = 0.0;
+            for (int i = 0; i < logits.rows(); i++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < columns; j++) {
+                    max = Math.max(max, logits.get(i, j));
+                }
+                double sum = 0.0;
+                for (int j = 0; j < columns; j++) {
+                    sum += StrictMath.exp(logits.get(i, j) - max);
+                }
+                double logSumExp = max + StrictMath.log(sum);
+                for (int j = 0; j < columns; j++) {
+                    double y = target.get(i, j);
+                    total += y == 0.0 ? 0.0 : y * (logits.get(i, j) - logSumExp);
+                }
+            }
+            return -total / logits.rows();
         }
 
         @Override
@@ -169,8 +183,16 @@ public final class Losses {
             requireSameShape(name(), "logits", logits, target);
             requireSameShape(name(), prediction, target);
             double n = prediction.rows();
-            return prediction.zipWithColumn(target.rowSums(), (p, total) -> p * total)
-                    .zipWith(target, (pTotal, y) -> (pTotal - y) / n);
+            double[] totals = new double[target.rows()];
+            for (int i = 0; i < totals.length; i++) {
+                double total = 0.0;
+                for (int j = 0; j < target.columns(); j++) {
+                    total += target.get(i, j);
+                }
+                totals[i] = total;
+            }
+            return Matrix.of(prediction.rows(), prediction.columns(),
+                    (i, j) -> (prediction.get(i, j) * totals[i] - target.get(i, j)) / n);
         }
     }
 

@@ -49,7 +49,7 @@ public final class Backprop {
         Matrix a = inputs;
         for (int l = 0; l < zs.length; l++) {
             Dense layer = network.layers().get(l);
-            zs[l] = a.timesTranspose(layer.weights()).plusRow(layer.bias());
+            zs[l] = a.timesTransposePlusRow(layer.weights(), layer.bias());
             a = as[l] = layer.activation().apply(zs[l]);
         }
         return new Trace(inputs, Vector.of(zs), Vector.of(as));

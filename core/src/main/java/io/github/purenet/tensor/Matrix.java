@@ -102,7 +102,7 @@ public final class Matrix {
     public static Matrix of(int rows, int columns, Entries entries) {
         requireShape(rows, columns);
         Objects.requireNonNull(entries, "entries is null");
-        double[][] values = new double[rows][columns];
+        double[][] values = Entrywise.zeros(rows, columns);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
                 values[i][j] = entries.at(i, j);
@@ -121,7 +121,7 @@ public final class Matrix {
      */
     public static Matrix filled(int rows, int columns, double value) {
         requireShape(rows, columns);
-        double[][] values = new double[rows][columns];
+        double[][] values = Entrywise.zeros(rows, columns);
         if (Double.doubleToRawLongBits(value) != 0L) {
             for (double[] row : values) {
                 Arrays.fill(row, value);
@@ -236,6 +236,28 @@ public final class Matrix {
                     "columns of the left " + columns() + " != columns of the right " + other.columns());
         }
         return Products.timesTranspose(rows, other.rows);
+    }
+
+    /**
+     * The affine map of a dense layer, {@code this · otherᵀ + row}: the bits of
+     * {@code timesTranspose(other).plusRow(row)}, in one call that allocates one matrix.
+     *
+     * @param other a matrix with as many columns as this one
+     * @param row a {@code 1 x other.rows()} matrix, added to every row of the product
+     * @return a {@code this.rows() x other.rows()} matrix
+     */
+    public Matrix timesTransposePlusRow(Matrix other, Matrix row) {
+        requireNonNull("timesTransposePlusRow", other);
+        requireNonNull("timesTransposePlusRow", row);
+        if (columns() != other.columns()) {
+            throw mismatch("timesTransposePlusRow", other,
+                    "columns of the left " + columns() + " != columns of the right " + other.columns());
+        }
+        if (!(row.rows() == 1 && row.columns() == other.rows())) {
+            throw new IllegalArgumentException("timesTransposePlusRow: row " + row.shape() + " does not fit "
+                    + shape() + " · (" + other.shape() + ")ᵀ (expected 1x" + other.rows() + ")");
+        }
+        return Products.timesTransposePlusRow(rows, other.rows, row.rows[0]);
     }
 
     /** @return the transpose, a {@code columns() x rows()} matrix */

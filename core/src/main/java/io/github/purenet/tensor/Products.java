@@ -39,41 +39,64 @@ final class Products {
 
     /** {@code a · b}, for {@code a} n×p and {@code b} p×m. */
     static Matrix times(double[][] a, double[][] b) {
-        double[][] c = new double[a.length][b[0].length];
+        return Matrix.wrap(timesArray(a, b));
+    }
+
+    private static double[][] timesArray(double[][] a, double[][] b) {
+        double[][] c = Entrywise.zeros(a.length, b[0].length);
         forRowBlocks(a.length, (long) a.length * b.length * b[0].length, (i0, i1) -> times(a, b, c, i0, i1));
-        return Matrix.wrap(c);
+        return c;
     }
 
     /** {@code aᵀ · b}, for {@code a} n×p and {@code b} n×m, without building {@code aᵀ}. */
     static Matrix transposeTimes(double[][] a, double[][] b) {
-        double[][] c = new double[a[0].length][b[0].length];
+        double[][] c = Entrywise.zeros(a[0].length, b[0].length);
         forRowBlocks(c.length, (long) a.length * c.length * b[0].length, (k0, k1) -> transposeTimes(a, b, c, k0, k1));
         return Matrix.wrap(c);
     }
 
     /** {@code a · bᵀ}, for {@code a} n×p and {@code b} m×p. */
     static Matrix timesTranspose(double[][] a, double[][] b) {
-        if (a.length >= TRANSPOSE_THRESHOLD) {
-            return times(a, transpose(b));
+        return Matrix.wrap(timesTransposeArray(a, b));
+    }
+
+    /**
+     * {@code a · bᵀ + row}, the row added to every row of the product in the same call: the bits of
+     * {@code timesTranspose} then {@code plusRow}, with one matrix allocated instead of two.
+     */
+    static Matrix timesTransposePlusRow(double[][] a, double[][] b, double[] row) {
+        double[][] c = timesTransposeArray(a, b);
+        for (double[] ci : c) {
+            for (int j = 0; j < ci.length; j++) {
+                ci[j] += row[j];
+            }
         }
-        double[][] c = new double[a.length][b.length];
+        return Matrix.wrap(c);
+    }
+
+    private static double[][] timesTransposeArray(double[][] a, double[][] b) {
+        if (a.length >= TRANSPOSE_THRESHOLD) {
+            return timesArray(a, transpose(b));
+        }
+        double[][] c = Entrywise.zeros(a.length, b.length);
         for (int i = 0; i < a.length; i++) {
             double[] ai = a[i];
+            double[] ci = c[i];
             for (int k = 0; k < b.length; k++) {
                 double[] bk = b[k];
                 double s = 0.0;
                 for (int j = 0; j < ai.length; j++) {
                     s = Math.fma(ai[j], bk[j], s);
                 }
-                c[i][k] = s;
+                ci[k] = s;
             }
         }
-        return Matrix.wrap(c);
+        return c;
     }
 
     /** The transpose, copied in tiles of {@link #TILE} x {@link #TILE} so that reads and writes stay in cache. */
     static double[][] transpose(double[][] a) {
-        double[][] t = new double[a[0].length][a.length];
+        double[][] t = Entrywise.zeros(a[0].length, a.length);
         for (int i0 = 0; i0 < a.length; i0 += TILE) {
             int i1 = Math.min(a.length, i0 + TILE);
             for (int j0 = 0; j0 < t.length; j0 += TILE) {

@@ -47,7 +47,7 @@ final class Reductions {
     }
 
     static double[][] rowSums(double[][] a) {
-        double[][] sums = new double[a.length][1];
+        double[][] sums = Entrywise.zeros(a.length, 1);
         for (int i = 0; i < a.length; i++) {
             double s = 0.0;
             for (double x : a[i]) {
@@ -59,7 +59,7 @@ final class Reductions {
     }
 
     static double[][] rowMaxima(double[][] a) {
-        double[][] maxima = new double[a.length][1];
+        double[][] maxima = Entrywise.zeros(a.length, 1);
         for (int i = 0; i < a.length; i++) {
             double m = Double.NEGATIVE_INFINITY;
             for (double x : a[i]) {
