@@ -92,10 +92,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -jvmArgsAppend -Djava.util.concurrent.ForkJoinPool.common.parallelism=0}, which (measured
  * on JDK 17) leaves the pool without workers, so that the calling thread runs every task. Other
  * processes on the machine disturb the figures; run on an idle machine.
+ *
+ * <h2>Vector API</h2>
+ * The forked JVMs run with {@code --add-modules jdk.incubator.vector}, so the products take
+ * purenet's vector kernels (the same bits as the plain ones; see the README's "Performance"). To
+ * measure the plain kernels instead, replace that option: {@code -jvmArgsPrepend -Dplain=true}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsPrepend = "--add-modules=jdk.incubator.vector")
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class PurenetBench {

@@ -1,0 +1,227 @@
+package io.github.purenet.tensor;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The two product kernels of {@link Products}, written with the JDK's vector API: used when the
+ * JVM runs with {@code --add-modules jdk.incubator.vector}, and never loaded otherwise.
+ *
+ * <p>They give the same bits as the plain kernels. Each entry of the result is still one chain of
+ * {@code fma} over the inner index in ascending order, starting from {@code +0.0}; a vector lane
+ * is one entry, and {@link DoubleVector#fma} rounds once per lane, as {@link Math#fma} does.
+ *
+ * <p>What they add is register tiling. A tile of the result, four rows by two vectors of columns,
+ * stays in eight registers while the whole inner block passes: each loaded vector of {@code b}
+ * serves four rows, and the tile is read and written once per block instead of once per four
+ * values of the inner index. C2 does not keep such a tile in registers for plain loops, which is
+ * why the plain kernels stop at about half the speed.
+ */
+final class VectorKernels {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    /** Columns of a tile: two vectors. */
+    static final int STRIP = 2 * LANES;
+    /** Values of the inner index per block: a block of a strip, 16 KiB, stays in L1 while the tiles pass. */
+    static final int K_BLOCK = 128;
+
+    private VectorKernels() {
+    }
+
+    /**
+     * The full strips of {@code b}, packed for {@link #times} and {@link #transposeTimes}: strip
+     * {@code s} holds columns {@code [STRIP s, STRIP (s + 1))} of every row, row after row, so
+     * that the tiles read it front to back instead of one page of memory per row of {@code b}.
+     */
+    static double[][] pack(double[][] b) {
+        int strips = b[0].length / STRIP;
+        double[][] packed = new double[strips][];
+        for (int s = 0; s < strips; s++) {
+            double[] strip = packed[s] = new double[b.length * STRIP];
+            for (int k = 0; k < b.length; k++) {
+                System.arraycopy(b[k], s * STRIP, strip, k * STRIP, STRIP);
+            }
+        }
+        return packed;
+    }
+
+    /**
+     * The full strips of {@code wᵀ}, read from {@code w} ({@code m x p}) without building the
+     * transpose: strip {@code s} holds rows {@code [STRIP s, STRIP (s + 1))} of {@code w}, one
+     * column of them after another; the same layout as {@code pack(transpose(w))}.
+     */
+    static double[][] packTransposed(double[][] w) {
+        int strips = w.length / STRIP;
+        int p = w[0].length;
+        double[][] packed = new double[strips][];
+        for (int s = 0; s < strips; s++) {
+            double[] strip = packed[s] = new double[p * STRIP];
+            for (int q = 0; q < STRIP; q++) {
+                double[] row = w[s * STRIP + q];
+                for (int k = 0; k < p; k++) {
+                    strip[k * STRIP + q] = row[k];
+                }
+            }
+        }
+        return packed;
+    }
+
+    /** Rows {@code [i0, i1)} of {@code c = a · b}, with {@code packed = pack(b)}. */
+    static void times(double[][] a, double[][] b, double[][] packed, double[][] c, int i0, int i1) {
+        times(a, b, false, packed, c, i0, i1);
+    }
+
+    /** Rows {@code [i0, i1)} of {@code c = a · wᵀ}, with {@code packed = packTransposed(w)}. */
+    static void timesTranspose(double[][] a, double[][] w, double[][] packed, double[][] c, int i0, int i1) {
+        times(a, w, true, packed, c, i0, i1);
+    }
+
+    /** Rows of {@code a · b}, or of {@code a · bᵀ} when {@code transposed}; {@code packed} holds the strips of the right factor. */
+    private static void times(double[][] a, double[][] b, boolean transposed, double[][] packed, double[][] c,
+            int i0, int i1) {
+        int p = a[0].length;
+        int m = c[0].length;
+        int j1 = packed.length * STRIP;
+        for (int k0 = 0; k0 < p; k0 += K_BLOCK) {
+            int k1 = Math.min(p, k0 + K_BLOCK);
+            for (int s = 0; s < packed.length; s++) {
+                int i = i0;
+                for (; i + 3 < i1; i += 4) {
+                    tile(a[i], a[i + 1], a[i + 2], a[i + 3], c[i], c[i + 1], c[i + 2], c[i + 3], packed[s], s * STRIP,
+                            k0, k1, 0);
+                }
+                for (; i < i1; i++) {
+                    tile(a[i], c[i], packed[s], s * STRIP, k0, k1, 0);
+                }
+            }
+            for (int i = i0; i < i1; i++) {
+                if (transposed) {
+                    restTransposed(a[i], c[i], b, j1, m, k0, k1);
+                } else {
+                    rest(a[i], c[i], b, j1, m, k0, k1, 0);
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows {@code [r0, r1)} of {@code c = aᵀ · b}, with {@code packed = pack(b)}. The factors of
+     * the tiles, column {@code r} of {@code a} over a block of rows, are copied into rows first,
+     * so that the tiles are the ones of {@link #times}.
+     */
+    static void transposeTimes(double[][] a, double[][] b, double[][] packed, double[][] c, int r0, int r1) {
+        int n = a.length;
+        int m = b[0].length;
+        double[][] factors = Entrywise.zeros(r1 - r0, K_BLOCK); // local, never shared
+        for (int i0 = 0; i0 < n; i0 += K_BLOCK) {
+            int i1 = Math.min(n, i0 + K_BLOCK);
+            for (int i = i0; i < i1; i++) {
+                double[] ai = a[i];
+                for (int r = r0; r < r1; r++) {
+                    factors[r - r0][i - i0] = ai[r];
+                }
+            }
+            for (int s = 0; s < packed.length; s++) {
+                int r = r0;
+                for (; r + 3 < r1; r += 4) {
+                    int f = r - r0;
+                    tile(factors[f], factors[f + 1], factors[f + 2], factors[f + 3], c[r], c[r + 1], c[r + 2], c[r + 3],
+                            packed[s], s * STRIP, i0, i1, -i0);
+                }
+                for (; r < r1; r++) {
+                    tile(factors[r - r0], c[r], packed[s], s * STRIP, i0, i1, -i0);
+                }
+            }
+            for (int r = r0; r < r1; r++) {
+                rest(factors[r - r0], c[r], b, packed.length * STRIP, m, i0, i1, -i0);
+            }
+        }
+    }
+
+    /**
+     * One tile, four rows by one strip of columns from {@code j}:
+     * {@code c_q[j..] += Σ_k a_q[k + shift] b[k][j..]} for k in {@code [k0, k1)}, ascending.
+     */
+    private static void tile(double[] a0, double[] a1, double[] a2, double[] a3, double[] c0, double[] c1,
+            double[] c2, double[] c3, double[] strip, int j, int k0, int k1, int shift) {
+        int jj = j + LANES;
+        DoubleVector s00 = DoubleVector.fromArray(SPECIES, c0, j);
+        DoubleVector s01 = DoubleVector.fromArray(SPECIES, c0, jj);
+        DoubleVector s10 = DoubleVector.fromArray(SPECIES, c1, j);
+        DoubleVector s11 = DoubleVector.fromArray(SPECIES, c1, jj);
+        DoubleVector s20 = DoubleVector.fromArray(SPECIES, c2, j);
+        DoubleVector s21 = DoubleVector.fromArray(SPECIES, c2, jj);
+        DoubleVector s30 = DoubleVector.fromArray(SPECIES, c3, j);
+        DoubleVector s31 = DoubleVector.fromArray(SPECIES, c3, jj);
+        for (int k = k0; k < k1; k++) {
+            int x = k + shift;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, strip, k * STRIP);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, strip, k * STRIP + LANES);
+            DoubleVector x0 = DoubleVector.broadcast(SPECIES, a0[x]);
+            s00 = x0.fma(b0, s00);
+            s01 = x0.fma(b1, s01);
+            DoubleVector x1 = DoubleVector.broadcast(SPECIES, a1[x]);
+            s10 = x1.fma(b0, s10);
+            s11 = x1.fma(b1, s11);
+            DoubleVector x2 = DoubleVector.broadcast(SPECIES, a2[x]);
+            s20 = x2.fma(b0, s20);
+            s21 = x2.fma(b1, s21);
+            DoubleVector x3 = DoubleVector.broadcast(SPECIES, a3[x]);
+            s30 = x3.fma(b0, s30);
+            s31 = x3.fma(b1, s31);
+        }
+        s00.intoArray(c0, j);
+        s01.intoArray(c0, jj);
+        s10.intoArray(c1, j);
+        s11.intoArray(c1, jj);
+        s20.intoArray(c2, j);
+        s21.intoArray(c2, jj);
+        s30.intoArray(c3, j);
+        s31.intoArray(c3, jj);
+    }
+
+    /** One row of a strip: {@code c[j..] += Σ_k a[k + shift] b[k][j..]} for k in {@code [k0, k1)}, ascending. */
+    private static void tile(double[] a, double[] c, double[] strip, int j, int k0, int k1, int shift) {
+        DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, j);
+        DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, j + LANES);
+        for (int k = k0; k < k1; k++) {
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[k + shift]);
+            s0 = x.fma(DoubleVector.fromArray(SPECIES, strip, k * STRIP), s0);
+            s1 = x.fma(DoubleVector.fromArray(SPECIES, strip, k * STRIP + LANES), s1);
+        }
+        s0.intoArray(c, j);
+        s1.intoArray(c, j + LANES);
+    }
+
+    /** Columns {@code [j0, j1)} of one row of {@code a · wᵀ}: dot products with the rows of {@code w}. */
+    private static void restTransposed(double[] ai, double[] ci, double[][] w, int j0, int j1, int k0, int k1) {
+        for (int j = j0; j < j1; j++) {
+            double[] wj = w[j];
+            double s = ci[j];
+            for (int k = k0; k < k1; k++) {
+                s = Math.fma(ai[k], wj[k], s);
+            }
+            ci[j] = s;
+        }
+    }
+
+    /** Columns {@code [j0, j1)} of one row: one vector at a time, then one column at a time. */
+    private static void rest(double[] ai, double[] ci, double[][] b, int j0, int j1, int k0, int k1, int shift) {
+        int j = j0;
+        for (; j + LANES <= j1; j += LANES) {
+            DoubleVector s = DoubleVector.fromArray(SPECIES, ci, j);
+            for (int k = k0; k < k1; k++) {
+                s = DoubleVector.broadcast(SPECIES, ai[k + shift]).fma(DoubleVector.fromArray(SPECIES, b[k], j), s);
+            }
+            s.intoArray(ci, j);
+        }
+        for (; j < j1; j++) {
+            double s = ci[j];
+            for (int k = k0; k < k1; k++) {
+                s = Math.fma(ai[k + shift], b[k][j], s);
+            }
+            ci[j] = s;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.purenet.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every product kernel gives the bits of the naive triple loop on shapes that reach every branch:
+ * the vector kernels' tiles of 16 columns, their one-vector and one-column remainders, rows left
+ * over from tiles of four, and inner dimensions across blocks of 128. The build runs this class
+ * twice, with and without the vector API, so both sets of kernels are held to the same loop.
+ */
+class KernelsTest {
+
+    /** Entries that exercise rounding: normals of many magnitudes, signed zeros, subnormals, and now and then a NaN or infinity. */
+    private static double draw(Random random) {
+        return switch (random.nextInt(40)) {
+            case 0 -> -0.0;
+            case 1 -> Double.MIN_VALUE * random.nextInt(100);
+            case 2 -> random.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NaN;
+            default -> random.nextGaussian() * Math.pow(2, random.nextInt(40) - 20);
+        };
+    }
+
+    private static double[][] matrix(Random random, int rows, int columns) {
+        double[][] m = new double[rows][columns];
+        for (double[] row : m) {
+            for (int j = 0; j < columns; j++) {
+                row[j] = draw(random);
+            }
+        }
+        return m;
+    }
+
+    /** {@code c[i][j] = Σ_k a[i][k] b[k][j]}, k ascending, with {@link Math#fma} from +0.0. */
+    private static double[][] naive(double[][] a, double[][] b) {
+        double[][] c = new double[a.length][b[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < b[0].length; j++) {
+                double sum = +0.0;
+                for (int k = 0; k < b.length; k++) {
+                    sum = Math.fma(a[i][k], b[k][j], sum);
+                }
+                c[i][j] = sum;
+            }
+        }
+        return c;
+    }
+
+    private static double[][] transpose(double[][] a) {
+        double[][] t = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+
+    private static void assertSameBits(double[][] expected, Matrix actual, String what) {
+        assertEquals(expected.length + "x" + expected[0].length, actual.shape(), what);
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[0].length; j++) {
+                assertEquals(Double.doubleToLongBits(expected[i][j]), Double.doubleToLongBits(actual.get(i, j)),
+                        () -> what + ": bits differ");
+            }
+        }
+    }
+
+    @Test
+    void productsOfEveryBranchShapeEqualTheNaiveTripleLoop() {
+        Random random = new Random(2026);
+        for (int trial = 0; trial < 150; trial++) {
+            int n = 1 + random.nextInt(11);
+            int p = 1 + random.nextInt(trial % 3 == 0 ? 300 : 40);
+            int m = 1 + random.nextInt(50);
+            double[][] a = matrix(random, n, p);
+            double[][] b = matrix(random, p, m);
+            double[][] expected = naive(a, b);
+            String shape = "(" + n + "x" + p + ")·(" + p + "x" + m + "), trial " + trial;
+            assertSameBits(expected, Matrix.of(a).times(Matrix.of(b)), "times " + shape);
+            assertSameBits(expected, Matrix.of(transpose(a)).transposeTimes(Matrix.of(b)), "transposeTimes " + shape);
+            assertSameBits(expected, Matrix.of(a).timesTranspose(Matrix.of(transpose(b))), "timesTranspose " + shape);
+        }
+    }
+
+    @Test
+    void productsOfTileMultiplesEqualTheNaiveTripleLoop() {
+        Random random = new Random(17);
+        int[][] shapes = {{4, 128, 16}, {8, 129, 32}, {5, 256, 17}, {12, 127, 24}, {3, 1, 16}, {33, 200, 48}};
+        for (int[] s : shapes) {
+            double[][] a = matrix(random, s[0], s[1]);
+            double[][] b = matrix(random, s[1], s[2]);
+            String shape = "(" + s[0] + "x" + s[1] + ")·(" + s[1] + "x" + s[2] + ")";
+            assertSameBits(naive(a, b), Matrix.of(a).times(Matrix.of(b)), "times " + shape);
+            assertSameBits(naive(a, b), Matrix.of(transpose(a)).transposeTimes(Matrix.of(b)), "transposeTimes " + shape);
+        }
+    }
+
+    /** The build's second run of this class sets the property, and must then take the vector kernels. */
+    @Test
+    void theVectorKernelsRunWhenTheBuildAsksForThem() {
+        boolean expected = Boolean.getBoolean("purenet.test.vector");
+        assertEquals(expected, Products.VECTOR, "vector API present (run with --add-modules jdk.incubator.vector)");
+    }
+}
