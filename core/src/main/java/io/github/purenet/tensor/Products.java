@@ -29,9 +29,11 @@ final class Products {
     static final int ROW_BLOCK = 32;
     /**
      * Whether the JVM has the vector API ({@code --add-modules jdk.incubator.vector}); then the
-     * products run {@link VectorKernels}, which give the same bits faster.
+     * products run the vector kernels, which give the same bits faster.
      */
     static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /** {@code VectorKernels.INSTANCE} when {@link #VECTOR}, else {@code null}; loaded by name, see {@link ProductKernels}. */
+    private static final ProductKernels VECTOR_KERNELS = VECTOR ? load("io.github.purenet.tensor.VectorKernels") : null;
     /** Below this many columns of the result, the plain kernels are as fast as the vector ones. */
     private static final int MIN_VECTOR_COLUMNS = 16;
     /** Below this many multiply-adds a product runs on the calling thread alone. */
@@ -44,6 +46,14 @@ final class Products {
     private Products() {
     }
 
+    private static ProductKernels load(String name) {
+        try {
+            return (ProductKernels) Class.forName(name).getEnumConstants()[0];
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the vector kernels are missing from the jar: " + name, e);
+        }
+    }
+
     /** {@code a · b}, for {@code a} n×p and {@code b} p×m. */
     static Matrix times(double[][] a, double[][] b) {
         return Matrix.wrap(timesArray(a, b));
@@ -53,15 +63,15 @@ final class Products {
         double[][] c = Entrywise.zeros(a.length, b[0].length);
         long work = (long) a.length * b.length * b[0].length;
         if (vectorFor(b[0].length)) {
-            double[][] packed = VectorKernels.pack(b);
-            forRowBlocks(a.length, work, (i0, i1) -> VectorKernels.times(a, b, packed, c, i0, i1));
+            double[][] packed = VECTOR_KERNELS.pack(b);
+            forRowBlocks(a.length, work, (i0, i1) -> VECTOR_KERNELS.times(a, b, packed, c, i0, i1));
         } else {
             forRowBlocks(a.length, work, (i0, i1) -> times(a, b, c, i0, i1));
         }
         return c;
     }
 
-    /** Whether {@link VectorKernels} compute a product whose result has this many columns. */
+    /** Whether the vector kernels compute a product whose result has this many columns. */
     private static boolean vectorFor(int columns) {
         return VECTOR && columns >= MIN_VECTOR_COLUMNS;
     }
@@ -71,8 +81,8 @@ final class Products {
         double[][] c = Entrywise.zeros(a[0].length, b[0].length);
         long work = (long) a.length * c.length * b[0].length;
         if (vectorFor(b[0].length)) {
-            double[][] packed = VectorKernels.pack(b);
-            forRowBlocks(c.length, work, (r0, r1) -> VectorKernels.transposeTimes(a, b, packed, c, r0, r1));
+            double[][] packed = VECTOR_KERNELS.pack(b);
+            forRowBlocks(c.length, work, (r0, r1) -> VECTOR_KERNELS.transposeTimes(a, b, packed, c, r0, r1));
         } else {
             forRowBlocks(c.length, work, (r0, r1) -> transposeTimes(a, b, c, r0, r1));
         }
@@ -101,9 +111,9 @@ final class Products {
     private static double[][] timesTransposeArray(double[][] a, double[][] b) {
         if (a.length >= TRANSPOSE_THRESHOLD && vectorFor(b.length)) {
             double[][] c = Entrywise.zeros(a.length, b.length);
-            double[][] packed = VectorKernels.packTransposed(b);
+            double[][] packed = VECTOR_KERNELS.packTransposed(b);
             forRowBlocks(a.length, (long) a.length * b.length * b[0].length,
-                    (i0, i1) -> VectorKernels.timesTranspose(a, b, packed, c, i0, i1));
+                    (i0, i1) -> VECTOR_KERNELS.timesTranspose(a, b, packed, c, i0, i1));
             return c;
         }
         if (a.length >= TRANSPOSE_THRESHOLD) {

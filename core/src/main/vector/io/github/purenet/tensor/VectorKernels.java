@@ -1,11 +1,13 @@
 package io.github.purenet.tensor;
 
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The two product kernels of {@link Products}, written with the JDK's vector API: used when the
- * JVM runs with {@code --add-modules jdk.incubator.vector}, and never loaded otherwise.
+ * The product kernels of {@link Products}, written with the JDK's vector API: used when the JVM
+ * runs with {@code --add-modules jdk.incubator.vector}, and never loaded otherwise.
  *
  * <p>They give the same bits as the plain kernels. Each entry of the result is still one chain of
  * {@code fma} over the inner index in ascending order, starting from {@code +0.0}; a vector lane
@@ -17,7 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * values of the inner index. C2 does not keep such a tile in registers for plain loops, which is
  * why the plain kernels stop at about half the speed.
  */
-final class VectorKernels {
+enum VectorKernels implements ProductKernels {
+
+    /** The kernels; {@link Products} loads this constant by name. */
+    INSTANCE;
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
@@ -25,24 +30,23 @@ final class VectorKernels {
     static final int STRIP = 2 * LANES;
     /** Values of the inner index per block: a block of a strip, 16 KiB, stays in L1 while the tiles pass. */
     static final int K_BLOCK = 128;
-
-    private VectorKernels() {
-    }
+    /** From this many packed entries on, strips are packed in parallel. */
+    private static final long PARALLEL_PACK = 1L << 17;
 
     /**
      * The full strips of {@code b}, packed for {@link #times} and {@link #transposeTimes}: strip
      * {@code s} holds columns {@code [STRIP s, STRIP (s + 1))} of every row, row after row, so
      * that the tiles read it front to back instead of one page of memory per row of {@code b}.
      */
-    static double[][] pack(double[][] b) {
-        int strips = b[0].length / STRIP;
-        double[][] packed = new double[strips][];
-        for (int s = 0; s < strips; s++) {
+    @Override
+    public double[][] pack(double[][] b) {
+        double[][] packed = new double[b[0].length / STRIP][];
+        forEachStrip(packed.length, b.length, s -> {
             double[] strip = packed[s] = new double[b.length * STRIP];
             for (int k = 0; k < b.length; k++) {
                 System.arraycopy(b[k], s * STRIP, strip, k * STRIP, STRIP);
             }
-        }
+        });
         return packed;
     }
 
@@ -51,11 +55,11 @@ final class VectorKernels {
      * transpose: strip {@code s} holds rows {@code [STRIP s, STRIP (s + 1))} of {@code w}, one
      * column of them after another; the same layout as {@code pack(transpose(w))}.
      */
-    static double[][] packTransposed(double[][] w) {
-        int strips = w.length / STRIP;
+    @Override
+    public double[][] packTransposed(double[][] w) {
         int p = w[0].length;
-        double[][] packed = new double[strips][];
-        for (int s = 0; s < strips; s++) {
+        double[][] packed = new double[w.length / STRIP][];
+        forEachStrip(packed.length, p, s -> {
             double[] strip = packed[s] = new double[p * STRIP];
             for (int q = 0; q < STRIP; q++) {
                 double[] row = w[s * STRIP + q];
@@ -63,17 +67,25 @@ final class VectorKernels {
                     strip[k * STRIP + q] = row[k];
                 }
             }
-        }
+        });
         return packed;
     }
 
+    /** Packs every strip, on the common pool when there are many entries: each strip is its own array, so the order does not matter. */
+    private static void forEachStrip(int strips, int rows, IntConsumer pack) {
+        IntStream all = IntStream.range(0, strips);
+        (strips > 1 && (long) strips * STRIP * rows >= PARALLEL_PACK ? all.parallel() : all).forEach(pack);
+    }
+
     /** Rows {@code [i0, i1)} of {@code c = a · b}, with {@code packed = pack(b)}. */
-    static void times(double[][] a, double[][] b, double[][] packed, double[][] c, int i0, int i1) {
+    @Override
+    public void times(double[][] a, double[][] b, double[][] packed, double[][] c, int i0, int i1) {
         times(a, b, false, packed, c, i0, i1);
     }
 
     /** Rows {@code [i0, i1)} of {@code c = a · wᵀ}, with {@code packed = packTransposed(w)}. */
-    static void timesTranspose(double[][] a, double[][] w, double[][] packed, double[][] c, int i0, int i1) {
+    @Override
+    public void timesTranspose(double[][] a, double[][] w, double[][] packed, double[][] c, int i0, int i1) {
         times(a, w, true, packed, c, i0, i1);
     }
 
@@ -110,7 +122,8 @@ final class VectorKernels {
      * the tiles, column {@code r} of {@code a} over a block of rows, are copied into rows first,
      * so that the tiles are the ones of {@link #times}.
      */
-    static void transposeTimes(double[][] a, double[][] b, double[][] packed, double[][] c, int r0, int r1) {
+    @Override
+    public void transposeTimes(double[][] a, double[][] b, double[][] packed, double[][] c, int r0, int r1) {
         int n = a.length;
         int m = b[0].length;
         double[][] factors = Entrywise.zeros(r1 - r0, K_BLOCK); // local, never shared
