@@ -61,10 +61,12 @@ enum VectorKernels implements ProductKernels {
         double[][] packed = new double[w.length / STRIP][];
         forEachStrip(packed.length, p, s -> {
             double[] strip = packed[s] = new double[p * STRIP];
-            for (int q = 0; q < STRIP; q++) {
-                double[] row = w[s * STRIP + q];
-                for (int k = 0; k < p; k++) {
-                    strip[k * STRIP + q] = row[k];
+            double[][] rows = new double[STRIP][]; // the strip's rows of w, read side by side
+            System.arraycopy(w, s * STRIP, rows, 0, STRIP);
+            for (int k = 0; k < p; k++) {
+                int at = k * STRIP;
+                for (int q = 0; q < STRIP; q++) {
+                    strip[at + q] = rows[q][k];
                 }
             }
         });
