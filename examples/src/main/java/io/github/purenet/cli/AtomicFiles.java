@@ -35,8 +35,11 @@ final class AtomicFiles {
         Path directory = directoryOf(target);
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            // not Files.createTempFile, whose owner-only permissions the renamed file would keep
+            temporary = directory.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".tmp");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
