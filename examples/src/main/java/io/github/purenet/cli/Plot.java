@@ -30,16 +30,16 @@ final class Plot {
     /**
      * Draws the charts.
      *
-     * @param title what was trained, such as {@code digits 64-128-10 relu, adam}
+     * @param title what was trained, such as {@code digits, 64-128-10 relu,softmax}
      * @param history the results of the epochs, at least one
      * @return the PNG's bytes
      */
     static byte[] png(String title, Vector<EpochResult> history) {
         double[] epochs = history.map(r -> (double) r.epoch()).toJavaStream().mapToDouble(d -> d).toArray();
-        XYChart loss = chart(title + ": loss", "loss");
+        XYChart loss = chart(title + ": loss", "loss", Styler.LegendPosition.InsideNE);
         add(loss, "training", epochs, history.map(EpochResult::trainLoss), TRAIN);
         add(loss, "test", epochs, history.map(EpochResult::testLoss), TEST);
-        XYChart accuracy = chart(title + ": accuracy", "accuracy (%)");
+        XYChart accuracy = chart(title + ": accuracy", "accuracy (%)", Styler.LegendPosition.InsideSE);
         add(accuracy, "training", epochs, history.map(r -> 100 * r.trainAccuracy()), TRAIN);
         add(accuracy, "test", epochs, history.map(r -> 100 * r.testAccuracy()), TEST);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -51,11 +51,11 @@ final class Plot {
         return out.toByteArray();
     }
 
-    private static XYChart chart(String title, String yAxis) {
+    private static XYChart chart(String title, String yAxis, Styler.LegendPosition legend) {
         XYChart chart = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle("epoch")
                 .yAxisTitle(yAxis).build();
         XYStyler styler = chart.getStyler();
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setLegendPosition(legend);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotGridLinesColor(new Color(0xdd, 0xdd, 0xdd));
         styler.setMarkerSize(5);

@@ -9,7 +9,7 @@ import java.util.Objects;
  * of its configuration and its data. A checkpoint stores it, so that {@code resume} rebuilds the
  * same run.
  *
- * @param data the data, with an absolute path for files
+ * @param data the data (in a checkpoint, with an absolute path)
  * @param labelColumn the label's column of a CSV file, none for the last column
  * @param layers the sizes of the hidden layers, at least one, each positive
  * @param activation the hidden layers' activation, one of {@link Choices#ACTIVATIONS}

@@ -117,7 +117,9 @@ final class Session {
             Path file = directory.resolve(CHECKPOINT);
             Codec codec = Codec.standard();
             return (state, results) -> {
-                Checkpoint c = new Checkpoint(e.config(), dataSha256, e.classes(), e.standardization(), results,
+                // the data's path made absolute, so that the run resumes from any working directory
+                RunConfig config = e.config().withData(e.config().data().absolute());
+                Checkpoint c = new Checkpoint(config, dataSha256, e.classes(), e.standardization(), results,
                         codec.encode(state));
                 AtomicFiles.write(file, c.encode().getBytes(StandardCharsets.UTF_8));
                 return file;
@@ -139,7 +141,8 @@ final class Session {
                 .getOrElse(() -> Trainer.evaluate(e, last, 0.0));
         outputs.save().forEach(p -> AtomicFiles.write(p,
                 ModelFile.encode(e.model(last.network())).getBytes(StandardCharsets.UTF_8)));
-        outputs.plot().forEach(p -> AtomicFiles.write(p, Plot.png(e.config().data() + ", " + e.initial(),
+        outputs.plot().forEach(p -> AtomicFiles.write(p, Plot.png(e.config().data() + ", "
+                + e.initial().toString().replaceAll("^Network\\[|\\]$", ""),
                 outcome.history().isEmpty() ? Vector.of(result) : outcome.history())));
         Summary summary = new Summary(command, e, last.epoch(), last.step(), result,
                 (int) Math.round(result.testAccuracy() * e.test().size()), outcome.seconds(),

@@ -112,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
         if (split == null && !spec.kind().hasTestSet()) {
             split = Defaults.TEST_SPLIT;
         }
-        return new RunConfig(spec.absolute(), given(labelColumn),
+        return new RunConfig(spec, given(labelColumn),
                 layers != null ? Vector.ofAll(layers) : d.layers(),
                 activation != null ? activation : d.activation(),
                 optimizer != null ? optimizer : d.optimizer(),
