@@ -37,7 +37,7 @@ final class Progress implements AutoCloseable {
      * @param steps the number of steps of an epoch
      */
     void startEpoch(long epoch, int epochs, long done, int steps) {
-        close();
+        endEpoch();
         if (enabled) {
             bar = new ProgressBarBuilder().setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
                     .setInitialMax(steps).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
@@ -63,11 +63,16 @@ final class Progress implements AutoCloseable {
     }
 
     /** Removes the bar of the current epoch, if any. */
-    @Override
-    public void close() {
+    void endEpoch() {
         if (bar != null) {
             bar.close();
             bar = null;
         }
+    }
+
+    /** Removes the bar of the current epoch, if any: at the end of the run, or when it fails. */
+    @Override
+    public void close() {
+        endEpoch();
     }
 }

@@ -27,7 +27,26 @@ final class ReportOptions {
         if (!report.equals("text") && !report.equals("json")) {
             throw CliException.usage("--report: unknown report '" + report + "'; expected text or json");
         }
-        boolean bar = progress != null ? progress : System.console() != null;
+        boolean bar = progress != null ? progress : terminal();
         return new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), report.equals("json"), bar);
+    }
+
+    /**
+     * Whether the program runs on a terminal: a console exists (standard input and output are a
+     * terminal), and on JDK 22 and later, whose console may also stand for redirected streams,
+     * {@code Console.isTerminal()} says so too.
+     */
+    static boolean terminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // JDK 17 to 21: a console is a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 }

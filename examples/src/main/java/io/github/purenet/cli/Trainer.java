@@ -99,7 +99,7 @@ final class Trainer {
                 progress.step(epochEnd ? perEpoch : state.batch(), state.step(), lossSum / lossCount,
                         rate(epochSamples, epochNanos));
                 if (epochEnd) {
-                    progress.close();
+                    progress.endEpoch();
                     EpochResult r = evaluate(e, state, rate(epochSamples, epochNanos));
                     history = history.append(r);
                     console.text(Report.epochLine(r, epochs));
