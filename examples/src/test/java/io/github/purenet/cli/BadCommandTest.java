@@ -162,6 +162,12 @@ class BadCommandTest {
     }
 
     @Test
+    void aRunThatDivergesWritesNoModel() {
+        refused(1, train("--activation", "relu", "--optimizer", "sgd", "--lr", "1e300", "--epochs", "2"),
+                "training diverged at step 2: the loss is NaN; try a smaller --lr than 1.0E300");
+    }
+
+    @Test
     void aModelThatDoesNotFitTheData() {
         refused(1, new String[] {"evaluate", "--model", model.toString(), "--data", "digits", "--test-split", "0.2"},
                 "digits.csv.gz line 4: label 3 is out of range: the model has classes 0..2");

@@ -45,7 +45,7 @@ final class Cli {
 
         /**
          * Asserts a refusal: the exit code, one line on standard error that starts with
-         * "purenet: " and contains each fragment, no stack trace, nothing on standard output.
+         * "purenet: " and contains each fragment, no stack trace.
          */
         Result refused(int expectedExitCode, String... fragments) {
             assertEquals(expectedExitCode, exitCode, "exit code; stderr: " + err + "\nstdout: " + out);
