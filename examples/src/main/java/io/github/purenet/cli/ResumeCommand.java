@@ -54,7 +54,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
         io.vavr.control.Option<DataSpec> dataSpec = given(data).map(DataSpec::parse);
         Path directory = checkpoint.toAbsolutePath().normalize().getParent();
-        Session.Outputs outputs = new Session.Outputs(given(save), given(plot), given(directory), console);
-        return Session.resume(checkpoint, given(epochs), dataSpec, outputs);
+        Runs.Outputs outputs = new Runs.Outputs(given(save), given(plot), given(directory), console);
+        return Runs.resume(checkpoint, given(epochs), dataSpec, outputs);
     }
 }

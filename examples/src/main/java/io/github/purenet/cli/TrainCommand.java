@@ -92,9 +92,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Console console = reportOptions.console(spec);
         RunConfig config = config();
-        Session.Outputs outputs = new Session.Outputs(given(save), given(plot),
+        Runs.Outputs outputs = new Runs.Outputs(given(save), given(plot),
                 given(checkpointDir), console).check();
-        return Session.train(config, outputs);
+        return Runs.train(config, outputs);
     }
 
     /**

@@ -8,7 +8,7 @@
  * {@link io.github.purenet.cli.Experiment} makes a run ready with the library (split,
  * standardisation, initial network, optimizer); {@link io.github.purenet.cli.Checkpoint} and
  * {@link io.github.purenet.cli.ModelFile} are the files of checkpoints and models. The effects are
- * kept apart: {@link io.github.purenet.cli.Sources} reads files, {@code Session} and
+ * kept apart: {@link io.github.purenet.cli.Sources} reads files, {@code Runs} and
  * {@code Trainer} run the library's fold of states while drawing the progress bar, reporting,
  * writing checkpoints and writing the model and the plot atomically at the end.
  *

@@ -16,12 +16,12 @@ import java.util.Locale;
  * ready before the first file is written; checkpoints are written during the run, and the model
  * and the plot only at its end, each atomically.
  */
-final class Session {
+final class Runs {
 
     /** The name of the checkpoint file in the checkpoint directory. */
     static final String CHECKPOINT = "checkpoint.json";
 
-    private Session() {
+    private Runs() {
     }
 
     /**
