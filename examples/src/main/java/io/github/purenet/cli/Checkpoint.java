@@ -1,0 +1,180 @@
+package io.github.purenet.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.purenet.checkpoint.CheckpointException;
+import io.github.purenet.checkpoint.Codec;
+import io.github.purenet.data.Standardization;
+import io.github.purenet.optim.Optimizer;
+import io.github.purenet.train.TrainState;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * A checkpoint of the command line: the run's configuration, the SHA-256 of its data, the model's
+ * classes and standardisation, the results of the epochs so far, and the training state as a
+ * document of the library's checkpoint format. It is all that {@code resume} needs to continue the
+ * run exactly, and all that {@code evaluate} needs to evaluate its network.
+ *
+ * <pre>{@code
+ * {
+ *   "format" : "purenet-cli", "version" : 1, "type" : "checkpoint",
+ *   "sha256" : "...",
+ *   "config" : { "data" : "digits", "layers" : [ 128 ], "optimizer" : "adam", ... },
+ *   "data_sha256" : "...",
+ *   "classes" : 10,
+ *   "standardization" : null,
+ *   "history" : [ { "epoch" : 1, "step" : 45, "train_loss" : 0.41, ... }, ... ],
+ *   "state" : { "format" : "purenet", "version" : 1, "type" : "train_state", "sha256" : "...", ... }
+ * }
+ * }</pre>
+ *
+ * <p>The hash is the SHA-256 of the one-line JSON of the same fields in the same order without
+ * {@code sha256}, every double as the 16 hex digits of its bits, and the state as its own
+ * {@code sha256}, which the library checks against the state's content when it is decoded. So a
+ * changed or corrupted file is refused, whatever part was changed.
+ *
+ * @param config the run's configuration
+ * @param dataSha256 the SHA-256 of the run's data as read ({@link Experiment#dataSha256})
+ * @param classes the number of classes
+ * @param standardization the standardisation of the inputs, if the run uses one
+ * @param history the results of the epochs completed so far
+ * @param state the training state, a document of the library's format with its {@code sha256}
+ */
+public record Checkpoint(RunConfig config, String dataSha256, int classes, Option<Standardization> standardization,
+        Vector<EpochResult> history, String state) {
+
+    /**
+     * Checks that every part is present.
+     *
+     * @param config the run's configuration
+     * @param dataSha256 the SHA-256 of the run's data
+     * @param classes the number of classes
+     * @param standardization the standardisation of the inputs
+     * @param history the results of the epochs completed so far
+     * @param state the training state's document
+     */
+    public Checkpoint {
+        Objects.requireNonNull(config, "config is null");
+        Objects.requireNonNull(dataSha256, "dataSha256 is null");
+        Objects.requireNonNull(standardization, "standardization is null");
+        Objects.requireNonNull(history, "history is null");
+        Objects.requireNonNull(state, "state is null");
+    }
+
+    /** @return the checkpoint's file text */
+    public String encode() {
+        ObjectNode file = ModelFile.header("checkpoint");
+        Json.Field stateDocument = Json.parse("state", state);
+        file.put("sha256", Json.sha256(canonical(stateDocument.field("sha256").text())));
+        file.set("config", Configs.toJson(config, false));
+        file.put("data_sha256", dataSha256);
+        file.put("classes", classes);
+        file.set("standardization", ModelFile.standardization(standardization, false));
+        file.set("history", history(false));
+        file.set("state", stateDocument.node());
+        return Json.pretty(file);
+    }
+
+    /**
+     * Reads a checkpoint and checks its hash; the state itself is checked when it is decoded by
+     * {@link #state(String, Optimizer)}.
+     *
+     * @param source the file, for messages
+     * @param text its text
+     * @return the checkpoint
+     * @throws CliException (data) naming the file and what is wrong with it
+     */
+    public static Checkpoint decode(String source, String text) {
+        Json.Field root = Json.parse(source, text);
+        ModelFile.requireHeader(root, "checkpoint");
+        root.only("format", "version", "type", "sha256", "config", "data_sha256", "classes", "standardization",
+                "history", "state");
+        Json.Field stateDocument = root.field("state");
+        if (!stateDocument.node().isObject() || !stateDocument.has("sha256")) {
+            throw stateDocument.error("expected a train_state document with its sha256");
+        }
+        Checkpoint checkpoint = new Checkpoint(Configs.fromJson(root.field("config")),
+                root.field("data_sha256").text(), (int) root.field("classes").integer(2, Integer.MAX_VALUE),
+                ModelFile.standardization(root.field("standardization")),
+                root.field("history").elements().map(Checkpoint::epoch), Json.line(stateDocument.node()));
+        String expected = root.field("sha256").text();
+        if (!Json.sha256(checkpoint.canonical(stateDocument.field("sha256").text())).equals(expected)) {
+            throw root.field("sha256").error("the content's SHA-256 is not " + expected
+                    + ": the file was changed or corrupted");
+        }
+        return checkpoint;
+    }
+
+    /**
+     * The training state, decoded and checked by the library's codec.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param source the file, for messages
+     * @param optimizer the run's optimizer, built from {@link #config()}
+     * @return the state
+     * @throws CliException (data) if the library refuses the state's document
+     */
+    public <S> TrainState<S> state(String source, Optimizer<S> optimizer) {
+        try {
+            return Codec.standard().decodeTrainState(state, optimizer);
+        } catch (CheckpointException e) {
+            throw CliException.data(source + ": state: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The model of the checkpoint's network.
+     *
+     * @param source the file, for messages
+     * @return the network of the state with the checkpoint's classes and standardisation
+     * @throws CliException (data) if the state's document is refused, or does not fit
+     */
+    public Model model(String source) {
+        // the optimizer gives the structure of its state; the schedule's span does not matter here
+        TrainState<?> decoded = state(source, Experiment.optimizer(config, 1));
+        try {
+            return new Model(decoded.network(), classes, standardization);
+        } catch (IllegalArgumentException e) {
+            throw CliException.data(source + ": the parts do not fit: " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectNode canonical(String stateSha256) {
+        ObjectNode node = ModelFile.header("checkpoint");
+        node.set("config", Configs.toJson(config, true));
+        node.put("data_sha256", dataSha256);
+        node.put("classes", classes);
+        node.set("standardization", ModelFile.standardization(standardization, true));
+        node.set("history", history(true));
+        node.put("state", stateSha256);
+        return node;
+    }
+
+    private ArrayNode history(boolean canonical) {
+        ArrayNode a = Json.array();
+        for (EpochResult r : history) {
+            ObjectNode e = a.addObject();
+            e.put("epoch", r.epoch()).put("step", r.step());
+            e.set("train_loss", value(r.trainLoss(), canonical));
+            e.set("train_accuracy", value(r.trainAccuracy(), canonical));
+            e.set("test_loss", value(r.testLoss(), canonical));
+            e.set("test_accuracy", value(r.testAccuracy(), canonical));
+            e.set("samples_per_second", value(r.samplesPerSecond(), canonical));
+        }
+        return a;
+    }
+
+    private static JsonNode value(double x, boolean canonical) {
+        return canonical ? Json.object().textNode(Json.bits(x)) : Json.number(x);
+    }
+
+    private static EpochResult epoch(Json.Field e) {
+        e.only("epoch", "step", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "samples_per_second");
+        return new EpochResult(e.field("epoch").integer(1, Long.MAX_VALUE), e.field("step").integer(1, Long.MAX_VALUE),
+                e.field("train_loss").number(), e.field("train_accuracy").number(), e.field("test_loss").number(),
+                e.field("test_accuracy").number(), e.field("samples_per_second").number());
+    }
+}

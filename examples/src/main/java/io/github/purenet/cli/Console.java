@@ -1,0 +1,45 @@
+package io.github.purenet.cli;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+
+/**
+ * Where a command writes: standard output for results, standard error for the progress bar, and
+ * how: text lines, or one JSON object as the last line of standard output.
+ *
+ * @param out standard output
+ * @param err standard error
+ * @param json whether the report is one JSON object ({@code --report json}) rather than text lines
+ * @param progress whether to draw a progress bar (on a terminal, or with {@code --progress})
+ */
+record Console(PrintWriter out, PrintWriter err, boolean json, boolean progress) {
+
+    Console {
+        Objects.requireNonNull(out, "out is null");
+        Objects.requireNonNull(err, "err is null");
+    }
+
+    /**
+     * Prints a line of the text report; nothing in JSON mode.
+     *
+     * @param line the line
+     */
+    void text(String line) {
+        if (!json) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /**
+     * Prints the JSON report, in JSON mode only.
+     *
+     * @param line the one-line JSON object
+     */
+    void report(String line) {
+        if (json) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}

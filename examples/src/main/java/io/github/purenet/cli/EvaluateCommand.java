@@ -1,0 +1,98 @@
+package io.github.purenet.cli;
+
+import static io.github.purenet.cli.TrainCommand.given;
+
+import io.github.purenet.data.Dataset;
+import io.github.purenet.data.Datasets;
+import io.github.purenet.loss.Losses;
+import io.github.purenet.random.Key;
+import io.github.purenet.train.Evaluation;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code purenet evaluate}: the loss, accuracy and confusion matrix of a saved model (or of the
+ * network of a checkpoint) on data.
+ *
+ * <p>On data with a test set of their own (MNIST) it is the test set; on other data, all examples,
+ * or with {@code --test-split} (and {@code --seed}) the test part of the same split as
+ * {@code train} makes.
+ */
+@Command(name = "evaluate", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Evaluate a saved model (train --save) or a checkpoint's network: loss, accuracy and the "
+                + "confusion matrix.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "A model written by train --save, or a checkpoint.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "SPEC",
+            description = "iris, digits, mnist:DIR (its test set) or csv:FILE.")
+    String data;
+
+    @Option(names = "--label-column", paramLabel = "NAME",
+            description = "For csv:FILE: the label's column, by header name or number from 1 (default: the last).")
+    String labelColumn;
+
+    @Option(names = "--test-split", paramLabel = "FRACTION",
+            description = "For data without a test set: evaluate only the test part of the split that train makes "
+                    + "with this fraction and --seed (default: all examples).")
+    Double testSplit;
+
+    @Option(names = "--seed", paramLabel = "N", description = "With --test-split: the seed of the run (default: 42).")
+    Long seed;
+
+    @Mixin
+    ReportOptions reportOptions;
+
+    @Override
+    public Integer call() {
+        Console console = reportOptions.console(spec);
+        DataSpec dataSpec = DataSpec.parse(data);
+        if (labelColumn != null && dataSpec.kind() != DataSpec.Kind.CSV) {
+            throw CliException.usage("--label-column: only for csv:FILE data, not " + dataSpec);
+        }
+        if (testSplit != null && dataSpec.kind().hasTestSet()) {
+            throw CliException.usage("--test-split: " + dataSpec + " has a test set of its own (t10k-images and "
+                    + "t10k-labels)");
+        }
+        if (testSplit != null && !(testSplit > 0.0 && testSplit < 1.0)) {
+            throw CliException.usage("--test-split: expected a fraction between 0 and 1 (exclusive), got " + testSplit);
+        }
+        if (seed != null && testSplit == null) {
+            throw CliException.usage("--seed: only with --test-split, to choose the test part of a split");
+        }
+        Model m = ModelFile.read(model.toString(), AtomicFiles.read("--model", model));
+        Sources.Loaded loaded = Sources.load(dataSpec, given(labelColumn));
+        Labelled examples = loaded.test().getOrElse(loaded.train()).requireLabelsBelow(m.classes(), "the model");
+        if (examples.features().columns() != m.network().inputs()) {
+            throw CliException.data(examples.source() + ": " + examples.features().columns() + " features per example, "
+                    + "but the model takes " + m.network().inputs());
+        }
+        Dataset all = Dataset.classification(examples.features(), examples.labels(), m.classes());
+        Dataset chosen = all;
+        if (testSplit != null) {
+            Key splitKey = Key.of(seed != null ? seed : Defaults.SEED).split(3).get(0); // as Experiment splits
+            try {
+                chosen = Datasets.stratifiedSplit(all, examples.labels(), splitKey, testSplit).test();
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("--test-split " + testSplit + ": " + e.getMessage());
+            }
+        }
+        Evaluation e = Evaluation.of(m.network(), new Dataset(m.inputs(chosen.features()), chosen.targets()),
+                Losses.softmaxCrossEntropy());
+        String source = dataSpec + (testSplit != null ? " (test part of split " + testSplit + ")" : "");
+        Report.evaluation(model, source, e).forEach(console::text);
+        console.report(Report.evaluationJson(model, source, e));
+        return 0;
+    }
+}

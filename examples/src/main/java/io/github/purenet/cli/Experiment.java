@@ -1,0 +1,172 @@
+package io.github.purenet.cli;
+
+import io.github.purenet.activation.Activation;
+import io.github.purenet.activation.Activations;
+import io.github.purenet.data.Batching;
+import io.github.purenet.data.Dataset;
+import io.github.purenet.data.Datasets;
+import io.github.purenet.data.Split;
+import io.github.purenet.data.Standardization;
+import io.github.purenet.loss.Loss;
+import io.github.purenet.loss.Losses;
+import io.github.purenet.network.Initializers;
+import io.github.purenet.network.Network;
+import io.github.purenet.optim.Optimizer;
+import io.github.purenet.random.Key;
+import io.github.purenet.tensor.Matrix;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * A training run made ready from its configuration and its data, by pure functions of the library:
+ * the split, the standardisation, the initial network, the batching and the optimizer.
+ *
+ * <p>The seed gives three keys, {@code Key.of(seed).split(3)}: the first splits the data
+ * ({@link Datasets#stratifiedSplit}, each class in the same proportion), the second draws the
+ * initial weights (He uniform for ReLUs, Glorot uniform otherwise, biases zero), the third orders
+ * the batches of every epoch. The network has the configured hidden layers and a softmax output of
+ * one unit per class, trained with softmax cross-entropy. Classes are the labels
+ * {@code 0 .. max}, the largest label of the training data deciding their number.
+ *
+ * @param config the run's configuration
+ * @param source the name of the data, for messages
+ * @param train the examples to train on, standardised if configured
+ * @param test the examples to test on, standardised with the training part's values
+ * @param trainSample the training examples evaluated after each epoch: all of them, or
+ *     {@link #SAMPLE} evenly spaced ones when there are more
+ * @param classes the number of classes
+ * @param standardization the standardisation fitted on the training part, if configured
+ * @param initial the initial network
+ * @param batching mini-batches of the configured size, reshuffled every epoch
+ * @param runKey the key of the run, which orders the batches
+ */
+public record Experiment(RunConfig config, String source, Dataset train, Dataset test, Dataset trainSample,
+        int classes, Option<Standardization> standardization, Network initial, Batching batching, Key runKey) {
+
+    /** The largest number of training examples evaluated after each epoch. */
+    public static final int SAMPLE = 10_000;
+
+    /**
+     * Makes a run ready.
+     *
+     * @param config the configuration
+     * @param data the data it names, as read
+     * @return the run, ready to start
+     * @throws CliException if the data cannot make that run: too few classes, a label out of range,
+     *     a split that leaves a part empty, test data of another shape
+     */
+    public static Experiment of(RunConfig config, Sources.Loaded data) {
+        Vector<Key> keys = Key.of(config.seed()).split(3);
+        Labelled all = data.train();
+        int classes = all.maxLabel() + 1;
+        if (classes < 2) {
+            throw CliException.data(all.source() + ": every label is 0; a classifier needs at least two classes");
+        }
+        if (classes > all.size()) {
+            all.requireLabelsBelow(all.size(), "with " + all.size() + " examples, the data");
+        }
+        Dataset dataset = Dataset.classification(all.features(), all.labels(), classes);
+        Split split;
+        if (data.test().isDefined()) {
+            Labelled test = data.test().get().requireLabelsBelow(classes, "the training data");
+            if (test.features().columns() != all.features().columns()) {
+                throw CliException.data(test.source() + ": " + test.features().columns() + " features per example, but "
+                        + all.source() + " has " + all.features().columns());
+            }
+            split = new Split(dataset, Dataset.classification(test.features(), test.labels(), classes));
+        } else {
+            try {
+                split = Datasets.stratifiedSplit(dataset, all.labels(), keys.get(0), config.testSplit().get());
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("--test-split " + config.testSplit().get() + ": " + e.getMessage());
+            }
+        }
+        Option<Standardization> standardization = config.standardize()
+                ? Option.some(Standardization.fit(split.train().features())) : Option.none();
+        Dataset train = standardization.map(s -> s.apply(split.train())).getOrElse(split.train());
+        Dataset test = standardization.map(s -> s.apply(split.test())).getOrElse(split.test());
+        Vector<Integer> sizes = config.layers().prepend(train.features().columns()).append(classes);
+        Vector<Activation> activations = Vector.fill(config.layers().size(), Choices.activation(config.activation()))
+                .append(Activations.softmax());
+        Network initial = Initializers.network(keys.get(1), Choices.initializer(config.activation()), sizes,
+                activations);
+        return new Experiment(config, all.source(), train, test, sample(train), classes, standardization, initial,
+                Batching.miniBatches(config.batch()), keys.get(2));
+    }
+
+    /**
+     * The optimizer of a configuration, its schedule spanning {@code scheduleEpochs} epochs.
+     *
+     * @param config the configuration
+     * @param stepsPerEpoch the number of steps of an epoch
+     * @return the optimizer
+     */
+    public static Optimizer<?> optimizer(RunConfig config, long stepsPerEpoch) {
+        return Choices.optimizer(config.optimizer(), Choices.schedule(config.schedule(), config.learningRate(),
+                Math.max(2, config.scheduleEpochs() * stepsPerEpoch)));
+    }
+
+    /** @return the run's optimizer */
+    public Optimizer<?> optimizer() {
+        return optimizer(config, stepsPerEpoch());
+    }
+
+    /** @return softmax cross-entropy, the loss of every run */
+    public Loss loss() {
+        return Losses.softmaxCrossEntropy();
+    }
+
+    /** @return the number of steps of an epoch */
+    public int stepsPerEpoch() {
+        return batching.batchesPerEpoch(train.size());
+    }
+
+    /** @return the number of steps of the whole run */
+    public long totalSteps() {
+        return (long) config.epochs() * stepsPerEpoch();
+    }
+
+    /**
+     * @param network a network of this run
+     * @return the model that {@code --save} writes
+     */
+    public Model model(Network network) {
+        return new Model(network, classes, standardization);
+    }
+
+    /**
+     * The SHA-256 of data as read, features (their bits) and labels: a checkpoint holds it, and
+     * {@code resume} refuses data whose hash differs, since the run would not be the same.
+     *
+     * @param data the data
+     * @return the hash, 64 hex digits
+     */
+    public static String dataSha256(Sources.Loaded data) {
+        MessageDigest digest = Json.digest();
+        data.test().map(Vector::of).getOrElse(Vector.empty()).prepend(data.train()).forEach(part -> {
+            Matrix x = part.features();
+            ByteBuffer row = ByteBuffer.allocate(8 * x.columns() + 16);
+            row.putLong(x.rows()).putLong(x.columns());
+            digest.update(row.flip());
+            for (int i = 0; i < x.rows(); i++) {
+                row.clear();
+                for (int j = 0; j < x.columns(); j++) {
+                    row.putLong(Double.doubleToLongBits(x.get(i, j)));
+                }
+                digest.update(row.flip());
+            }
+            ByteBuffer labels = ByteBuffer.allocate(4 * part.size());
+            part.labels().forEach(labels::putInt);
+            digest.update(labels.flip());
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static Dataset sample(Dataset train) {
+        int n = train.size();
+        return n <= SAMPLE ? train : train.rows(Vector.range(0, SAMPLE).map(i -> (int) ((long) i * n / SAMPLE)));
+    }
+}

@@ -1,0 +1,257 @@
+package io.github.purenet.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.purenet.tensor.Matrix;
+import io.vavr.collection.Vector;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * JSON for the command line's own files and reports, with Jackson: parsing with errors that name
+ * the file, reading fields with errors that name the field, and SHA-256 content hashes.
+ *
+ * <p>A content hash is taken over a canonical form, where every double is the 16 hex digits of its
+ * bits ({@link Double#doubleToLongBits}), as the library's checkpoint format does: the same value
+ * has the same hash on every JVM, however its decimal form is printed.
+ */
+final class Json {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Json() {
+    }
+
+    /** @return a new, empty object node */
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** @return a new, empty array node */
+    static ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
+    /**
+     * Parses a document.
+     *
+     * @param source the file, for messages
+     * @param text the text
+     * @return its root, an object
+     * @throws CliException (data) if the text is not a JSON object
+     */
+    static Field parse(String source, String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw CliException.data(source + ": not valid JSON" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw CliException.data(source + ": not a JSON object");
+        }
+        return new Field(source, "$", root);
+    }
+
+    /**
+     * @param node a document
+     * @return its text, indented
+     */
+    static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("pretty: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * @param node a document
+     * @return its text on one line
+     */
+    static String line(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("line: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * @param canonical a canonical form
+     * @return the SHA-256 of its one-line text, as 64 lower-case hex digits
+     */
+    static String sha256(JsonNode canonical) {
+        return sha256(line(canonical).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param bytes any bytes
+     * @return their SHA-256, as 64 lower-case hex digits
+     */
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    /** @return a new SHA-256 digest */
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * @param x a double
+     * @return the 16 hex digits of its bits, for canonical forms
+     */
+    static String bits(double x) {
+        return String.format("%016x", Double.doubleToLongBits(x));
+    }
+
+    /**
+     * A double as JSON: a number, or the string {@code "NaN"}, {@code "Infinity"} or
+     * {@code "-Infinity"}, which JSON numbers cannot be.
+     *
+     * @param x a double
+     * @return its node
+     */
+    static JsonNode number(double x) {
+        return Double.isFinite(x) ? JsonNodeFactory.instance.numberNode(x)
+                : JsonNodeFactory.instance.textNode(String.valueOf(x));
+    }
+
+    /**
+     * @param row a {@code 1 x d} matrix
+     * @return its entries as an array of numbers
+     */
+    static ArrayNode row(Matrix row) {
+        ArrayNode a = array();
+        for (int j = 0; j < row.columns(); j++) {
+            a.add(number(row.get(0, j)));
+        }
+        return a;
+    }
+
+    /**
+     * @param row a {@code 1 x d} matrix
+     * @return its entries' bits, for canonical forms
+     */
+    static ArrayNode rowBits(Matrix row) {
+        ArrayNode a = array();
+        for (int j = 0; j < row.columns(); j++) {
+            a.add(bits(row.get(0, j)));
+        }
+        return a;
+    }
+
+    /**
+     * A value in a document being read, with its path for messages such as
+     * {@code model.json: at $.classes: expected an integer >= 2}.
+     *
+     * @param source the file
+     * @param path the JSON path of the value
+     * @param node the value, or a missing node
+     */
+    record Field(String source, String path, JsonNode node) {
+
+        Field {
+            Objects.requireNonNull(source, "source is null");
+            Objects.requireNonNull(path, "path is null");
+            Objects.requireNonNull(node, "node is null");
+        }
+
+        CliException error(String message) {
+            return CliException.data(source + ": at " + path + ": " + message);
+        }
+
+        boolean has(String name) {
+            return node.has(name);
+        }
+
+        Field field(String name) {
+            JsonNode child = node.get(name);
+            if (child == null) {
+                throw error("missing field \"" + name + "\"");
+            }
+            return new Field(source, path + "." + name, child);
+        }
+
+        /** Refuses fields other than the given ones. */
+        Field only(String... names) {
+            Vector<String> allowed = Vector.of(names);
+            for (var it = node.fieldNames(); it.hasNext();) {
+                String name = it.next();
+                if (!allowed.contains(name)) {
+                    throw error("unknown field \"" + name + "\"");
+                }
+            }
+            return this;
+        }
+
+        String text() {
+            if (!node.isTextual()) {
+                throw error("expected a string, got " + node.getNodeType().toString().toLowerCase());
+            }
+            return node.textValue();
+        }
+
+        long integer(long min, long max) {
+            if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min
+                    || node.longValue() > max) {
+                throw error("expected an integer in [" + min + ", " + max + "], got " + node);
+            }
+            return node.longValue();
+        }
+
+        double number() {
+            if (node.isNumber()) {
+                return node.doubleValue();
+            }
+            if (node.isTextual() && Vector.of("NaN", "Infinity", "-Infinity").contains(node.textValue())) {
+                return Double.parseDouble(node.textValue());
+            }
+            throw error("expected a number, got " + node);
+        }
+
+        boolean bool() {
+            if (!node.isBoolean()) {
+                throw error("expected true or false, got " + node);
+            }
+            return node.booleanValue();
+        }
+
+        boolean isNull() {
+            return node.isNull();
+        }
+
+        Vector<Field> elements() {
+            if (!node.isArray()) {
+                throw error("expected an array, got " + node.getNodeType().toString().toLowerCase());
+            }
+            return Vector.range(0, node.size()).map(i -> new Field(source, path + "[" + i + "]", node.get(i)));
+        }
+
+        Matrix row() {
+            Vector<Double> values = elements().map(Field::number);
+            if (values.isEmpty()) {
+                throw error("expected at least one number");
+            }
+            return Matrix.row(values.toJavaStream().mapToDouble(Double::doubleValue).toArray());
+        }
+    }
+}

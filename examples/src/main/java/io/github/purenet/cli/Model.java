@@ -1,0 +1,46 @@
+package io.github.purenet.cli;
+
+import io.github.purenet.data.Standardization;
+import io.github.purenet.network.Network;
+import io.github.purenet.tensor.Matrix;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * What {@code evaluate} needs of a trained classifier: the network, the number of classes it
+ * tells apart, and the standardisation its inputs need (the training part's mean and standard
+ * deviation), if it was trained with {@code --standardize}.
+ *
+ * @param network the trained network, ending in softmax over {@code classes} outputs
+ * @param classes the number of classes, the network's outputs
+ * @param standardization the standardisation of the inputs, as fitted on the training part
+ */
+public record Model(Network network, int classes, Option<Standardization> standardization) {
+
+    /**
+     * Checks that the parts fit each other.
+     *
+     * @param network the trained network
+     * @param classes the number of classes
+     * @param standardization the standardisation of the inputs
+     */
+    public Model {
+        Objects.requireNonNull(network, "network is null");
+        Objects.requireNonNull(standardization, "standardization is null");
+        if (classes != network.outputs()) {
+            throw new IllegalArgumentException("Model: " + classes + " classes for network " + network);
+        }
+        if (standardization.exists(s -> s.columns() != network.inputs())) {
+            throw new IllegalArgumentException("Model: standardization " + standardization.get() + " for network "
+                    + network);
+        }
+    }
+
+    /**
+     * @param features raw features, one example per row, as many columns as the network's inputs
+     * @return the features as the network takes them: standardised if the model says so
+     */
+    public Matrix inputs(Matrix features) {
+        return standardization.map(s -> s.apply(features)).getOrElse(features);
+    }
+}

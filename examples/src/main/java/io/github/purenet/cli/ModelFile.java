@@ -1,0 +1,170 @@
+package io.github.purenet.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.purenet.checkpoint.CheckpointException;
+import io.github.purenet.checkpoint.Codec;
+import io.github.purenet.data.Standardization;
+import io.github.purenet.network.Network;
+import io.vavr.control.Option;
+
+/**
+ * The file {@code train --save} writes and {@code evaluate --model} reads: a JSON document that
+ * holds the network as a document of the library's checkpoint format, the number of classes, the
+ * standardisation of the inputs if there is one, and a SHA-256 of the whole, so that a changed or
+ * corrupted file is refused.
+ *
+ * <pre>{@code
+ * {
+ *   "format" : "purenet-cli",
+ *   "version" : 1,
+ *   "type" : "model",
+ *   "sha256" : "...",                       // of the canonical form, below
+ *   "classes" : 10,
+ *   "standardization" : null,               // or {"mean": [...], "standard_deviation": [...]}
+ *   "network" : { "format" : "purenet", "version" : 1, "type" : "network", ... }
+ * }
+ * }</pre>
+ *
+ * <p>The hash is the SHA-256 of the one-line JSON of the same fields in the same order, without
+ * {@code sha256}, with every double as the 16 hex digits of its bits and the network as the
+ * library's {@link Codec#sha256(Network)}.
+ *
+ * <p>{@link #read} also takes a checkpoint of the command line (its network, classes and
+ * standardisation) and a plain network document of the library (its outputs as the classes, no
+ * standardisation).
+ */
+public final class ModelFile {
+
+    /** The format name of the command line's files. */
+    static final String FORMAT = "purenet-cli";
+
+    /** The version of the command line's files that this program writes and reads. */
+    static final int VERSION = 1;
+
+    private ModelFile() {
+    }
+
+    /**
+     * @param model a model
+     * @return its file's text
+     */
+    public static String encode(Model model) {
+        Codec codec = Codec.standard();
+        ObjectNode file = header("model");
+        file.put("sha256", Json.sha256(canonical(model, codec.sha256(model.network()))));
+        file.put("classes", model.classes());
+        file.set("standardization", standardization(model.standardization(), false));
+        file.set("network", Json.parse("network", codec.encode(model.network())).node());
+        return Json.pretty(file);
+    }
+
+    /**
+     * Reads a model from a model file, a checkpoint of the command line, or a network document of
+     * the library.
+     *
+     * @param source the file, for messages
+     * @param text its text
+     * @return the model
+     * @throws CliException (data) naming the file and what is wrong with it
+     */
+    public static Model read(String source, String text) {
+        Json.Field root = Json.parse(source, text);
+        String format = root.has("format") && root.field("format").node().isTextual()
+                ? root.field("format").text() : "";
+        String type = root.has("type") && root.field("type").node().isTextual() ? root.field("type").text() : "";
+        if (format.equals("purenet") && type.equals("network")) {
+            Network network = network(root);
+            return new Model(network, network.outputs(), Option.none());
+        }
+        if (format.equals(FORMAT) && type.equals("checkpoint")) {
+            return Checkpoint.decode(source, text).model(source);
+        }
+        requireHeader(root, "model");
+        root.only("format", "version", "type", "sha256", "classes", "standardization", "network");
+        Network network = network(root.field("network"));
+        int classes = (int) root.field("classes").integer(2, Integer.MAX_VALUE);
+        Option<Standardization> standardization = standardization(root.field("standardization"));
+        Model model;
+        try {
+            model = new Model(network, classes, standardization);
+        } catch (IllegalArgumentException e) {
+            throw CliException.data(source + ": the parts do not fit: " + e.getMessage(), e);
+        }
+        String expected = root.field("sha256").text();
+        if (!Json.sha256(canonical(model, Codec.standard().sha256(network))).equals(expected)) {
+            throw root.field("sha256").error("the content's SHA-256 is not " + expected
+                    + ": the file was changed or corrupted");
+        }
+        return model;
+    }
+
+    /** The header of a file of the command line. */
+    static ObjectNode header(String type) {
+        ObjectNode node = Json.object();
+        node.put("format", FORMAT).put("version", VERSION).put("type", type);
+        return node;
+    }
+
+    /** Checks the header of a file of the command line: its format, version and type. */
+    static void requireHeader(Json.Field root, String type) {
+        String what = type.equals("model") ? "a model (written by train --save)"
+                : "a checkpoint (written by train --checkpoint-dir)";
+        String format = root.has("format") && root.field("format").node().isTextual()
+                ? root.field("format").text() : null;
+        if (format == null || !(format.equals(FORMAT) || format.equals("purenet"))) {
+            throw CliException.data(root.source() + ": not a purenet file; expected " + what);
+        }
+        String found = root.has("type") && root.field("type").node().isTextual() ? root.field("type").text() : "?";
+        if (format.equals("purenet") || !found.equals(type)) {
+            throw CliException.data(root.source() + ": a purenet " + found.replace('_', ' ') + " document, not "
+                    + what);
+        }
+        long version = root.field("version").integer(0, Integer.MAX_VALUE);
+        if (version != VERSION) {
+            throw root.field("version").error("version " + version + " is not supported; this program reads version "
+                    + VERSION);
+        }
+    }
+
+    /** A network document of the library, checked by the library's codec. */
+    static Network network(Json.Field document) {
+        try {
+            return Codec.standard().decodeNetwork(Json.line(document.node()));
+        } catch (CheckpointException e) {
+            throw document.error("network: " + e.getMessage());
+        }
+    }
+
+    /** The standardisation as JSON: null, or its mean and standard deviation (as bits when canonical). */
+    static JsonNode standardization(Option<Standardization> s, boolean canonical) {
+        if (s.isEmpty()) {
+            return Json.object().nullNode();
+        }
+        ObjectNode node = Json.object();
+        node.set("mean", canonical ? Json.rowBits(s.get().mean()) : Json.row(s.get().mean()));
+        node.set("standard_deviation", canonical ? Json.rowBits(s.get().standardDeviation())
+                : Json.row(s.get().standardDeviation()));
+        return node;
+    }
+
+    static Option<Standardization> standardization(Json.Field field) {
+        if (field.isNull()) {
+            return Option.none();
+        }
+        field.only("mean", "standard_deviation");
+        try {
+            return Option.some(new Standardization(field.field("mean").row(), field.field("standard_deviation").row()));
+        } catch (IllegalArgumentException e) {
+            throw field.error(e.getMessage());
+        }
+    }
+
+    private static ObjectNode canonical(Model model, String networkSha256) {
+        ObjectNode node = header("model");
+        node.put("classes", model.classes());
+        node.set("standardization", standardization(model.standardization(), true));
+        node.put("network", networkSha256);
+        return node;
+    }
+}

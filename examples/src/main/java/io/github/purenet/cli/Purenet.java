@@ -1,0 +1,133 @@
+package io.github.purenet.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The purenet command line: {@code java -jar purenet.jar train|evaluate|resume ...}.
+ *
+ * <pre>{@code
+ * java -jar examples/target/purenet.jar train --data digits --plot loss.png --save digits.json
+ * java -jar examples/target/purenet.jar evaluate --model digits.json --data digits --test-split 0.2
+ * java -jar examples/target/purenet.jar resume --checkpoint runs/checkpoint.json --epochs 30
+ * }</pre>
+ *
+ * <p>Exit codes: 0 on success, 2 for a bad command line (an unknown option, a bad value), 1 for a
+ * problem with files or data (missing, unreadable, malformed, out of range) and for a run that
+ * diverged. A problem is reported as one line on standard error, {@code purenet: <what, where>},
+ * never with a stack trace.
+ */
+@Command(name = "purenet", mixinStandardHelpOptions = true, versionProvider = Purenet.Version.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ResumeCommand.class},
+        description = "Train, evaluate and resume neural-network classifiers with purenet.")
+public final class Purenet implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Picocli makes the command. */
+    Purenet() {
+    }
+
+    /**
+     * Runs the program and exits with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        Charset charset = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
+        System.exit(execute(args, out, err));
+    }
+
+    /**
+     * Runs the program without exiting, as the tests do.
+     *
+     * @param args the command line
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code: 0, 1 (files and data) or 2 (command line)
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        System.setProperty("java.awt.headless", "true"); // before AWT loads, for the plot
+        CommandLine commandLine = new CommandLine(new Purenet())
+                .setOut(out)
+                .setErr(err)
+                .setParameterExceptionHandler((e, arguments) -> {
+                    CommandLine command = e.getCommandLine();
+                    command.getErr().println("purenet: " + oneLine(e.getMessage()) + " (see "
+                            + command.getCommandSpec().qualifiedName() + " --help)");
+                    command.getErr().flush();
+                    return CliException.USAGE;
+                })
+                .setExecutionExceptionHandler((e, command, parseResult) -> failure(e, command.getErr()));
+        commandLine.getSubcommands().get("train").getCommandSpec().usageMessage().footer(trainDefaults());
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("purenet: out of memory; give Java more, as in java -Xmx8g -jar purenet.jar ...");
+            err.flush();
+            return CliException.DATA;
+        }
+    }
+
+    /** Without a command: says which commands there are. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command: expected train, evaluate or resume");
+    }
+
+    private static int failure(Exception e, PrintWriter err) {
+        if (e instanceof CliException) {
+            err.println("purenet: " + oneLine(e.getMessage()));
+            err.flush();
+            return ((CliException) e).exitCode();
+        }
+        if (e instanceof IllegalArgumentException) { // the library's checks name the bad value
+            err.println("purenet: " + oneLine(e.getMessage()));
+            err.flush();
+            return CliException.DATA;
+        }
+        err.println("purenet: internal error, please report it: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return 3;
+    }
+
+    private static String oneLine(String message) {
+        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    private static String[] trainDefaults() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add("");
+        lines.add("Defaults for each kind of data (an option given overrides its default):");
+        for (DataSpec.Kind kind : DataSpec.Kind.values()) {
+            io.vavr.collection.Vector<String> d = Defaults.of(kind).describe();
+            String name = kind.prefix() + (kind == DataSpec.Kind.MNIST ? ":DIR" : kind == DataSpec.Kind.CSV ? ":FILE" : "");
+            lines.add(String.format("  %-10s %s", name, d.get(0)));
+            lines.add(String.format("  %-10s %s", "", d.get(1)));
+        }
+        lines.add("and for all: --seed " + Defaults.SEED + ", and --test-split " + Defaults.TEST_SPLIT
+                + " for data without a test set.");
+        lines.add("");
+        lines.add("Exit codes: 0 done, 1 a problem with files or data, 2 a bad command line.");
+        return lines.toArray(String[]::new);
+    }
+
+    /** The version, from the jar's manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Purenet.class.getPackage().getImplementationVersion();
+            return new String[] {"purenet " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

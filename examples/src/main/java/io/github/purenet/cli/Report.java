@@ -1,0 +1,147 @@
+package io.github.purenet.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.purenet.train.Evaluation;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The text and JSON of the reports, as pure functions of the results.
+ *
+ * <pre>
+ * epoch  3/20  step   135  train loss 0.1021  test loss 0.1178  test accuracy  96.4%  41,530 samples/s
+ * </pre>
+ */
+final class Report {
+
+    private Report() {
+    }
+
+    /**
+     * @param e the run
+     * @return the lines that describe it before training
+     */
+    static Vector<String> header(Experiment e) {
+        RunConfig c = e.config();
+        return Vector.of(
+                String.format(Locale.ROOT, "data %s: %,d training and %,d test examples, %d features, %d classes%s",
+                        c.data(), e.train().size(), e.test().size(), e.train().features().columns(), e.classes(),
+                        c.standardize() ? ", standardised" : ""),
+                String.format(Locale.ROOT, "network %s, %,d parameters; %s, lr %s, %s schedule; batches of %d, "
+                        + "%d steps per epoch, %d epochs; seed %d", e.initial(), e.initial().parameterCount(),
+                        c.optimizer(), c.learningRate(), c.schedule(), c.batch(), e.stepsPerEpoch(), c.epochs(),
+                        c.seed()));
+    }
+
+    /**
+     * @param r the results of an epoch
+     * @param epochs the number of epochs of the run
+     * @return its line
+     */
+    static String epochLine(EpochResult r, int epochs) {
+        int width = String.valueOf(epochs).length();
+        return String.format(Locale.ROOT, "epoch %" + width + "d/%d  step %6d  train loss %.4f  test loss %.4f  "
+                + "test accuracy %5.1f%%  %,8.0f samples/s", r.epoch(), epochs, r.step(), r.trainLoss(), r.testLoss(),
+                100 * r.testAccuracy(), r.samplesPerSecond());
+    }
+
+    /**
+     * @param s the result of a run
+     * @return the lines that close the text report
+     */
+    static Vector<String> summary(Summary s) {
+        EpochResult r = s.last();
+        Vector<String> lines = Vector.of(String.format(Locale.ROOT,
+                "done: %d epochs, %d steps in %.1f s; test accuracy %.2f%% (%d of %d), test loss %.4f",
+                s.epochs(), s.steps(), s.seconds(), 100 * r.testAccuracy(), s.testCorrect(),
+                s.experiment().test().size(), r.testLoss()));
+        return lines.appendAll(s.checkpoint().map(p -> "checkpoint: " + p))
+                .appendAll(s.model().map(p -> "model saved to " + p))
+                .appendAll(s.plot().map(p -> "plot written to " + p));
+    }
+
+    /**
+     * @param s the result of a run
+     * @return the JSON report, one line
+     */
+    static String json(Summary s) {
+        RunConfig c = s.experiment().config();
+        EpochResult r = s.last();
+        ObjectNode o = Json.object();
+        o.put("command", s.command());
+        o.put("data", c.data().toString());
+        o.put("network", s.experiment().initial().toString());
+        o.put("optimizer", c.optimizer());
+        o.put("learning_rate", c.learningRate());
+        o.put("schedule", c.schedule());
+        o.put("batch", c.batch());
+        o.put("seed", c.seed());
+        o.put("epochs", s.epochs());
+        o.put("steps", s.steps());
+        o.set("train_loss", Json.number(r.trainLoss()));
+        o.set("train_accuracy", Json.number(r.trainAccuracy()));
+        o.set("test_loss", Json.number(r.testLoss()));
+        o.set("test_accuracy", Json.number(r.testAccuracy()));
+        o.put("test_examples", s.experiment().test().size());
+        o.put("seconds", s.seconds());
+        o.put("samples_per_second", s.samplesPerSecond());
+        o.put("checkpoint", path(s.checkpoint()));
+        o.put("model", path(s.model()));
+        o.put("plot", path(s.plot()));
+        return Json.line(o);
+    }
+
+    /**
+     * @param model the model's file
+     * @param source the data
+     * @param e the evaluation
+     * @return the text report of {@code evaluate}
+     */
+    static Vector<String> evaluation(Path model, String source, Evaluation e) {
+        int classes = e.confusion().classes();
+        int width = Math.max(4, String.valueOf(e.confusion().total()).length() + 1);
+        String columns = Vector.range(0, classes).map(j -> pad(String.valueOf(j), width)).mkString();
+        return Vector.of(
+                String.format(Locale.ROOT, "model %s on %s: %,d examples", model, source, e.confusion().total()),
+                String.format(Locale.ROOT, "loss %.4f  accuracy %.2f%% (%d of %d)", e.loss(), 100 * e.accuracy(),
+                        e.confusion().correct(), e.confusion().total()),
+                "confusion matrix (rows: actual class, columns: predicted class):",
+                pad("", 6) + columns)
+                .appendAll(Vector.range(0, classes).map(i -> pad(String.valueOf(i), 6)
+                        + e.confusion().counts().get(i).map(n -> pad(String.valueOf(n), width)).mkString()));
+    }
+
+    /**
+     * @param model the model's file
+     * @param source the data
+     * @param e the evaluation
+     * @return the JSON report of {@code evaluate}, one line
+     */
+    static String evaluationJson(Path model, String source, Evaluation e) {
+        ObjectNode o = Json.object();
+        o.put("command", "evaluate");
+        o.put("model", model.toString());
+        o.put("data", source);
+        o.put("examples", e.confusion().total());
+        o.set("loss", Json.number(e.loss()));
+        o.set("accuracy", Json.number(e.accuracy()));
+        o.put("correct", e.confusion().correct());
+        ArrayNode confusion = o.putArray("confusion");
+        e.confusion().counts().forEach(row -> {
+            ArrayNode a = confusion.addArray();
+            row.forEach(a::add);
+        });
+        return Json.line(o);
+    }
+
+    private static String path(Option<Path> p) {
+        return p.map(Path::toString).getOrNull();
+    }
+
+    private static String pad(String s, int width) {
+        return " ".repeat(Math.max(0, width - s.length())) + s;
+    }
+}

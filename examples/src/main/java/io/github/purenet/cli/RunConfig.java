@@ -1,0 +1,121 @@
+package io.github.purenet.cli;
+
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * Everything that decides a training run, with the defaults filled in: a run is a pure function
+ * of its configuration and its data. A checkpoint stores it, so that {@code resume} rebuilds the
+ * same run.
+ *
+ * @param data the data (in a checkpoint, with an absolute path)
+ * @param labelColumn the label's column of a CSV file, none for the last column
+ * @param layers the sizes of the hidden layers, at least one, each positive
+ * @param activation the hidden layers' activation, one of {@link Choices#ACTIVATIONS}
+ * @param optimizer the optimizer, one of {@link Choices#OPTIMIZERS}
+ * @param learningRate the learning rate (the schedule's peak), finite and {@code >= 0}
+ * @param schedule the learning-rate schedule, one of {@link Choices#SCHEDULES}
+ * @param scheduleEpochs the number of epochs the schedule spans: the epochs of the run as first
+ *     started, kept when a resumed run is made longer or shorter
+ * @param batch the batch size, at least 1
+ * @param epochs the number of epochs of the run, at least 1
+ * @param seed the seed of the split, the initial weights and the order of the batches
+ * @param testSplit the fraction of the examples held out for testing, in {@code (0, 1)}; none for
+ *     data with a test set of their own
+ * @param standardize whether features are standardised with the training part's mean and
+ *     standard deviation
+ * @param checkpointEvery with checkpoints, write one every this many steps too (not only at the
+ *     end of each epoch); none for epochs only
+ */
+public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Integer> layers, String activation,
+        String optimizer, double learningRate, String schedule, int scheduleEpochs, int batch, int epochs, long seed,
+        Option<Double> testSplit, boolean standardize, Option<Long> checkpointEvery) {
+
+    /**
+     * Checks every value, naming the option and the value in the message.
+     *
+     * @param data the data
+     * @param labelColumn the label's column of a CSV file
+     * @param layers the sizes of the hidden layers
+     * @param activation the hidden layers' activation
+     * @param optimizer the optimizer
+     * @param learningRate the learning rate
+     * @param schedule the learning-rate schedule
+     * @param scheduleEpochs the number of epochs the schedule spans
+     * @param batch the batch size
+     * @param epochs the number of epochs
+     * @param seed the seed
+     * @param testSplit the fraction held out for testing
+     * @param standardize whether features are standardised
+     * @param checkpointEvery the interval of checkpoints in steps
+     */
+    public RunConfig {
+        Objects.requireNonNull(data, "data is null");
+        Objects.requireNonNull(labelColumn, "labelColumn is null");
+        Objects.requireNonNull(layers, "layers is null");
+        Objects.requireNonNull(activation, "activation is null");
+        Objects.requireNonNull(optimizer, "optimizer is null");
+        Objects.requireNonNull(schedule, "schedule is null");
+        Objects.requireNonNull(testSplit, "testSplit is null");
+        Objects.requireNonNull(checkpointEvery, "checkpointEvery is null");
+        if (labelColumn.isDefined() && data.kind() != DataSpec.Kind.CSV) {
+            throw CliException.usage("--label-column: only for csv:FILE data, not " + data);
+        }
+        if (layers.isEmpty() || layers.exists(size -> size == null || size < 1)) {
+            throw CliException.usage("--layers: expected hidden-layer sizes >= 1 such as 128 or 256,128, got "
+                    + layers.mkString(","));
+        }
+        if (!Choices.ACTIVATIONS.contains(activation)) {
+            throw Choices.unknown("--activation", "activation", activation, Choices.ACTIVATIONS);
+        }
+        if (!Choices.OPTIMIZERS.contains(optimizer)) {
+            throw Choices.unknown("--optimizer", "optimizer", optimizer, Choices.OPTIMIZERS);
+        }
+        if (!(learningRate >= 0.0 && Double.isFinite(learningRate))) {
+            throw CliException.usage("--lr: expected a finite number >= 0, got " + learningRate);
+        }
+        if (!Choices.SCHEDULES.contains(schedule)) {
+            throw Choices.unknown("--schedule", "schedule", schedule, Choices.SCHEDULES);
+        }
+        if (scheduleEpochs < 1) {
+            throw CliException.usage("schedule epochs: expected at least 1, got " + scheduleEpochs);
+        }
+        if (batch < 1) {
+            throw CliException.usage("--batch: expected a batch size >= 1, got " + batch);
+        }
+        if (epochs < 1) {
+            throw CliException.usage("--epochs: expected at least 1 epoch, got " + epochs);
+        }
+        if (testSplit.isDefined() == data.kind().hasTestSet()) {
+            throw CliException.usage(data.kind().hasTestSet()
+                    ? "--test-split: " + data + " has a test set of its own (t10k-images and t10k-labels)"
+                    : "--test-split: " + data + " has no test set, so it needs a test split");
+        }
+        if (testSplit.exists(f -> !(f > 0.0 && f < 1.0))) {
+            throw CliException.usage("--test-split: expected a fraction between 0 and 1 (exclusive), got "
+                    + testSplit.get());
+        }
+        if (checkpointEvery.exists(steps -> steps < 1)) {
+            throw CliException.usage("--checkpoint-every: expected a number of steps >= 1, got " + checkpointEvery.get());
+        }
+    }
+
+    /**
+     * @param epochs the new number of epochs of the run
+     * @return this configuration with that number of epochs; the schedule keeps its span
+     */
+    public RunConfig withEpochs(int epochs) {
+        return new RunConfig(data, labelColumn, layers, activation, optimizer, learningRate, schedule, scheduleEpochs,
+                batch, epochs, seed, testSplit, standardize, checkpointEvery);
+    }
+
+    /**
+     * @param data the data, such as the same files at another place
+     * @return this configuration with that data
+     */
+    public RunConfig withData(DataSpec data) {
+        return new RunConfig(data, labelColumn, layers, activation, optimizer, learningRate, schedule, scheduleEpochs,
+                batch, epochs, seed, testSplit, standardize, checkpointEvery);
+    }
+}

@@ -1,0 +1,154 @@
+package io.github.purenet.cli;
+
+import io.github.purenet.checkpoint.Codec;
+import io.github.purenet.optim.Optimizer;
+import io.github.purenet.train.Training;
+import io.github.purenet.train.TrainState;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The effects of {@code train} and {@code resume}, in the order that keeps bad input from
+ * changing any file: every input and output path is checked, the data read and the run made
+ * ready before the first file is written; checkpoints are written during the run, and the model
+ * and the plot only at its end, each atomically.
+ */
+final class Runs {
+
+    /** The name of the checkpoint file in the checkpoint directory. */
+    static final String CHECKPOINT = "checkpoint.json";
+
+    private Runs() {
+    }
+
+    /**
+     * Where a run writes.
+     *
+     * @param save the file of the final model, if any
+     * @param plot the PNG of the losses and accuracies, if any
+     * @param checkpointDir the directory of checkpoints, if any
+     * @param console standard output and error
+     */
+    record Outputs(Option<Path> save, Option<Path> plot, Option<Path> checkpointDir, Console console) {
+
+        /** Checks every output path, before anything is read or written. */
+        Outputs check() {
+            save.forEach(p -> AtomicFiles.requireWritable("--save", p));
+            plot.forEach(p -> {
+                if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+                    throw CliException.usage("--plot " + p + ": expected a file name ending in .png");
+                }
+                AtomicFiles.requireWritable("--plot", p);
+            });
+            checkpointDir.forEach(d -> AtomicFiles.requireDirectory("--checkpoint-dir", d));
+            return this;
+        }
+    }
+
+    /**
+     * {@code train}: a new run.
+     *
+     * @param config the run's configuration
+     * @param outputs where it writes, checked
+     * @return the exit code, 0
+     */
+    static int train(RunConfig config, Outputs outputs) {
+        Sources.Loaded data = Sources.load(config.data(), config.labelColumn());
+        Experiment e = Experiment.of(config, data);
+        String dataSha256 = outputs.checkpointDir().isDefined() ? Experiment.dataSha256(data) : "";
+        return start(e, e.optimizer(), dataSha256, outputs);
+    }
+
+    private static <S> int start(Experiment e, Optimizer<S> optimizer, String dataSha256, Outputs outputs) {
+        TrainState<S> initial = Training.init(e.initial(), optimizer, e.runKey(), e.train(), e.batching());
+        return run("train", e, optimizer, initial, Vector.empty(), dataSha256, outputs);
+    }
+
+    /**
+     * {@code resume}: continues a run from its checkpoint.
+     *
+     * @param file the checkpoint's file
+     * @param epochs the new number of epochs of the whole run, if given
+     * @param dataSpec other files holding the same data, if given
+     * @param outputs where it writes, checked here once the checkpoint is read; checkpoints go to the
+     *     checkpoint's directory
+     * @return the exit code, 0
+     */
+    static int resume(Path file, Option<Integer> epochs, Option<DataSpec> dataSpec, Outputs outputs) {
+        Checkpoint checkpoint = Checkpoint.decode(file.toString(), AtomicFiles.read("--checkpoint", file));
+        outputs.check();
+        RunConfig config = checkpoint.config();
+        if (epochs.isDefined()) {
+            config = config.withEpochs(epochs.get());
+        }
+        if (dataSpec.isDefined()) {
+            config = config.withData(dataSpec.get().absolute());
+        }
+        Sources.Loaded data = Sources.load(config.data(), config.labelColumn());
+        String dataSha256 = Experiment.dataSha256(data);
+        if (!dataSha256.equals(checkpoint.dataSha256())) {
+            throw CliException.data(config.data() + ": not the data of the checkpoint's run (their SHA-256 differs); "
+                    + "resume needs the same data" + (dataSpec.isEmpty() ? ", which --data can point to" : ""));
+        }
+        Experiment e = Experiment.of(config, data);
+        return resume(file, checkpoint, e, e.optimizer(), dataSha256, outputs);
+    }
+
+    private static <S> int resume(Path file, Checkpoint checkpoint, Experiment e, Optimizer<S> optimizer,
+            String dataSha256, Outputs outputs) {
+        TrainState<S> state = checkpoint.state(file.toString(), optimizer);
+        if (state.step() > e.totalSteps()) {
+            throw CliException.usage("--epochs " + e.config().epochs() + ": the checkpoint is already at step "
+                    + state.step() + " (epoch " + state.epoch() + "), past the " + e.totalSteps() + " steps of "
+                    + e.config().epochs() + " epochs");
+        }
+        Vector<EpochResult> history = checkpoint.history().filter(r -> r.step() <= state.step());
+        return run("resume", e, optimizer, state, history, dataSha256, outputs);
+    }
+
+    private static <S> int run(String command, Experiment e, Optimizer<S> optimizer, TrainState<S> start,
+            Vector<EpochResult> history, String dataSha256, Outputs outputs) {
+        Console console = outputs.console();
+        Option<Trainer.Checkpointer> checkpoints = outputs.checkpointDir().map(directory -> {
+            AtomicFiles.createDirectory(directory);
+            Path file = directory.resolve(CHECKPOINT);
+            Codec codec = Codec.standard();
+            return (state, results) -> {
+                // the data's path made absolute, so that the run resumes from any working directory
+                RunConfig config = e.config().withData(e.config().data().absolute());
+                Checkpoint c = new Checkpoint(config, dataSha256, e.classes(), e.standardization(), results,
+                        codec.encode(state));
+                AtomicFiles.write(file, c.encode().getBytes(StandardCharsets.UTF_8));
+                return file;
+            };
+        });
+        Report.header(e).forEach(console::text);
+        if (start.step() > 0) {
+            console.text(String.format(Locale.ROOT, "resuming at step %d (epoch %d, batch %d)", start.step(),
+                    start.epoch() + 1, start.batch() + 1));
+        }
+        Trainer.Outcome<S> outcome = Trainer.run(e, optimizer, start, history, checkpoints,
+                e.config().checkpointEvery(), console);
+        TrainState<S> last = outcome.last();
+        if (last.diverged()) {
+            throw CliException.data(String.format(Locale.ROOT, "training diverged at step %d: the loss is %s; try a "
+                    + "smaller --lr than %s", last.step(), last.loss().getOrElse(Double.NaN), e.config().learningRate()));
+        }
+        EpochResult result = outcome.history().lastOption().filter(r -> r.step() == last.step())
+                .getOrElse(() -> Trainer.evaluate(e, last, 0.0));
+        outputs.save().forEach(p -> AtomicFiles.write(p,
+                ModelFile.encode(e.model(last.network())).getBytes(StandardCharsets.UTF_8)));
+        outputs.plot().forEach(p -> AtomicFiles.write(p, Plot.png(e.config().data() + ", "
+                + e.initial().toString().replaceAll("^Network\\[|\\]$", ""),
+                outcome.history().isEmpty() ? Vector.of(result) : outcome.history())));
+        Summary summary = new Summary(command, e, last.epoch(), last.step(), result,
+                (int) Math.round(result.testAccuracy() * e.test().size()), outcome.seconds(),
+                outcome.samplesPerSecond(), outcome.checkpoint(), outputs.save(), outputs.plot());
+        Report.summary(summary).forEach(console::text);
+        console.report(Report.json(summary));
+        return 0;
+    }
+}

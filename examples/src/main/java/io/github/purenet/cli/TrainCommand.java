@@ -1,0 +1,129 @@
+package io.github.purenet.cli;
+
+import io.vavr.collection.Vector;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code purenet train}: trains a classifier. Picocli fills the fields from the command line;
+ * {@link #config()} turns them, with the defaults of the data set, into a {@link RunConfig}.
+ */
+@Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Train a classifier (a network of dense layers ending in softmax) and report its test "
+                + "accuracy after each epoch.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "SPEC",
+            description = "iris or digits (shipped), mnist:DIR (the four IDX files of MNIST, raw or .gz) or csv:FILE "
+                    + "(a header row, numeric features, an integer class label in the last column).")
+    String data;
+
+    @Option(names = "--label-column", paramLabel = "NAME",
+            description = "For csv:FILE: the label's column, by header name or number from 1 (default: the last).")
+    String labelColumn;
+
+    @Option(names = "--layers", split = ",", paramLabel = "SIZES",
+            description = "Hidden-layer sizes, such as 128 or 256,128.")
+    List<Integer> layers;
+
+    @Option(names = "--activation", paramLabel = "NAME", description = "relu, tanh, sigmoid or leaky-relu.")
+    String activation;
+
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw.")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "The learning rate (the peak of a schedule).")
+    Double learningRate;
+
+    @Option(names = "--schedule", paramLabel = "NAME",
+            description = "The learning rate over the run: constant, linear (down to 0), cosine (down to 0) or "
+                    + "warmup-cosine (up from 0 over the first 5%% of the steps, then cosine).")
+    String schedule;
+
+    @Option(names = "--batch", paramLabel = "SIZE", description = "Examples per step.")
+    Integer batch;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data.")
+    Integer epochs;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of the split, the initial weights and the batches (default: 42).")
+    Long seed;
+
+    @Option(names = "--test-split", paramLabel = "FRACTION",
+            description = "For data without a test set: the fraction held out for testing, split per class "
+                    + "(default: 0.2).")
+    Double testSplit;
+
+    @Option(names = "--standardize", negatable = true,
+            description = "Standardise the features with the training part's mean and standard deviation.")
+    Boolean standardize;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Write DIR/checkpoint.json (atomically) at the end of each epoch, to resume from.")
+    Path checkpointDir;
+
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS",
+            description = "With --checkpoint-dir: also write a checkpoint every STEPS steps.")
+    Long checkpointEvery;
+
+    @Option(names = "--plot", paramLabel = "FILE.png",
+            description = "At the end, write a PNG of the training and test loss and accuracy per epoch.")
+    Path plot;
+
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "At the end, write the network (with its standardisation) for evaluate.")
+    Path save;
+
+    @Mixin
+    ReportOptions reportOptions;
+
+    @Override
+    public Integer call() {
+        Console console = reportOptions.console(spec);
+        RunConfig config = config();
+        Runs.Outputs outputs = new Runs.Outputs(given(save), given(plot),
+                given(checkpointDir), console).check();
+        return Runs.train(config, outputs);
+    }
+
+    /**
+     * @return the configuration of the options, with the data set's defaults for those not given
+     * @throws CliException (usage) naming a bad option and its value
+     */
+    RunConfig config() {
+        DataSpec spec = DataSpec.parse(data);
+        Defaults d = Defaults.of(spec.kind());
+        if (checkpointEvery != null && checkpointDir == null) {
+            throw CliException.usage("--checkpoint-every: needs --checkpoint-dir, the directory of the checkpoints");
+        }
+        int runEpochs = epochs != null ? epochs : d.epochs();
+        Double split = testSplit;
+        if (split == null && !spec.kind().hasTestSet()) {
+            split = Defaults.TEST_SPLIT;
+        }
+        return new RunConfig(spec, given(labelColumn),
+                layers != null ? Vector.ofAll(layers) : d.layers(),
+                activation != null ? activation : d.activation(),
+                optimizer != null ? optimizer : d.optimizer(),
+                learningRate != null ? learningRate : d.learningRate(),
+                schedule != null ? schedule : d.schedule(), Math.max(1, runEpochs),
+                batch != null ? batch : d.batch(), runEpochs, seed != null ? seed : Defaults.SEED, given(split),
+                standardize != null ? standardize : d.standardize(), given(checkpointEvery));
+    }
+
+    /** An option's value, or none when it was not given. */
+    static <T> io.vavr.control.Option<T> given(T value) {
+        return io.vavr.control.Option.of(value);
+    }
+}
