@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.activation.Activations;
 import io.github.purenet.tensor.Matrix;
+import io.github.purenet.tensor.Reference;
 import io.github.purenet.testing.Addends;
 import io.github.purenet.testing.Generators;
 import io.github.purenet.testing.Operands;
@@ -145,7 +146,7 @@ class LawsTest {
         Property.forAll(new Operands.Gen(1, 12)).trials(300).check(o -> {
             Matrix a = o.matrix(o.n(), o.p(), 0);
             Matrix b = o.matrix(o.p(), o.m(), 1);
-            assertSameBits(naiveProduct(a.toArray(), b.toArray()), a.times(b), "times");
+            assertSameBits(Reference.product(a.toArray(), b.toArray()), a.times(b), "times");
         });
     }
 
@@ -154,7 +155,8 @@ class LawsTest {
         Property.forAll(new Operands.Gen(1, 12)).trials(300).check(o -> {
             Matrix a = o.matrix(o.n(), o.p(), 0);
             Matrix b = o.matrix(o.n(), o.m(), 1);
-            assertSameBits(naiveProduct(transpose(a.toArray()), b.toArray()), a.transposeTimes(b), "transposeTimes");
+            assertSameBits(Reference.product(Reference.transpose(a.toArray()), b.toArray()), a.transposeTimes(b),
+                    "transposeTimes");
             assertEquals(a.transpose().times(b), a.transposeTimes(b));
         });
     }
@@ -174,34 +176,10 @@ class LawsTest {
         Property.forAll(new Operands.Gen(minRows, maxRows)).trials(300).check(o -> {
             Matrix a = o.matrix(o.n(), o.p(), 0);
             Matrix b = o.matrix(o.m(), o.p(), 1);
-            assertSameBits(naiveProduct(a.toArray(), transpose(b.toArray())), a.timesTranspose(b), "timesTranspose");
+            assertSameBits(Reference.product(a.toArray(), Reference.transpose(b.toArray())), a.timesTranspose(b),
+                    "timesTranspose");
             assertEquals(a.times(b.transpose()), a.timesTranspose(b));
         });
-    }
-
-    /** The reference: {@code c[i][j] = Σ_k a[i][k] b[k][j]}, k ascending, with {@link Math#fma} from +0.0. */
-    private static double[][] naiveProduct(double[][] a, double[][] b) {
-        double[][] c = new double[a.length][b[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < b[0].length; j++) {
-                double sum = +0.0;
-                for (int k = 0; k < b.length; k++) {
-                    sum = Math.fma(a[i][k], b[k][j], sum);
-                }
-                c[i][j] = sum;
-            }
-        }
-        return c;
-    }
-
-    private static double[][] transpose(double[][] a) {
-        double[][] t = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                t[j][i] = a[i][j];
-            }
-        }
-        return t;
     }
 
     /** Same shape and, entry by entry, the same bits (every NaN counted as one, as Matrix.equals does). */
