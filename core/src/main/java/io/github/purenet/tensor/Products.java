@@ -9,7 +9,10 @@ import java.util.stream.IntStream;
  * {@code +0.0} with {@link Math#fma}; the kernels may visit rows and columns in any order and in
  * blocks, but never reorder that sum, so every kernel gives the bits of the plain triple loop.
  *
- * <p>Speed comes from three things. The loops run over whole rows ({@code c[j]}, {@code b[k][j]}),
+ * <p>When the JVM has the vector API, products with at least {@value #MIN_VECTOR_COLUMNS} columns
+ * run the register-tiled vector kernels instead ({@link ProductKernels}), with the same bits.
+ *
+ * <p>The plain kernels' speed comes from three things. The loops run over whole rows ({@code c[j]}, {@code b[k][j]}),
  * each array indexed by the same {@code j}, which C2 vectorises. Four values of the inner index are
  * taken per pass as a chain of {@code fma} calls, so each loaded {@code c[j]} does four times the
  * work. And the inner index and the columns are cut into blocks ({@link #K_BLOCK} by
@@ -32,7 +35,7 @@ final class Products {
      * products run the vector kernels, which give the same bits faster.
      */
     static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    /** {@code VectorKernels.INSTANCE} when {@link #VECTOR}, else {@code null}; loaded by name, see {@link ProductKernels}. */
+    /** {@code VectorKernels.INSTANCE} when {@link #VECTOR}, else {@code null}; see {@link ProductKernels}. */
     private static final ProductKernels VECTOR_KERNELS = VECTOR ? load("io.github.purenet.tensor.VectorKernels") : null;
     /** Below this many columns of the result, the plain kernels are as fast as the vector ones. */
     private static final int MIN_VECTOR_COLUMNS = 16;

@@ -73,7 +73,7 @@ enum VectorKernels implements ProductKernels {
         return packed;
     }
 
-    /** Packs every strip, on the common pool when there are many entries: each strip is its own array, so the order does not matter. */
+    /** Packs every strip; on the common pool when there are many entries (each strip is its own array). */
     private static void forEachStrip(int strips, int rows, IntConsumer pack) {
         IntStream all = IntStream.range(0, strips);
         (strips > 1 && (long) strips * STRIP * rows >= PARALLEL_PACK ? all.parallel() : all).forEach(pack);
@@ -91,7 +91,7 @@ enum VectorKernels implements ProductKernels {
         times(a, w, true, packed, c, i0, i1);
     }
 
-    /** Rows of {@code a · b}, or of {@code a · bᵀ} when {@code transposed}; {@code packed} holds the strips of the right factor. */
+    /** Rows of {@code a · b}, or of {@code a · bᵀ} when {@code transposed}; {@code packed}: the right factor's strips. */
     private static void times(double[][] a, double[][] b, boolean transposed, double[][] packed, double[][] c,
             int i0, int i1) {
         int p = a[0].length;
