@@ -183,16 +183,9 @@ public final class Losses {
             requireSameShape(name(), "logits", logits, target);
             requireSameShape(name(), prediction, target);
             double n = prediction.rows();
-            double[] totals = new double[target.rows()];
-            for (int i = 0; i < totals.length; i++) {
-                double total = 0.0;
-                for (int j = 0; j < target.columns(); j++) {
-                    total += target.get(i, j);
-                }
-                totals[i] = total;
-            }
+            Matrix totals = target.rowSums();
             return Matrix.of(prediction.rows(), prediction.columns(),
-                    (i, j) -> (prediction.get(i, j) * totals[i] - target.get(i, j)) / n);
+                    (i, j) -> (prediction.get(i, j) * totals.get(i, 0) - target.get(i, j)) / n);
         }
     }
 

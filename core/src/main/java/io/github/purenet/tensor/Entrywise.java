@@ -62,17 +62,9 @@ final class Entrywise {
         return c;
     }
 
+    /** {@code a + b}: {@code plusScaled} by 1, exactly, since {@code 1 · b = b}. */
     static double[][] plus(double[][] a, double[][] b) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] bi = b[i];
-            double[] ci = c[i] = new double[ai.length];
-            for (int j = 0; j < ci.length; j++) {
-                ci[j] = ai[j] + bi[j];
-            }
-        }
-        return c;
+        return plusScaled(a, b, 1.0);
     }
 
     /** {@code a + factor · b}, with the bits of {@code plus(a, scale(b, factor))}. */
@@ -89,17 +81,9 @@ final class Entrywise {
         return c;
     }
 
+    /** {@code a - b}: {@code plusScaled} by -1, exactly, since {@code a + (-b) = a - b} in IEEE arithmetic. */
     static double[][] minus(double[][] a, double[][] b) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] bi = b[i];
-            double[] ci = c[i] = new double[ai.length];
-            for (int j = 0; j < ci.length; j++) {
-                ci[j] = ai[j] - bi[j];
-            }
-        }
-        return c;
+        return plusScaled(a, b, -1.0);
     }
 
     static double[][] hadamard(double[][] a, double[][] b) {

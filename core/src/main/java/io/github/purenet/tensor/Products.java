@@ -1,5 +1,6 @@
 package io.github.purenet.tensor;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -140,15 +141,20 @@ final class Products {
 
     /** The transpose, copied in tiles of {@link #TILE} x {@link #TILE} so that reads and writes stay in cache. */
     static double[][] transpose(double[][] a) {
-        double[][] t = Entrywise.zeros(a[0].length, a.length);
+        return transpose(a, 0, a[0].length);
+    }
+
+    /** Rows {@code [r0, r1)} of the transpose, that is columns {@code [r0, r1)} of {@code a}, copied in tiles. */
+    static double[][] transpose(double[][] a, int r0, int r1) {
+        double[][] t = Entrywise.zeros(r1 - r0, a.length);
         for (int i0 = 0; i0 < a.length; i0 += TILE) {
             int i1 = Math.min(a.length, i0 + TILE);
-            for (int j0 = 0; j0 < t.length; j0 += TILE) {
-                int j1 = Math.min(t.length, j0 + TILE);
+            for (int j0 = r0; j0 < r1; j0 += TILE) {
+                int j1 = Math.min(r1, j0 + TILE);
                 for (int i = i0; i < i1; i++) {
                     double[] ai = a[i];
                     for (int j = j0; j < j1; j++) {
-                        t[j][i] = ai[j];
+                        t[j - r0][i] = ai[j];
                     }
                 }
             }
@@ -196,26 +202,12 @@ final class Products {
         }
     }
 
-    /** Rows {@code [r0, r1)} of {@code c = aᵀ · b}: row r sums over the rows i of a and b, ascending. */
+    /**
+     * Rows {@code [r0, r1)} of {@code c = aᵀ · b}: {@link #times} of those rows of {@code aᵀ}, copied
+     * out of the columns of {@code a} (a local copy, never shared), into the same rows of {@code c}.
+     */
     private static void transposeTimes(double[][] a, double[][] b, double[][] c, int r0, int r1) {
-        int n = a.length;
-        int m = b[0].length;
-        for (int j0 = 0; j0 < m; j0 += J_BLOCK) {
-            int j1 = Math.min(m, j0 + J_BLOCK);
-            for (int i0 = 0; i0 < n; i0 += K_BLOCK) {
-                int i1 = Math.min(n, i0 + K_BLOCK);
-                for (int r = r0; r < r1; r++) {
-                    double[] cr = c[r];
-                    int i = i0;
-                    for (; i + 3 < i1; i += 4) {
-                        fma4(cr, a[i][r], b[i], a[i + 1][r], b[i + 1], a[i + 2][r], b[i + 2], a[i + 3][r], b[i + 3], j0, j1);
-                    }
-                    for (; i < i1; i++) {
-                        fma1(cr, a[i][r], b[i], j0, j1);
-                    }
-                }
-            }
-        }
+        times(transpose(a, r0, r1), b, Arrays.copyOfRange(c, r0, r1), 0, r1 - r0);
     }
 
     /** {@code c[j] += x0 b0[j] + x1 b1[j] + x2 b2[j] + x3 b3[j]}, as four fused multiply-adds in that order. */

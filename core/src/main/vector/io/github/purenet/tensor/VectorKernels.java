@@ -1,5 +1,6 @@
 package io.github.purenet.tensor;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import jdk.incubator.vector.DoubleVector;
@@ -103,63 +104,38 @@ enum VectorKernels implements ProductKernels {
                 int i = i0;
                 for (; i + 3 < i1; i += 4) {
                     tile(a[i], a[i + 1], a[i + 2], a[i + 3], c[i], c[i + 1], c[i + 2], c[i + 3], packed[s], s * STRIP,
-                            k0, k1, 0);
+                            k0, k1);
                 }
                 for (; i < i1; i++) {
-                    tile(a[i], c[i], packed[s], s * STRIP, k0, k1, 0);
+                    tile(a[i], c[i], packed[s], s * STRIP, k0, k1);
                 }
             }
             for (int i = i0; i < i1; i++) {
                 if (transposed) {
                     restTransposed(a[i], c[i], b, j1, m, k0, k1);
                 } else {
-                    rest(a[i], c[i], b, j1, m, k0, k1, 0);
+                    rest(a[i], c[i], b, j1, m, k0, k1);
                 }
             }
         }
     }
 
     /**
-     * Rows {@code [r0, r1)} of {@code c = aᵀ · b}, with {@code packed = pack(b)}. The factors of
-     * the tiles, column {@code r} of {@code a} over a block of rows, are copied into rows first,
-     * so that the tiles are the ones of {@link #times}.
+     * Rows {@code [r0, r1)} of {@code c = aᵀ · b}, with {@code packed = pack(b)}: {@link #times}
+     * of those rows of {@code aᵀ}, copied out of the columns of {@code a} first (a local copy,
+     * never shared), into the same rows of {@code c}.
      */
     @Override
     public void transposeTimes(double[][] a, double[][] b, double[][] packed, double[][] c, int r0, int r1) {
-        int n = a.length;
-        int m = b[0].length;
-        double[][] factors = Entrywise.zeros(r1 - r0, K_BLOCK); // local, never shared
-        for (int i0 = 0; i0 < n; i0 += K_BLOCK) {
-            int i1 = Math.min(n, i0 + K_BLOCK);
-            for (int i = i0; i < i1; i++) {
-                double[] ai = a[i];
-                for (int r = r0; r < r1; r++) {
-                    factors[r - r0][i - i0] = ai[r];
-                }
-            }
-            for (int s = 0; s < packed.length; s++) {
-                int r = r0;
-                for (; r + 3 < r1; r += 4) {
-                    int f = r - r0;
-                    tile(factors[f], factors[f + 1], factors[f + 2], factors[f + 3], c[r], c[r + 1], c[r + 2], c[r + 3],
-                            packed[s], s * STRIP, i0, i1, -i0);
-                }
-                for (; r < r1; r++) {
-                    tile(factors[r - r0], c[r], packed[s], s * STRIP, i0, i1, -i0);
-                }
-            }
-            for (int r = r0; r < r1; r++) {
-                rest(factors[r - r0], c[r], b, packed.length * STRIP, m, i0, i1, -i0);
-            }
-        }
+        times(Products.transpose(a, r0, r1), b, false, packed, Arrays.copyOfRange(c, r0, r1), 0, r1 - r0);
     }
 
     /**
      * One tile, four rows by one strip of columns from {@code j}:
-     * {@code c_q[j..] += Σ_k a_q[k + shift] b[k][j..]} for k in {@code [k0, k1)}, ascending.
+     * {@code c_q[j..] += Σ_k a_q[k] b[k][j..]} for k in {@code [k0, k1)}, ascending.
      */
     private static void tile(double[] a0, double[] a1, double[] a2, double[] a3, double[] c0, double[] c1,
-            double[] c2, double[] c3, double[] strip, int j, int k0, int k1, int shift) {
+            double[] c2, double[] c3, double[] strip, int j, int k0, int k1) {
         int jj = j + LANES;
         DoubleVector s00 = DoubleVector.fromArray(SPECIES, c0, j);
         DoubleVector s01 = DoubleVector.fromArray(SPECIES, c0, jj);
@@ -170,19 +146,18 @@ enum VectorKernels implements ProductKernels {
         DoubleVector s30 = DoubleVector.fromArray(SPECIES, c3, j);
         DoubleVector s31 = DoubleVector.fromArray(SPECIES, c3, jj);
         for (int k = k0; k < k1; k++) {
-            int x = k + shift;
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, strip, k * STRIP);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, strip, k * STRIP + LANES);
-            DoubleVector x0 = DoubleVector.broadcast(SPECIES, a0[x]);
+            DoubleVector x0 = DoubleVector.broadcast(SPECIES, a0[k]);
             s00 = x0.fma(b0, s00);
             s01 = x0.fma(b1, s01);
-            DoubleVector x1 = DoubleVector.broadcast(SPECIES, a1[x]);
+            DoubleVector x1 = DoubleVector.broadcast(SPECIES, a1[k]);
             s10 = x1.fma(b0, s10);
             s11 = x1.fma(b1, s11);
-            DoubleVector x2 = DoubleVector.broadcast(SPECIES, a2[x]);
+            DoubleVector x2 = DoubleVector.broadcast(SPECIES, a2[k]);
             s20 = x2.fma(b0, s20);
             s21 = x2.fma(b1, s21);
-            DoubleVector x3 = DoubleVector.broadcast(SPECIES, a3[x]);
+            DoubleVector x3 = DoubleVector.broadcast(SPECIES, a3[k]);
             s30 = x3.fma(b0, s30);
             s31 = x3.fma(b1, s31);
         }
@@ -196,12 +171,12 @@ enum VectorKernels implements ProductKernels {
         s31.intoArray(c3, jj);
     }
 
-    /** One row of a strip: {@code c[j..] += Σ_k a[k + shift] b[k][j..]} for k in {@code [k0, k1)}, ascending. */
-    private static void tile(double[] a, double[] c, double[] strip, int j, int k0, int k1, int shift) {
+    /** One row of a strip: {@code c[j..] += Σ_k a[k] b[k][j..]} for k in {@code [k0, k1)}, ascending. */
+    private static void tile(double[] a, double[] c, double[] strip, int j, int k0, int k1) {
         DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, j);
         DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, j + LANES);
         for (int k = k0; k < k1; k++) {
-            DoubleVector x = DoubleVector.broadcast(SPECIES, a[k + shift]);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[k]);
             s0 = x.fma(DoubleVector.fromArray(SPECIES, strip, k * STRIP), s0);
             s1 = x.fma(DoubleVector.fromArray(SPECIES, strip, k * STRIP + LANES), s1);
         }
@@ -222,19 +197,19 @@ enum VectorKernels implements ProductKernels {
     }
 
     /** Columns {@code [j0, j1)} of one row: one vector at a time, then one column at a time. */
-    private static void rest(double[] ai, double[] ci, double[][] b, int j0, int j1, int k0, int k1, int shift) {
+    private static void rest(double[] ai, double[] ci, double[][] b, int j0, int j1, int k0, int k1) {
         int j = j0;
         for (; j + LANES <= j1; j += LANES) {
             DoubleVector s = DoubleVector.fromArray(SPECIES, ci, j);
             for (int k = k0; k < k1; k++) {
-                s = DoubleVector.broadcast(SPECIES, ai[k + shift]).fma(DoubleVector.fromArray(SPECIES, b[k], j), s);
+                s = DoubleVector.broadcast(SPECIES, ai[k]).fma(DoubleVector.fromArray(SPECIES, b[k], j), s);
             }
             s.intoArray(ci, j);
         }
         for (; j < j1; j++) {
             double s = ci[j];
             for (int k = k0; k < k1; k++) {
-                s = Math.fma(ai[k + shift], b[k][j], s);
+                s = Math.fma(ai[k], b[k][j], s);
             }
             ci[j] = s;
         }
