@@ -247,7 +247,7 @@ public final class Transforms {
      * @return the transform
      */
     public static Optimizer<EmptyState> setToZero() {
-        return Optimizer.stateless("setToZero", (g, network) -> g.map(x -> -0.0));
+        return Optimizer.stateless("setToZero", (g, network) -> Gradients.zero(network));
     }
 
     private static double largest(Matrix m) {

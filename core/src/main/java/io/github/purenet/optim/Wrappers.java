@@ -3,6 +3,7 @@ package io.github.purenet.optim;
 import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
+import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import java.util.Objects;
@@ -100,7 +101,7 @@ public final class Wrappers {
                     }
                     Gradients sum = state.sum().plus(g);
                     if (state.count() + 1 < k) {
-                        return new Update<>(g.map(x -> -0.0), new Accumulation<>(state.count() + 1, sum, state.inner()));
+                        return new Update<>(Gradients.zero(network), new Accumulation<>(state.count() + 1, sum, state.inner()));
                     }
                     Update<S> u = inner.update(sum.map(x -> x / k), state.inner(), network);
                     return new Update<>(u.updates(), new Accumulation<>(0, Gradients.zero(network), u.state()));
@@ -119,7 +120,8 @@ public final class Wrappers {
         return new Gradients(Vector.tabulate(flags.size(), i -> {
             DenseGradient layer = g.layers().get(i);
             return flags.get(i) == keep ? layer
-                    : new DenseGradient(layer.weights().map(x -> 0.0), layer.bias().map(x -> 0.0));
+                    : new DenseGradient(Matrix.filled(layer.weights().rows(), layer.weights().columns(), 0.0),
+                            Matrix.filled(1, layer.bias().columns(), 0.0));
         }));
     }
 }

@@ -209,7 +209,8 @@ public final class Matrix {
     }
 
     /**
-     * The product {@code thisᵀ · other}, without building the transpose.
+     * The product {@code thisᵀ · other}. The transpose of this matrix is copied block by block of
+     * its rows, never whole (in backpropagation this matrix is the batch's deltas, the small factor).
      *
      * @param other a matrix with as many rows as this one
      * @return a {@code this.columns() x other.columns()} matrix, summed over rows in ascending order

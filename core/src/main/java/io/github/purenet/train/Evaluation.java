@@ -19,20 +19,23 @@ import java.util.Objects;
  * least 0.5 and 0 otherwise. The same rule reads the targets (one-hot rows, or 0 and 1).
  *
  * @param loss the mean loss over the dataset
- * @param accuracy the fraction of examples whose predicted class is their actual class
  * @param confusion the confusion matrix
  */
-public record Evaluation(double loss, double accuracy, ConfusionMatrix confusion) {
+public record Evaluation(double loss, ConfusionMatrix confusion) {
 
     /**
      * Checks that the confusion matrix is present.
      *
      * @param loss the mean loss over the dataset
-     * @param accuracy the fraction of examples classified correctly
      * @param confusion the confusion matrix
      */
     public Evaluation {
         Objects.requireNonNull(confusion, "confusion is null");
+    }
+
+    /** @return the fraction of examples whose predicted class is their actual class, from the confusion matrix */
+    public double accuracy() {
+        return confusion.accuracy();
     }
 
     /**
@@ -50,7 +53,7 @@ public record Evaluation(double loss, double accuracy, ConfusionMatrix confusion
         Matrix outputs = trace.output();
         int classes = Math.max(2, outputs.columns());
         ConfusionMatrix confusion = ConfusionMatrix.of(classesOf(data.targets()), classesOf(outputs), classes);
-        return new Evaluation(value, confusion.accuracy(), confusion);
+        return new Evaluation(value, confusion);
     }
 
     /**

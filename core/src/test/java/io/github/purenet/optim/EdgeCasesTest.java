@@ -1,6 +1,5 @@
 package io.github.purenet.optim;
 
-import static io.github.purenet.Checks.fails;
 import static io.github.purenet.Checks.refuses;
 import static io.github.purenet.optim.TransformsTest.gradients;
 import static io.github.purenet.optim.TransformsTest.network;
@@ -12,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
-import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
 /** Edge cases of the transforms: overflowing norms, foreign states, the names in messages. */
@@ -43,10 +41,4 @@ class EdgeCasesTest {
         refuses(() -> accumulate.update(gradients(new double[8]), foreign, NETWORK), "5", "over 2");
     }
 
-    @Test
-    void messagesNameTheArgumentsOfTheCalledFunction() {
-        refuses(() -> Optimizers.adam(-0.1), "learningRate", "-0.1");
-        fails(NullPointerException.class, () -> Wrappers.freeze(null, Optimizers.sgd(0.1)), "frozen");
-        fails(NullPointerException.class, () -> Wrappers.freeze(Vector.of(true), null), "inner");
-    }
 }

@@ -1,6 +1,7 @@
 package io.github.purenet.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pholser.junit.quickcheck.generator.Generator;
@@ -125,6 +126,12 @@ class OptimizerLawsTest {
                     if (frozen.get(l)) {
                         assertEquals(before, n.layers().get(l), "layer " + l);
                     }
+                }
+            }
+            // the gradients after the first carry Gaussian noise, so every layer that is not frozen moves
+            for (int l = 0; l < frozen.size(); l++) {
+                if (!frozen.get(l)) {
+                    assertNotEquals(c.network().layers().get(l), networks.last().layers().get(l), "layer " + l);
                 }
             }
         });

@@ -33,16 +33,6 @@ class KernelsTest {
         return m;
     }
 
-    private static void assertSameBits(double[][] expected, Matrix actual, String what) {
-        assertEquals(expected.length + "x" + expected[0].length, actual.shape(), what);
-        for (int i = 0; i < expected.length; i++) {
-            for (int j = 0; j < expected[0].length; j++) {
-                assertEquals(Double.doubleToLongBits(expected[i][j]), Double.doubleToLongBits(actual.get(i, j)),
-                        () -> what + ": bits differ");
-            }
-        }
-    }
-
     @Test
     void productsOfEveryBranchShapeEqualTheNaiveTripleLoop() {
         Random random = new Random(2026);
@@ -54,11 +44,11 @@ class KernelsTest {
             double[][] b = matrix(random, p, m);
             double[][] expected = Reference.product(a, b);
             String shape = "(" + n + "x" + p + ")·(" + p + "x" + m + "), trial " + trial;
-            assertSameBits(expected, Matrix.of(a).times(Matrix.of(b)), "times " + shape);
+            Reference.assertSameBits(expected, Matrix.of(a).times(Matrix.of(b)), "times " + shape);
             Matrix left = Matrix.of(a);
             Matrix right = Matrix.of(b);
-            assertSameBits(expected, left.transpose().transposeTimes(right), "transposeTimes " + shape);
-            assertSameBits(expected, left.timesTranspose(right.transpose()), "timesTranspose " + shape);
+            Reference.assertSameBits(expected, left.transpose().transposeTimes(right), "transposeTimes " + shape);
+            Reference.assertSameBits(expected, left.timesTranspose(right.transpose()), "timesTranspose " + shape);
         }
     }
 
@@ -71,8 +61,8 @@ class KernelsTest {
             double[][] b = matrix(random, s[1], s[2]);
             String shape = "(" + s[0] + "x" + s[1] + ")·(" + s[1] + "x" + s[2] + ")";
             double[][] expected = Reference.product(a, b);
-            assertSameBits(expected, Matrix.of(a).times(Matrix.of(b)), "times " + shape);
-            assertSameBits(expected, Matrix.of(a).transpose().transposeTimes(Matrix.of(b)), "transposeTimes " + shape);
+            Reference.assertSameBits(expected, Matrix.of(a).times(Matrix.of(b)), "times " + shape);
+            Reference.assertSameBits(expected, Matrix.of(a).transpose().transposeTimes(Matrix.of(b)), "transposeTimes " + shape);
         }
     }
 

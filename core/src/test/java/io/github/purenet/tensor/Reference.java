@@ -1,5 +1,7 @@
 package io.github.purenet.tensor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** The reference loops that the product kernels are held to, for the tests of any package. */
 public final class Reference {
 
@@ -25,6 +27,25 @@ public final class Reference {
             }
         }
         return c;
+    }
+
+    /**
+     * Asserts the shape and, entry by entry, the bits (every NaN counted as one, as Matrix.equals does).
+     *
+     * @param expected the reference
+     * @param actual the matrix under test
+     * @param operation what made it, for the message
+     */
+    public static void assertSameBits(double[][] expected, Matrix actual, String operation) {
+        assertEquals(expected.length + "x" + expected[0].length, actual.shape(), operation + ": shape");
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[0].length; j++) {
+                double want = expected[i][j];
+                double got = actual.get(i, j);
+                String where = operation + " entry (" + i + ", " + j + "): reference " + want + ", got " + got;
+                assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got), where);
+            }
+        }
     }
 
     /**
