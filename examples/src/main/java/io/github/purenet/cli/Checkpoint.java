@@ -136,7 +136,7 @@ public record Checkpoint(RunConfig config, String dataSha256, int classes, Optio
         // the optimizer gives the structure of its state; the schedule's span does not matter here
         TrainState<?> decoded = state(source, Experiment.optimizer(config, 1));
         try {
-            return new Model(decoded.network(), classes, standardization);
+            return Model.of(decoded.network(), classes, standardization);
         } catch (IllegalArgumentException e) {
             throw CliException.data(source + ": the parts do not fit: " + e.getMessage(), e);
         }

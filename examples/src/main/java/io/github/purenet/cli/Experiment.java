@@ -154,7 +154,7 @@ public record Experiment(RunConfig config, String source, Dataset train, Dataset
      * @return the model that {@code --save} writes
      */
     public Model model(Network network) {
-        return new Model(network, classes, standardization);
+        return Model.of(network, classes, standardization);
     }
 
     /**

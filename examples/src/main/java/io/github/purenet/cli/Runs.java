@@ -144,9 +144,8 @@ final class Runs {
         outputs.plot().forEach(p -> AtomicFiles.write(p, Plot.png(e.config().data() + ", "
                 + e.initial().toString().replaceAll("^Network\\[|\\]$", ""),
                 outcome.history().isEmpty() ? Vector.of(result) : outcome.history())));
-        Summary summary = new Summary(command, e, last.epoch(), last.step(), result,
-                (int) Math.round(result.testAccuracy() * e.test().size()), outcome.seconds(),
-                outcome.samplesPerSecond(), outcome.checkpoint(), outputs.save(), outputs.plot());
+        Summary summary = new Summary(command, e, result, outcome.seconds(), outcome.samplesPerSecond(),
+                outcome.checkpoint(), outputs.save(), outputs.plot());
         Report.summary(summary).forEach(console::text);
         console.report(Report.json(summary));
         return 0;
