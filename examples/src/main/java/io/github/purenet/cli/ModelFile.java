@@ -142,9 +142,8 @@ public final class ModelFile {
             return Json.object().nullNode();
         }
         ObjectNode node = Json.object();
-        node.set("mean", canonical ? Json.rowBits(s.get().mean()) : Json.row(s.get().mean()));
-        node.set("standard_deviation", canonical ? Json.rowBits(s.get().standardDeviation())
-                : Json.row(s.get().standardDeviation()));
+        node.set("mean", Json.row(s.get().mean(), canonical));
+        node.set("standard_deviation", Json.row(s.get().standardDeviation(), canonical));
         return node;
     }
 
