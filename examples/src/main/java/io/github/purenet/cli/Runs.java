@@ -116,9 +116,9 @@ final class Runs {
             AtomicFiles.createDirectory(directory);
             Path file = directory.resolve(CHECKPOINT);
             Codec codec = Codec.standard();
+            // the data's path made absolute, so that the run resumes from any working directory
+            RunConfig config = e.config().withData(e.config().data().absolute());
             return (state, results) -> {
-                // the data's path made absolute, so that the run resumes from any working directory
-                RunConfig config = e.config().withData(e.config().data().absolute());
                 Checkpoint c = new Checkpoint(config, dataSha256, e.classes(), e.standardization(), results,
                         codec.encode(state));
                 AtomicFiles.write(file, c.encode().getBytes(StandardCharsets.UTF_8));
