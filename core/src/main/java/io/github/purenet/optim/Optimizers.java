@@ -7,7 +7,11 @@ package io.github.purenet.optim;
  * Optimizer<Count> sgd = Optimizers.sgd(0.1);
  * Optimizer<Chain<Moments, Count>> adam = Optimizers.adam(1e-3);
  * var warm = Optimizers.adam(Schedules.warmupCosineDecay(0.0, 1e-3, 100, 10_000, 1e-5));
+ * var decaying = Optimizers.momentum(Schedules.cosineDecay(0.1, 5_000, 0.0));
  * }</pre>
+ *
+ * <p>Each optimizer takes a constant learning rate or a {@link Schedule}; the constant {@code η}
+ * is the schedule {@link Schedules#constant constant(η)}, bit for bit.
  */
 public final class Optimizers {
 
@@ -58,7 +62,31 @@ public final class Optimizers {
      * @return {@code chain(momentum(β, false), scaleByLearningRate(η))}
      */
     public static Optimizer<Chain<Velocity, Count>> momentum(double learningRate, double beta) {
-        return named("momentum(" + learningRate + ", " + beta + ")", Transforms.chain(Transforms.momentum(beta, false), Transforms.scaleByLearningRate(learningRate)));
+        Hyperparameters.requireBeta("beta", beta);
+        Hyperparameters.requireLearningRate(learningRate);
+        return named("momentum(" + learningRate + ", " + beta + ")", momentum(Schedules.constant(learningRate), beta));
+    }
+
+    /**
+     * Heavy-ball momentum with a learning-rate schedule, and β = 0.9.
+     *
+     * @param learningRate the schedule {@code η(t)}
+     * @return {@code chain(momentum(0.9, false), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Velocity, Count>> momentum(Schedule learningRate) {
+        return momentum(learningRate, 0.9);
+    }
+
+    /**
+     * Heavy-ball momentum with a learning-rate schedule: {@code v ← β v + g}, {@code θ ← θ - η(t) v}.
+     *
+     * @param learningRate the schedule {@code η(t)}
+     * @param beta {@code β}, in {@code [0, 1)}
+     * @return {@code chain(momentum(β, false), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Velocity, Count>> momentum(Schedule learningRate, double beta) {
+        return named("momentum(" + learningRate + ", " + beta + ")",
+                Transforms.chain(Transforms.momentum(beta, false), Transforms.scaleByLearningRate(learningRate)));
     }
 
     /**
@@ -69,6 +97,17 @@ public final class Optimizers {
      * @return {@code chain(momentum(0.9, true), scaleByLearningRate(η))}
      */
     public static Optimizer<Chain<Velocity, Count>> nesterov(double learningRate) {
+        Hyperparameters.requireLearningRate(learningRate);
+        return named("nesterov(" + learningRate + ")", nesterov(Schedules.constant(learningRate)));
+    }
+
+    /**
+     * Nesterov momentum with a learning-rate schedule, and β = 0.9.
+     *
+     * @param learningRate the schedule {@code η(t)}
+     * @return {@code chain(momentum(0.9, true), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Velocity, Count>> nesterov(Schedule learningRate) {
         return named("nesterov(" + learningRate + ")",
                 Transforms.chain(Transforms.momentum(0.9, true), Transforms.scaleByLearningRate(learningRate)));
     }
@@ -81,6 +120,17 @@ public final class Optimizers {
      * @return {@code chain(scaleByAdagrad(0, 1e-10), scaleByLearningRate(η))}
      */
     public static Optimizer<Chain<SquareSum, Count>> adagrad(double learningRate) {
+        Hyperparameters.requireLearningRate(learningRate);
+        return named("adagrad(" + learningRate + ")", adagrad(Schedules.constant(learningRate)));
+    }
+
+    /**
+     * AdaGrad with a learning-rate schedule.
+     *
+     * @param learningRate the schedule {@code η(t)}
+     * @return {@code chain(scaleByAdagrad(0, 1e-10), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<SquareSum, Count>> adagrad(Schedule learningRate) {
         return named("adagrad(" + learningRate + ")",
                 Transforms.chain(Transforms.scaleByAdagrad(0.0, 1e-10), Transforms.scaleByLearningRate(learningRate)));
     }
@@ -93,6 +143,17 @@ public final class Optimizers {
      * @return {@code chain(scaleByRms(0.9, 1e-8), scaleByLearningRate(η))}
      */
     public static Optimizer<Chain<SquareAverage, Count>> rmsprop(double learningRate) {
+        Hyperparameters.requireLearningRate(learningRate);
+        return named("rmsprop(" + learningRate + ")", rmsprop(Schedules.constant(learningRate)));
+    }
+
+    /**
+     * RMSProp with a learning-rate schedule.
+     *
+     * @param learningRate the schedule {@code η(t)}
+     * @return {@code chain(scaleByRms(0.9, 1e-8), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<SquareAverage, Count>> rmsprop(Schedule learningRate) {
         return named("rmsprop(" + learningRate + ")",
                 Transforms.chain(Transforms.scaleByRms(0.9, 1e-8), Transforms.scaleByLearningRate(learningRate)));
     }
@@ -140,6 +201,32 @@ public final class Optimizers {
      * @return {@code chain(chain(scaleByAdam(0.9, 0.999, 1e-8), addDecayedWeights(λ)), scaleByLearningRate(η))}
      */
     public static Optimizer<Chain<Chain<Moments, EmptyState>, Count>> adamw(double learningRate, double weightDecay) {
+        Hyperparameters.requireNonNegative("decay", weightDecay);
+        Hyperparameters.requireLearningRate(learningRate);
+        return named("adamw(" + learningRate + ", " + weightDecay + ")",
+                adamw(Schedules.constant(learningRate), weightDecay));
+    }
+
+    /**
+     * AdamW with a learning-rate schedule, and λ = 0.01.
+     *
+     * @param learningRate the schedule {@code η(t)}
+     * @return {@code chain(chain(scaleByAdam(0.9, 0.999, 1e-8), addDecayedWeights(0.01)), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Chain<Moments, EmptyState>, Count>> adamw(Schedule learningRate) {
+        return adamw(learningRate, 0.01);
+    }
+
+    /**
+     * AdamW with a learning-rate schedule and a chosen weight decay:
+     * {@code θ ← θ - η(t) (m̂ / (√v̂ + ε) + λ θ)}.
+     *
+     * @param learningRate the schedule {@code η(t)}
+     * @param weightDecay {@code λ}, finite and not negative
+     * @return {@code chain(chain(scaleByAdam(0.9, 0.999, 1e-8), addDecayedWeights(λ)), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Chain<Moments, EmptyState>, Count>> adamw(Schedule learningRate,
+            double weightDecay) {
         return named("adamw(" + learningRate + ", " + weightDecay + ")", Transforms.chain(
                 Transforms.chain(Transforms.scaleByAdam(0.9, 0.999, 1e-8), Transforms.addDecayedWeights(weightDecay)),
                 Transforms.scaleByLearningRate(learningRate)));

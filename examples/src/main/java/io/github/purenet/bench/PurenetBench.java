@@ -114,16 +114,41 @@ public class PurenetBench {
     public PurenetBench() {
     }
 
-    /** The state of {@link #tiny}: seed 001's network, stepped on every invocation. */
-    @State(Scope.Thread)
-    public static class Tiny {
+    /**
+     * A network with ReLU hidden layers and a softmax output, and one batch: synthetic data from
+     * {@link #build}, or seed 001's example in {@link Tiny}.
+     */
+    abstract static class Mlp {
         /** The network after the steps taken so far. */
         Network network;
-        /** The one example, {@code [2, 3]}. */
+        /** The batch's inputs, one example per row. */
         Matrix inputs;
-        /** Its one-hot target, {@code [1, 0, 0]}. */
+        /** The batch's one-hot targets. */
         Matrix targets;
 
+        /**
+         * Builds the network of the given sizes and a batch for it: inputs uniform in [0, 1), and
+         * example {@code i} labelled {@code i % 10}.
+         *
+         * @param batch the number of examples
+         * @param sizes the number of inputs, then the outputs of each layer
+         */
+        void build(int batch, Integer... sizes) {
+            Vector<Integer> n = Vector.of(sizes);
+            Vector<Activation> f = Vector.fill(n.size() - 2, Activations::relu).append(Activations.softmax());
+            network = Initializers.network(Key.of(2), Initializers.heUniform(), n, f);
+            inputs = Key.of(1).uniform(batch, n.head(), 0.0, 1.0).value();
+            int classes = n.last();
+            targets = Matrix.of(batch, classes, (i, j) -> j == i % 10 ? 1.0 : 0.0);
+        }
+    }
+
+    /**
+     * The state of {@link #tiny}: seed 001's 2-3-3 network and its one example, {@code [2, 3]}, with
+     * the one-hot target {@code [1, 0, 0]}.
+     */
+    @State(Scope.Thread)
+    public static class Tiny extends Mlp {
         /** Creates the state; JMH calls it. */
         public Tiny() {
         }
@@ -138,31 +163,6 @@ public class PurenetBench {
                             Matrix.row(0.1, -0.1, 0.05), Activations.softmax()));
             inputs = Matrix.row(2.0, 3.0);
             targets = Matrix.row(1.0, 0.0, 0.0);
-        }
-    }
-
-    /** A network with ReLU hidden layers and a softmax output, and one batch of synthetic data. */
-    abstract static class Mlp {
-        /** The network after the steps taken so far. */
-        Network network;
-        /** The batch's inputs, uniform in [0, 1). */
-        Matrix inputs;
-        /** The batch's one-hot targets: example {@code i} has label {@code i % 10}. */
-        Matrix targets;
-
-        /**
-         * Builds the network of the given sizes and a batch for it.
-         *
-         * @param batch the number of examples
-         * @param sizes the number of inputs, then the outputs of each layer
-         */
-        void build(int batch, Integer... sizes) {
-            Vector<Integer> n = Vector.of(sizes);
-            Vector<Activation> f = Vector.fill(n.size() - 2, Activations::relu).append(Activations.softmax());
-            network = Initializers.network(Key.of(2), Initializers.heUniform(), n, f);
-            inputs = Key.of(1).uniform(batch, n.head(), 0.0, 1.0).value();
-            int classes = n.last();
-            targets = Matrix.of(batch, classes, (i, j) -> j == i % 10 ? 1.0 : 0.0);
         }
     }
 
@@ -233,9 +233,7 @@ public class PurenetBench {
      */
     @Benchmark
     public double tiny(Tiny s) {
-        LossAndGradients lg = Backprop.lossAndGradients(s.network, s.inputs, s.targets, LOSS);
-        s.network = Backprop.step(s.network, lg.gradients(), LEARNING_RATE);
-        return lg.loss();
+        return step(s);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.purenet.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.checkpoint.CheckpointException;
@@ -136,7 +135,7 @@ public record Checkpoint(RunConfig config, String dataSha256, int classes, Optio
         // the optimizer gives the structure of its state; the schedule's span does not matter here
         TrainState<?> decoded = state(source, Experiment.optimizer(config, 1));
         try {
-            return new Model(decoded.network(), classes, standardization);
+            return Model.of(decoded.network(), classes, standardization);
         } catch (IllegalArgumentException e) {
             throw CliException.data(source + ": the parts do not fit: " + e.getMessage(), e);
         }
@@ -158,17 +157,13 @@ public record Checkpoint(RunConfig config, String dataSha256, int classes, Optio
         for (EpochResult r : history) {
             ObjectNode e = a.addObject();
             e.put("epoch", r.epoch()).put("step", r.step());
-            e.set("train_loss", value(r.trainLoss(), canonical));
-            e.set("train_accuracy", value(r.trainAccuracy(), canonical));
-            e.set("test_loss", value(r.testLoss(), canonical));
-            e.set("test_accuracy", value(r.testAccuracy(), canonical));
-            e.set("samples_per_second", value(r.samplesPerSecond(), canonical));
+            e.set("train_loss", Json.number(r.trainLoss(), canonical));
+            e.set("train_accuracy", Json.number(r.trainAccuracy(), canonical));
+            e.set("test_loss", Json.number(r.testLoss(), canonical));
+            e.set("test_accuracy", Json.number(r.testAccuracy(), canonical));
+            e.set("samples_per_second", Json.number(r.samplesPerSecond(), canonical));
         }
         return a;
-    }
-
-    private static JsonNode value(double x, boolean canonical) {
-        return canonical ? Json.object().textNode(Json.bits(x)) : Json.number(x);
     }
 
     private static EpochResult epoch(Json.Field e) {

@@ -8,18 +8,15 @@ import io.github.purenet.optim.Optimizer;
 import io.github.purenet.optim.Optimizers;
 import io.github.purenet.optim.Schedule;
 import io.github.purenet.optim.Schedules;
-import io.github.purenet.optim.Transforms;
 import io.vavr.collection.Vector;
 
 /**
  * The names the command line accepts for activations, optimizers and learning-rate schedules, and
  * the library's values they stand for.
  *
- * <p>Optimizers take the schedule of the learning rate. {@code sgd} and {@code adam} are the
- * library's {@link Optimizers} with a schedule; the others are the same compositions of
- * {@link Transforms} as their {@link Optimizers} counterparts (same defaults, same state), with
- * {@link Transforms#scaleByLearningRate(Schedule)} last, so that with the constant schedule each is
- * bit for bit its named optimizer (a test checks it).
+ * <p>Optimizers take the schedule of the learning rate: each is the library's {@link Optimizers}
+ * overload that takes a {@link Schedule}, so that with the constant schedule each is bit for bit
+ * its named optimizer with a constant rate (a test checks it).
  */
 public final class Choices {
 
@@ -109,19 +106,17 @@ public final class Choices {
             case "sgd":
                 return Optimizers.sgd(learningRate);
             case "momentum":
-                return Transforms.chain(Transforms.momentum(0.9, false), Transforms.scaleByLearningRate(learningRate));
+                return Optimizers.momentum(learningRate);
             case "nesterov":
-                return Transforms.chain(Transforms.momentum(0.9, true), Transforms.scaleByLearningRate(learningRate));
+                return Optimizers.nesterov(learningRate);
             case "adagrad":
-                return Transforms.chain(Transforms.scaleByAdagrad(0.0, 1e-10),
-                        Transforms.scaleByLearningRate(learningRate));
+                return Optimizers.adagrad(learningRate);
             case "rmsprop":
-                return Transforms.chain(Transforms.scaleByRms(0.9, 1e-8), Transforms.scaleByLearningRate(learningRate));
+                return Optimizers.rmsprop(learningRate);
             case "adam":
                 return Optimizers.adam(learningRate);
             case "adamw":
-                return Transforms.chain(Transforms.chain(Transforms.scaleByAdam(0.9, 0.999, 1e-8),
-                        Transforms.addDecayedWeights(0.01)), Transforms.scaleByLearningRate(learningRate));
+                return Optimizers.adamw(learningRate);
             default:
                 throw unknown("--optimizer", "optimizer", name, OPTIMIZERS);
         }

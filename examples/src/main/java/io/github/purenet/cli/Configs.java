@@ -32,11 +32,7 @@ final class Configs {
         c.layers().forEach(layers::add);
         node.put("activation", c.activation());
         node.put("optimizer", c.optimizer());
-        if (canonical) {
-            node.put("learning_rate", Json.bits(c.learningRate()));
-        } else {
-            node.put("learning_rate", c.learningRate());
-        }
+        node.set("learning_rate", Json.number(c.learningRate(), canonical));
         node.put("schedule", c.schedule());
         node.put("schedule_epochs", c.scheduleEpochs());
         node.put("batch", c.batch());
@@ -44,10 +40,8 @@ final class Configs {
         node.put("seed", c.seed());
         if (c.testSplit().isEmpty()) {
             node.putNull("test_split");
-        } else if (canonical) {
-            node.put("test_split", Json.bits(c.testSplit().get()));
         } else {
-            node.put("test_split", c.testSplit().get());
+            node.set("test_split", Json.number(c.testSplit().get(), canonical));
         }
         node.put("standardize", c.standardize());
         if (c.checkpointEvery().isEmpty()) {

@@ -3,9 +3,7 @@ package io.github.purenet.cli;
 import static io.github.purenet.cli.TrainCommand.given;
 
 import io.github.purenet.data.Dataset;
-import io.github.purenet.data.Datasets;
 import io.github.purenet.loss.Losses;
-import io.github.purenet.random.Key;
 import io.github.purenet.train.Evaluation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -58,15 +56,12 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         Console console = reportOptions.console(spec);
         DataSpec dataSpec = DataSpec.parse(data);
-        if (labelColumn != null && dataSpec.kind() != DataSpec.Kind.CSV) {
-            throw CliException.usage("--label-column: only for csv:FILE data, not " + dataSpec);
-        }
-        if (testSplit != null && dataSpec.kind().hasTestSet()) {
-            throw CliException.usage("--test-split: " + dataSpec + " has a test set of its own (t10k-images and "
-                    + "t10k-labels)");
-        }
-        if (testSplit != null && !(testSplit > 0.0 && testSplit < 1.0)) {
-            throw CliException.usage("--test-split: expected a fraction between 0 and 1 (exclusive), got " + testSplit);
+        RunConfig.requireLabelColumnFits(labelColumn != null, dataSpec);
+        if (testSplit != null) {
+            if (dataSpec.kind().hasTestSet()) {
+                throw RunConfig.ownTestSet(dataSpec);
+            }
+            RunConfig.requireTestFraction(testSplit);
         }
         if (seed != null && testSplit == null) {
             throw CliException.usage("--seed: only with --test-split, to choose the test part of a split");
@@ -79,15 +74,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "but the model takes " + m.network().inputs());
         }
         Dataset all = Dataset.classification(examples.features(), examples.labels(), m.classes());
-        Dataset chosen = all;
-        if (testSplit != null) {
-            Key splitKey = Key.of(seed != null ? seed : Defaults.SEED).split(3).get(0); // as Experiment splits
-            try {
-                chosen = Datasets.stratifiedSplit(all, examples.labels(), splitKey, testSplit).test();
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage("--test-split " + testSplit + ": " + e.getMessage());
-            }
-        }
+        Dataset chosen = testSplit == null ? all
+                : Experiment.split(all, examples.labels(), seed != null ? seed : Defaults.SEED, testSplit).test();
         Evaluation e = Evaluation.of(m.network(), new Dataset(m.inputs(chosen.features()), chosen.targets()),
                 Losses.softmaxCrossEntropy());
         String source = dataSpec + (testSplit != null ? " (test part of split " + testSplit + ")" : "");

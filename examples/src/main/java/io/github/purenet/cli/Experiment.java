@@ -59,7 +59,7 @@ public record Experiment(RunConfig config, String source, Dataset train, Dataset
      *     a split that leaves a part empty, test data of another shape
      */
     public static Experiment of(RunConfig config, Sources.Loaded data) {
-        Vector<Key> keys = Key.of(config.seed()).split(3);
+        Vector<Key> keys = keys(config.seed());
         Labelled all = data.train();
         int classes = all.maxLabel() + 1;
         if (classes < 2) {
@@ -78,11 +78,7 @@ public record Experiment(RunConfig config, String source, Dataset train, Dataset
             }
             split = new Split(dataset, Dataset.classification(test.features(), test.labels(), classes));
         } else {
-            try {
-                split = Datasets.stratifiedSplit(dataset, all.labels(), keys.get(0), config.testSplit().get());
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage("--test-split " + config.testSplit().get() + ": " + e.getMessage());
-            }
+            split = split(dataset, all.labels(), config.seed(), config.testSplit().get());
         }
         Option<Standardization> standardization = config.standardize()
                 ? Option.some(Standardization.fit(split.train().features())) : Option.none();
@@ -95,6 +91,30 @@ public record Experiment(RunConfig config, String source, Dataset train, Dataset
                 activations);
         return new Experiment(config, all.source(), train, test, sample(train), classes, standardization, initial,
                 Batching.miniBatches(config.batch()), keys.get(2));
+    }
+
+    /**
+     * The split of data without a test set of their own, as a run of {@code seed} makes it: by the
+     * first of the seed's three keys, stratified. {@code evaluate --test-split} takes its test part.
+     *
+     * @param dataset the examples
+     * @param labels their labels, one per example
+     * @param seed the seed of the run
+     * @param testSplit the fraction held out for testing, in {@code (0, 1)}
+     * @return the split
+     * @throws CliException (usage) naming the fraction if the split would leave a part empty
+     */
+    static Split split(Dataset dataset, Vector<Integer> labels, long seed, double testSplit) {
+        try {
+            return Datasets.stratifiedSplit(dataset, labels, keys(seed).get(0), testSplit);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--test-split " + testSplit + ": " + e.getMessage());
+        }
+    }
+
+    /** The three keys of a run: the split's, the initial weights', the batches'. */
+    private static Vector<Key> keys(long seed) {
+        return Key.of(seed).split(3);
     }
 
     /**
@@ -134,7 +154,7 @@ public record Experiment(RunConfig config, String source, Dataset train, Dataset
      * @return the model that {@code --save} writes
      */
     public Model model(Network network) {
-        return new Model(network, classes, standardization);
+        return Model.of(network, classes, standardization);
     }
 
     /**

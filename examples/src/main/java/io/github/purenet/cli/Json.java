@@ -136,25 +136,26 @@ final class Json {
     }
 
     /**
-     * @param row a {@code 1 x d} matrix
-     * @return its entries as an array of numbers
+     * A double as a file holds it ({@link #number(double)}), or as a canonical form does: the string
+     * of the 16 hex digits of its bits ({@link #bits}).
+     *
+     * @param x a double
+     * @param canonical whether the node is for a canonical form
+     * @return its node
      */
-    static ArrayNode row(Matrix row) {
-        ArrayNode a = array();
-        for (int j = 0; j < row.columns(); j++) {
-            a.add(number(row.get(0, j)));
-        }
-        return a;
+    static JsonNode number(double x, boolean canonical) {
+        return canonical ? JsonNodeFactory.instance.textNode(bits(x)) : number(x);
     }
 
     /**
      * @param row a {@code 1 x d} matrix
-     * @return its entries' bits, for canonical forms
+     * @param canonical whether the array is for a canonical form
+     * @return its entries as an array of {@link #number(double, boolean)}
      */
-    static ArrayNode rowBits(Matrix row) {
+    static ArrayNode row(Matrix row, boolean canonical) {
         ArrayNode a = array();
         for (int j = 0; j < row.columns(); j++) {
-            a.add(bits(row.get(0, j)));
+            a.add(number(row.get(0, j), canonical));
         }
         return a;
     }

@@ -75,7 +75,7 @@ public final class ModelFile {
         String type = root.has("type") && root.field("type").node().isTextual() ? root.field("type").text() : "";
         if (format.equals("purenet") && type.equals("network")) {
             Network network = network(root);
-            return new Model(network, network.outputs(), Option.none());
+            return new Model(network, Option.none());
         }
         if (format.equals(FORMAT) && type.equals("checkpoint")) {
             return Checkpoint.decode(source, text).model(source);
@@ -87,7 +87,7 @@ public final class ModelFile {
         Option<Standardization> standardization = standardization(root.field("standardization"));
         Model model;
         try {
-            model = new Model(network, classes, standardization);
+            model = Model.of(network, classes, standardization);
         } catch (IllegalArgumentException e) {
             throw CliException.data(source + ": the parts do not fit: " + e.getMessage(), e);
         }
@@ -142,9 +142,8 @@ public final class ModelFile {
             return Json.object().nullNode();
         }
         ObjectNode node = Json.object();
-        node.set("mean", canonical ? Json.rowBits(s.get().mean()) : Json.row(s.get().mean()));
-        node.set("standard_deviation", canonical ? Json.rowBits(s.get().standardDeviation())
-                : Json.row(s.get().standardDeviation()));
+        node.set("mean", Json.row(s.get().mean(), canonical));
+        node.set("standard_deviation", Json.row(s.get().standardDeviation(), canonical));
         return node;
     }
 

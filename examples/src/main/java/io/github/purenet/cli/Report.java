@@ -54,10 +54,11 @@ final class Report {
      */
     static Vector<String> summary(Summary s) {
         EpochResult r = s.last();
+        int tests = s.experiment().test().size();
+        int correct = (int) Math.round(r.testAccuracy() * tests);
         Vector<String> lines = Vector.of(String.format(Locale.ROOT,
                 "done: %d epochs, %d steps in %.1f s; test accuracy %.2f%% (%d of %d), test loss %.4f",
-                s.epochs(), s.steps(), s.seconds(), 100 * r.testAccuracy(), s.testCorrect(),
-                s.experiment().test().size(), r.testLoss()));
+                r.epoch(), r.step(), s.seconds(), 100 * r.testAccuracy(), correct, tests, r.testLoss()));
         return lines.appendAll(s.checkpoint().map(p -> "checkpoint: " + p))
                 .appendAll(s.model().map(p -> "model saved to " + p))
                 .appendAll(s.plot().map(p -> "plot written to " + p));
@@ -79,8 +80,8 @@ final class Report {
         o.put("schedule", c.schedule());
         o.put("batch", c.batch());
         o.put("seed", c.seed());
-        o.put("epochs", s.epochs());
-        o.put("steps", s.steps());
+        o.put("epochs", r.epoch());
+        o.put("steps", r.step());
         o.set("train_loss", Json.number(r.trainLoss()));
         o.set("train_accuracy", Json.number(r.trainAccuracy()));
         o.set("test_loss", Json.number(r.testLoss()));

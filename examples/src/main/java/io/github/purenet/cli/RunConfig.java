@@ -59,9 +59,7 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
         Objects.requireNonNull(schedule, "schedule is null");
         Objects.requireNonNull(testSplit, "testSplit is null");
         Objects.requireNonNull(checkpointEvery, "checkpointEvery is null");
-        if (labelColumn.isDefined() && data.kind() != DataSpec.Kind.CSV) {
-            throw CliException.usage("--label-column: only for csv:FILE data, not " + data);
-        }
+        requireLabelColumnFits(labelColumn.isDefined(), data);
         if (layers.isEmpty() || layers.exists(size -> size == null || size < 1)) {
             throw CliException.usage("--layers: expected hidden-layer sizes >= 1 such as 128 or 256,128, got "
                     + layers.mkString(","));
@@ -88,16 +86,46 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
             throw CliException.usage("--epochs: expected at least 1 epoch, got " + epochs);
         }
         if (testSplit.isDefined() == data.kind().hasTestSet()) {
-            throw CliException.usage(data.kind().hasTestSet()
-                    ? "--test-split: " + data + " has a test set of its own (t10k-images and t10k-labels)"
-                    : "--test-split: " + data + " has no test set, so it needs a test split");
+            throw data.kind().hasTestSet() ? ownTestSet(data)
+                    : CliException.usage("--test-split: " + data + " has no test set, so it needs a test split");
         }
-        if (testSplit.exists(f -> !(f > 0.0 && f < 1.0))) {
-            throw CliException.usage("--test-split: expected a fraction between 0 and 1 (exclusive), got "
-                    + testSplit.get());
-        }
+        testSplit.forEach(RunConfig::requireTestFraction);
         if (checkpointEvery.exists(steps -> steps < 1)) {
             throw CliException.usage("--checkpoint-every: expected a number of steps >= 1, got " + checkpointEvery.get());
+        }
+    }
+
+    /**
+     * Refuses {@code --label-column} for data that are not a CSV file; {@code evaluate} checks it too.
+     *
+     * @param given whether a label column is given
+     * @param data the data
+     * @throws CliException (usage) naming the data
+     */
+    static void requireLabelColumnFits(boolean given, DataSpec data) {
+        if (given && data.kind() != DataSpec.Kind.CSV) {
+            throw CliException.usage("--label-column: only for csv:FILE data, not " + data);
+        }
+    }
+
+    /**
+     * @param data data with a test set of their own
+     * @return the refusal of a {@code --test-split} for them (usage), naming the data
+     */
+    static CliException ownTestSet(DataSpec data) {
+        return CliException.usage("--test-split: " + data + " has a test set of its own (t10k-images and t10k-labels)");
+    }
+
+    /**
+     * Refuses a test fraction outside {@code (0, 1)}; {@code evaluate} checks it too.
+     *
+     * @param testSplit the fraction held out for testing
+     * @throws CliException (usage) naming the value
+     */
+    static void requireTestFraction(double testSplit) {
+        if (!(testSplit > 0.0 && testSplit < 1.0)) {
+            throw CliException.usage("--test-split: expected a fraction between 0 and 1 (exclusive), got "
+                    + testSplit);
         }
     }
 

@@ -116,9 +116,9 @@ final class Runs {
             AtomicFiles.createDirectory(directory);
             Path file = directory.resolve(CHECKPOINT);
             Codec codec = Codec.standard();
+            // the data's path made absolute, so that the run resumes from any working directory
+            RunConfig config = e.config().withData(e.config().data().absolute());
             return (state, results) -> {
-                // the data's path made absolute, so that the run resumes from any working directory
-                RunConfig config = e.config().withData(e.config().data().absolute());
                 Checkpoint c = new Checkpoint(config, dataSha256, e.classes(), e.standardization(), results,
                         codec.encode(state));
                 AtomicFiles.write(file, c.encode().getBytes(StandardCharsets.UTF_8));
@@ -144,9 +144,8 @@ final class Runs {
         outputs.plot().forEach(p -> AtomicFiles.write(p, Plot.png(e.config().data() + ", "
                 + e.initial().toString().replaceAll("^Network\\[|\\]$", ""),
                 outcome.history().isEmpty() ? Vector.of(result) : outcome.history())));
-        Summary summary = new Summary(command, e, last.epoch(), last.step(), result,
-                (int) Math.round(result.testAccuracy() * e.test().size()), outcome.seconds(),
-                outcome.samplesPerSecond(), outcome.checkpoint(), outputs.save(), outputs.plot());
+        Summary summary = new Summary(command, e, result, outcome.seconds(), outcome.samplesPerSecond(),
+                outcome.checkpoint(), outputs.save(), outputs.plot());
         Report.summary(summary).forEach(console::text);
         console.report(Report.json(summary));
         return 0;

@@ -8,10 +8,8 @@ import java.nio.file.Path;
  *
  * @param command {@code train} or {@code resume}
  * @param experiment the run
- * @param epochs the number of epochs completed
- * @param steps the number of steps taken
- * @param last the results of the network after the last step
- * @param testCorrect how many test examples the last network classifies correctly
+ * @param last the results of the network after the last step, whose epoch and step are the number
+ *     of epochs completed and of steps taken
  * @param seconds the wall-clock time of training in this process: steps, evaluations after each
  *     epoch and checkpoints
  * @param samplesPerSecond training examples per second of the steps taken in this process (0 if
@@ -20,6 +18,6 @@ import java.nio.file.Path;
  * @param model the file of {@code --save}, if any
  * @param plot the file of {@code --plot}, if any
  */
-record Summary(String command, Experiment experiment, long epochs, long steps, EpochResult last, int testCorrect,
-        double seconds, double samplesPerSecond, Option<Path> checkpoint, Option<Path> model, Option<Path> plot) {
+record Summary(String command, Experiment experiment, EpochResult last, double seconds, double samplesPerSecond,
+        Option<Path> checkpoint, Option<Path> model, Option<Path> plot) {
 }
