@@ -12,12 +12,6 @@ final class Hyperparameters {
         }
     }
 
-    static void requireLearningRate(double value) {
-        if (!(value >= 0.0 && Double.isFinite(value))) {
-            throw new IllegalArgumentException("learningRate: expected a finite number >= 0, got " + value);
-        }
-    }
-
     static void requireNonNegative(String name, double value) {
         if (!(value >= 0.0 && Double.isFinite(value))) {
             throw new IllegalArgumentException(name + ": expected a finite number >= 0, got " + value);

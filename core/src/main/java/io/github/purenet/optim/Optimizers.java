@@ -20,7 +20,11 @@ public final class Optimizers {
 
     /** The same optimizer, printed by its name rather than its composition. */
     private static <S> Optimizer<S> named(String name, Optimizer<S> composition) {
-        return Optimizer.of(name, composition::init, composition::update);
+        // a composition that is itself named (such as adam(schedule) under adam(η)) lends its functions,
+        // so that the arguments of a step are checked once, by the outer name
+        return composition instanceof NamedOptimizer<S> inner
+                ? Optimizer.of(name, inner.initFunction(), inner.updateFunction())
+                : Optimizer.of(name, composition::init, composition::update);
     }
 
     /**
@@ -63,7 +67,7 @@ public final class Optimizers {
      */
     public static Optimizer<Chain<Velocity, Count>> momentum(double learningRate, double beta) {
         Hyperparameters.requireBeta("beta", beta);
-        Hyperparameters.requireLearningRate(learningRate);
+        Hyperparameters.requireNonNegative("learningRate", learningRate);
         return named("momentum(" + learningRate + ", " + beta + ")", momentum(Schedules.constant(learningRate), beta));
     }
 
@@ -97,7 +101,7 @@ public final class Optimizers {
      * @return {@code chain(momentum(0.9, true), scaleByLearningRate(η))}
      */
     public static Optimizer<Chain<Velocity, Count>> nesterov(double learningRate) {
-        Hyperparameters.requireLearningRate(learningRate);
+        Hyperparameters.requireNonNegative("learningRate", learningRate);
         return named("nesterov(" + learningRate + ")", nesterov(Schedules.constant(learningRate)));
     }
 
@@ -120,7 +124,7 @@ public final class Optimizers {
      * @return {@code chain(scaleByAdagrad(0, 1e-10), scaleByLearningRate(η))}
      */
     public static Optimizer<Chain<SquareSum, Count>> adagrad(double learningRate) {
-        Hyperparameters.requireLearningRate(learningRate);
+        Hyperparameters.requireNonNegative("learningRate", learningRate);
         return named("adagrad(" + learningRate + ")", adagrad(Schedules.constant(learningRate)));
     }
 
@@ -143,7 +147,7 @@ public final class Optimizers {
      * @return {@code chain(scaleByRms(0.9, 1e-8), scaleByLearningRate(η))}
      */
     public static Optimizer<Chain<SquareAverage, Count>> rmsprop(double learningRate) {
-        Hyperparameters.requireLearningRate(learningRate);
+        Hyperparameters.requireNonNegative("learningRate", learningRate);
         return named("rmsprop(" + learningRate + ")", rmsprop(Schedules.constant(learningRate)));
     }
 
@@ -166,7 +170,7 @@ public final class Optimizers {
      * @return {@code chain(scaleByAdam(0.9, 0.999, 1e-8), scaleByLearningRate(η))}
      */
     public static Optimizer<Chain<Moments, Count>> adam(double learningRate) {
-        Hyperparameters.requireLearningRate(learningRate);
+        Hyperparameters.requireNonNegative("learningRate", learningRate);
         return named("adam(" + learningRate + ")", adam(Schedules.constant(learningRate)));
     }
 
@@ -202,7 +206,7 @@ public final class Optimizers {
      */
     public static Optimizer<Chain<Chain<Moments, EmptyState>, Count>> adamw(double learningRate, double weightDecay) {
         Hyperparameters.requireNonNegative("decay", weightDecay);
-        Hyperparameters.requireLearningRate(learningRate);
+        Hyperparameters.requireNonNegative("learningRate", learningRate);
         return named("adamw(" + learningRate + ", " + weightDecay + ")",
                 adamw(Schedules.constant(learningRate), weightDecay));
     }

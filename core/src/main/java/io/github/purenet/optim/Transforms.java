@@ -63,7 +63,7 @@ public final class Transforms {
      * @return the transform
      */
     public static Optimizer<Count> scaleByLearningRate(double learningRate) {
-        Hyperparameters.requireLearningRate(learningRate);
+        Hyperparameters.requireNonNegative("learningRate", learningRate);
         return scaleByLearningRate(Schedules.constant(learningRate));
     }
 
