@@ -10,6 +10,9 @@ final class Activations {
     private Activations() {
     }
 
+    /** The name of leaky ReLU, written as an object with its slope: {@code {"name": "leaky_relu", "alpha": ...}}. */
+    static final String LEAKY_RELU = "leaky_relu";
+
     /** @return the parameterless built-ins by name; leaky ReLU is written with its slope */
     static Map<String, Activation> builtIn() {
         return LinkedHashMap.of(

@@ -79,7 +79,7 @@ public final class Codec {
      */
     public Codec withActivation(Activation activation) {
         Objects.requireNonNull(activation, "activation is null");
-        if (Activations.builtIn().containsKey(activation.name()) || activation.name().equals("leaky_relu")) {
+        if (Activations.builtIn().containsKey(activation.name()) || activation.name().equals(Activations.LEAKY_RELU)) {
             throw new IllegalArgumentException("withActivation: '" + activation.name() + "' is a built-in name");
         }
         return new Codec(activations.put(activation.name(), activation));
@@ -166,7 +166,7 @@ public final class Codec {
      */
     public <S> TrainState<S> decodeTrainState(String json, Optimizer<S> optimizer) {
         Objects.requireNonNull(optimizer, "optimizer is null");
-        return read(json, "train_state", at -> new StateDecoder(new Decoder(activations)).trainState(at, optimizer),
+        return read(json, "train_state", at -> new Decoder(activations).trainState(at, optimizer),
                 Encoder::trainState);
     }
 

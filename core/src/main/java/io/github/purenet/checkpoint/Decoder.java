@@ -11,12 +11,14 @@ import io.github.purenet.optim.Chain;
 import io.github.purenet.optim.Count;
 import io.github.purenet.optim.EmptyState;
 import io.github.purenet.optim.Moments;
+import io.github.purenet.optim.Optimizer;
 import io.github.purenet.optim.Partition;
 import io.github.purenet.optim.SquareAverage;
 import io.github.purenet.optim.SquareSum;
 import io.github.purenet.optim.Velocity;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
+import io.github.purenet.train.TrainState;
 import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -66,9 +68,9 @@ record Decoder(Map<String, Activation> activations) {
     Activation activation(At at) {
         if (at.node().isObject()) {
             at.fields("name", "alpha");
-            if (!at.field("name").text().equals("leaky_relu")) {
-                throw at.field("name").error("expected \"leaky_relu\", the one activation with a parameter, got \""
-                        + at.field("name").text() + "\"");
+            if (!at.field("name").text().equals(Activations.LEAKY_RELU)) {
+                throw at.field("name").error("expected \"" + Activations.LEAKY_RELU
+                        + "\", the one activation with a parameter, got \"" + at.field("name").text() + "\"");
             }
             double alpha = at.field("alpha").number();
             return build(at.field("alpha"), () -> new LeakyRelu(alpha));
@@ -76,7 +78,7 @@ record Decoder(Map<String, Activation> activations) {
         String name = at.text();
         return Activations.builtIn().get(name).orElse(activations.get(name)).getOrElseThrow(() -> at.error(
                 "unknown activation \"" + name + "\" (known: " + Activations.builtIn().keySet().addAll(activations.keySet())
-                        .mkString(", ") + ", and {\"name\": \"leaky_relu\", \"alpha\": ...})"));
+                        .mkString(", ") + ", and {\"name\": \"" + Activations.LEAKY_RELU + "\", \"alpha\": ...})"));
     }
 
     Network network(At at) {
@@ -110,6 +112,23 @@ record Decoder(Map<String, Activation> activations) {
     Gradients gradients(At at, Network network) {
         Gradients g = gradients(at);
         return build(at, () -> g.requireFits(network));
+    }
+
+    /**
+     * A training state: the network first, then the optimizer state checked against the
+     * optimizer's initial state for that network.
+     */
+    @SuppressWarnings("unchecked") // sound: the decoded state has the structure of optimizer.init's
+    <S> TrainState<S> trainState(At at, Optimizer<S> optimizer) {
+        at.fields("network", "optimizer_state", "step", "epoch", "batch", "order", "key", "loss");
+        Network network = network(at.field("network"));
+        S template = build(at.field("optimizer_state"), () -> optimizer.init(network));
+        S state = (S) state(at.field("optimizer_state"), template, network);
+        long step = at.field("step").integer(0, Long.MAX_VALUE);
+        long epoch = at.field("epoch").integer(0, Long.MAX_VALUE);
+        int batch = (int) at.field("batch").integer(0, Integer.MAX_VALUE);
+        return new TrainState<>(network, state, step, epoch, batch, order(at.field("order")), key(at.field("key")),
+                loss(at.field("loss")));
     }
 
     Key key(At at) {

@@ -67,7 +67,7 @@ record Encoder(boolean canonical, Map<String, Activation> activations) {
     JsonNode activation(Activation a) {
         if (a instanceof LeakyRelu leaky) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
-            node.put("name", "leaky_relu");
+            node.put("name", Activations.LEAKY_RELU);
             node.set("alpha", number(leaky.alpha()));
             return node;
         }

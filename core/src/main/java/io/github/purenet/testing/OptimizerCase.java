@@ -43,10 +43,13 @@ import java.util.Objects;
  */
 public record OptimizerCase<S>(String name, Map<String, Double> hyperparameters, Optimizer<S> optimizer) {
 
-    /** The names that {@link #of} knows, simplest first. */
-    static final String NAMES = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw";
+    /** @return the names that {@link #of} knows, simplest first */
+    static Vector<String> names() {
+        return Vector.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw");
+    }
 
-    private static final String LEARNING_RATE = "learningRate";
+    /** The name of the learning rate, the hyperparameter every name has. */
+    static final String LEARNING_RATE = "learningRate";
 
     /**
      * Checks that every component is present.
@@ -110,7 +113,8 @@ public record OptimizerCase<S>(String name, Map<String, Double> hyperparameters,
             case "rmsprop" -> LinkedHashMap.of("decay", 0.9);
             case "adam" -> LinkedHashMap.of("beta1", 0.9, "beta2", 0.999);
             case "adamw" -> LinkedHashMap.of("beta1", 0.9, "beta2", 0.999, "weightDecay", 0.01);
-            default -> throw new IllegalArgumentException("name: expected one of " + NAMES + ", got " + name);
+            default -> throw new IllegalArgumentException("name: expected one of " + names().mkString(", ") + ", got "
+                    + name);
         };
     }
 

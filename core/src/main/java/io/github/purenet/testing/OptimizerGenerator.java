@@ -36,8 +36,6 @@ import java.util.Objects;
  */
 public final class OptimizerGenerator extends Generator<OptimizerCase<?>> {
 
-    private static final String LEARNING_RATE = "learningRate";
-
     private final Vector<String> names;
     private final double minRate;
     private final double maxRate;
@@ -45,7 +43,7 @@ public final class OptimizerGenerator extends Generator<OptimizerCase<?>> {
     OptimizerGenerator(Vector<String> names, double minRate, double maxRate) {
         super(type());
         if (names.isEmpty()) {
-            throw new IllegalArgumentException("names: expected at least one of " + OptimizerCase.NAMES);
+            throw new IllegalArgumentException("names: expected at least one of " + OptimizerCase.names().mkString(", "));
         }
         names.forEach(OptimizerCase::defaults); // refuses unknown names
         if (!(minRate >= 0.0 && minRate <= maxRate && Double.isFinite(maxRate))) {
@@ -64,8 +62,7 @@ public final class OptimizerGenerator extends Generator<OptimizerCase<?>> {
 
     /** @return the default generator */
     static OptimizerGenerator standard() {
-        return new OptimizerGenerator(Vector.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"),
-                1e-3, 0.1);
+        return new OptimizerGenerator(OptimizerCase.names(), 1e-3, 0.1);
     }
 
     /**
@@ -90,7 +87,7 @@ public final class OptimizerGenerator extends Generator<OptimizerCase<?>> {
         String name = names.get(random.nextInt(0, Values.upper(1, names.size(), status.size()) - 1));
         double rate = minRate == 0.0 ? Values.uniform(random, 0.0, maxRate)
                 : StrictMath.exp(Values.uniform(random, StrictMath.log(minRate), StrictMath.log(maxRate)));
-        Map<String, Double> h = LinkedHashMap.of(LEARNING_RATE, clamp(significant(rate, 3)));
+        Map<String, Double> h = LinkedHashMap.of(OptimizerCase.LEARNING_RATE, clamp(significant(rate, 3)));
         for (String key : OptimizerCase.defaults(name).keySet()) {
             h = h.put(key, switch (key) {
                 case "beta" -> Values.round(Values.uniform(random, 0.0, 0.99), 2);
@@ -105,10 +102,11 @@ public final class OptimizerGenerator extends Generator<OptimizerCase<?>> {
 
     @Override
     public List<OptimizerCase<?>> doShrink(SourceOfRandomness random, OptimizerCase<?> larger) {
-        double rate = larger.hyperparameters().get(LEARNING_RATE).get();
+        double rate = larger.hyperparameters().get(OptimizerCase.LEARNING_RATE).get();
         Vector<OptimizerCase<?>> candidates = Vector.empty();
         if (!larger.name().equals(names.head())) {
-            candidates = candidates.append(OptimizerCase.of(names.head(), LinkedHashMap.of(LEARNING_RATE, rate)));
+            candidates = candidates.append(OptimizerCase.of(names.head(),
+                    LinkedHashMap.of(OptimizerCase.LEARNING_RATE, rate)));
         }
         Map<String, Double> defaults = OptimizerCase.defaults(larger.name());
         for (String key : defaults.keySet()) {
@@ -120,7 +118,7 @@ public final class OptimizerGenerator extends Generator<OptimizerCase<?>> {
         double rounded = significant(rate, 1);
         if (rounded >= minRate && rounded <= maxRate) {
             candidates = candidates.append(OptimizerCase.of(larger.name(),
-                    larger.hyperparameters().put(LEARNING_RATE, rounded)));
+                    larger.hyperparameters().put(OptimizerCase.LEARNING_RATE, rounded)));
         }
         return candidates.distinct().filter(c -> !c.equals(larger)).toJavaList();
     }

@@ -222,8 +222,8 @@ public final class ProblemGenerator extends Generator<Problem> {
                         larger.targets(), larger.loss())))
                 .appendAll(option.targets().simpler(larger.targets()).map(y -> new Problem(larger.network(),
                         larger.inputs(), y, larger.loss())));
-        return candidates.filter(p -> kinkMargin == 0.0 || !p.nearKink(kinkMargin)).distinct()
-                .filter(p -> !p.equals(larger)).toJavaList();
+        return candidates.distinct().filter(p -> !p.equals(larger))
+                .filter(p -> kinkMargin == 0.0 || !p.nearKink(kinkMargin)).toJavaList(); // the costly test last
     }
 
     private static Problem firstRows(Problem p, int rows) {

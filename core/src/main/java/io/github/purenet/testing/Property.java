@@ -2,6 +2,7 @@ package io.github.purenet.testing;
 
 import com.pholser.junit.quickcheck.generator.Generator;
 import com.pholser.junit.quickcheck.random.SourceOfRandomness;
+import io.github.purenet.random.Key;
 import java.util.Objects;
 import java.util.Random;
 import org.opentest4j.TestAbortedException;
@@ -297,9 +298,7 @@ public final class Property<T> {
                 throw new IllegalArgumentException(SEED_PROPERTY + ": expected a long, got '" + property + "'", e);
             }
         }
-        long z = test.hashCode() + 0x9E3779B97F4A7C15L; // String.hashCode is fixed by the JLS; mix as SplitMix64
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return (z ^ (z >>> 31)) & Long.MAX_VALUE;
+        // String.hashCode is fixed by the JLS; the first SplitMix64 draw of it
+        return Key.of(test.hashCode()).nextLong().value() & Long.MAX_VALUE;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.purenet.testing;
 
 import com.pholser.junit.quickcheck.random.SourceOfRandomness;
+import io.github.purenet.data.Datasets;
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
 
@@ -99,31 +100,15 @@ public enum TargetKind {
             case REAL -> Values.simpler(targets, -1.0, 1.0);
             case UNIT -> Values.simpler(targets, 0.0, 1.0);
             case PROBABILITIES, ONE_HOT -> Vector.of(
-                    Matrix.of(targets.rows(), targets.columns(), (i, j) -> j == 0 ? 1.0 : 0.0), argmax(targets));
+                    Matrix.of(targets.rows(), targets.columns(), (i, j) -> j == 0 ? 1.0 : 0.0),
+                    Datasets.oneHot(Datasets.labels(targets), targets.columns())); // at each row's first largest
         };
         return candidates.distinct().filter(c -> !c.equals(targets));
     }
 
-    /** One-hot rows at each row's first largest entry. */
-    private static Matrix argmax(Matrix targets) {
-        Matrix maxima = targets.rowMaxima();
-        int[] first = new int[targets.rows()];
-        for (int i = 0; i < targets.rows(); i++) {
-            int j = 0;
-            while (targets.get(i, j) != maxima.get(i, 0)) {
-                j++;
-            }
-            first[i] = j;
-        }
-        return Matrix.of(targets.rows(), targets.columns(), (i, j) -> j == first[i] ? 1.0 : 0.0);
-    }
-
+    /** One-hot rows, the hot column of each drawn in row order. */
     private static Matrix oneHot(SourceOfRandomness random, int rows, int columns) {
-        int[] hot = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            hot[i] = random.nextInt(0, columns - 1);
-        }
-        return Matrix.of(rows, columns, (i, j) -> j == hot[i] ? 1.0 : 0.0);
+        return Datasets.oneHot(Vector.range(0, rows).map(i -> random.nextInt(0, columns - 1)), columns);
     }
 
     /** Rows of numbers in (0, 1] divided by their sum. */

@@ -31,7 +31,8 @@ import java.util.function.Function;
  * when they are few, and the state.
  *
  * <p>{@link #state()} is {@code Training.run(initial(), transition()).take(steps + 1).last()}: the
- * state after {@code steps} steps, or the first diverged state if the run ends before.
+ * state after {@code steps} steps, or the first diverged state if the run ends before. It is
+ * computed when asked for, so making a case, as shrinking does for each candidate, trains nothing.
  *
  * @param <S> the type of the optimizer's state
  * @param network the network before the first step
@@ -40,11 +41,10 @@ import java.util.function.Function;
  * @param batching how the data is cut into batches
  * @param optimizer the optimizer
  * @param key the run's key
- * @param steps the number of steps taken to reach {@code state}
- * @param state the state after those steps
+ * @param steps the number of steps taken to reach {@link #state()}
  */
 public record TrainingCase<S>(Network network, Dataset data, Loss loss, Batching batching, OptimizerCase<S> optimizer,
-        Key key, int steps, TrainState<S> state) {
+        Key key, int steps) {
 
     /**
      * Checks that every component is present and the number of steps is not negative.
@@ -55,8 +55,7 @@ public record TrainingCase<S>(Network network, Dataset data, Loss loss, Batching
      * @param batching how the data is cut into batches
      * @param optimizer the optimizer
      * @param key the run's key
-     * @param steps the number of steps taken to reach {@code state}
-     * @param state the state after those steps
+     * @param steps the number of steps taken to reach {@link #state()}
      */
     public TrainingCase {
         Objects.requireNonNull(network, "network is null");
@@ -65,7 +64,6 @@ public record TrainingCase<S>(Network network, Dataset data, Loss loss, Batching
         Objects.requireNonNull(batching, "batching is null");
         Objects.requireNonNull(optimizer, "optimizer is null");
         Objects.requireNonNull(key, "key is null");
-        Objects.requireNonNull(state, "state is null");
         if (steps < 0) {
             throw new IllegalArgumentException("steps: expected a number >= 0, got " + steps);
         }
@@ -82,16 +80,11 @@ public record TrainingCase<S>(Network network, Dataset data, Loss loss, Batching
      * @param optimizer the optimizer
      * @param key the run's key
      * @param steps the number of steps, not negative
-     * @return the case, with the state after those steps
+     * @return the case, whose {@link #state()} is the state after those steps
      */
     public static <S> TrainingCase<S> of(Network network, Dataset data, Loss loss, Batching batching,
             OptimizerCase<S> optimizer, Key key, int steps) {
-        Objects.requireNonNull(optimizer, "optimizer is null");
-        TrainState<S> initial = Training.init(network, optimizer.optimizer(), key, data, batching);
-        Function<TrainState<S>, TrainState<S>> transition = Training.transition(data, batching, loss,
-                optimizer.optimizer());
-        return new TrainingCase<>(network, data, loss, batching, optimizer, key, steps,
-                Training.run(initial, transition).take(steps + 1L).last());
+        return new TrainingCase<>(network, data, loss, batching, optimizer, key, steps);
     }
 
     /** @return the first state of the run: {@code Training.init(network, optimizer, key, data, batching)} */
@@ -104,15 +97,25 @@ public record TrainingCase<S>(Network network, Dataset data, Loss loss, Batching
         return Training.transition(data, batching, loss, optimizer.optimizer());
     }
 
+    /**
+     * The state after {@link #steps()} steps, computed on each call.
+     *
+     * @return {@code Training.run(initial(), transition()).take(steps + 1).last()}: the state after
+     *     {@code steps} steps, or the first diverged state if the run ends before
+     */
+    public TrainState<S> state() {
+        return Training.run(initial(), transition()).take(steps + 1L).last();
+    }
+
     /** @return the run that continues from {@link #state()} */
     public Run<S> run() {
-        return Training.run(state, transition());
+        return Training.run(state(), transition());
     }
 
     @Override
     public String toString() {
         return "TrainingCase[" + Values.show(network) + " " + loss.name() + ", data: features "
                 + Values.show(data.features()) + ", targets " + Values.show(data.targets()) + ", " + batching + ", "
-                + optimizer + ", " + key + ", " + steps + " steps: " + state + "]";
+                + optimizer + ", " + key + ", " + steps + " steps: " + state() + "]";
     }
 }

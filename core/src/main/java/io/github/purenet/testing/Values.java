@@ -57,7 +57,7 @@ final class Values {
 
     /** The first {@code n} rows of a matrix. */
     static Matrix firstRows(Matrix m, int n) {
-        return Matrix.of(n, m.columns(), m::get);
+        return m.selectRows(Vector.range(0, n));
     }
 
     /** The first {@code n} columns of a matrix. */
@@ -77,7 +77,7 @@ final class Values {
 
     /** {@code m} without row {@code row}. */
     static Matrix withoutRow(Matrix m, int row) {
-        return Matrix.of(m.rows() - 1, m.columns(), (i, j) -> m.get(i < row ? i : i + 1, j));
+        return m.selectRows(Vector.range(0, m.rows()).removeAt(row));
     }
 
     /** {@code m} without column {@code column}. */
@@ -90,16 +90,6 @@ final class Values {
         double scale = StrictMath.pow(10, decimals);
         double r = Math.rint(x * scale) / scale;
         return Double.isFinite(r) ? r + 0.0 : x;
-    }
-
-    /** The fewest decimals (0 to 17) that {@code x} needs, or 18 when rounding never gives it back. */
-    static int decimals(double x) {
-        for (int k = 0; k <= 17; k++) {
-            if (round(x, k) == x) {
-                return k;
-            }
-        }
-        return 18;
     }
 
     /** The matrix of the shape of {@code m} with every entry at the origin of {@code [low, high]}. */
@@ -123,28 +113,6 @@ final class Values {
     static Vector<Matrix> simpler(Matrix m, double low, double high) {
         return Vector.of(atOrigin(m, low, high), rounded(m, 0, low, high), rounded(m, 1, low, high),
                 rounded(m, 2, low, high)).distinct().filter(c -> !c.equals(m));
-    }
-
-    /** The number of entries that differ from the origin {@code origin}. */
-    static int awayFromOrigin(Matrix m, double origin) {
-        int n = 0;
-        for (int i = 0; i < m.rows(); i++) {
-            for (int j = 0; j < m.columns(); j++) {
-                n += m.get(i, j) == origin ? 0 : 1;
-            }
-        }
-        return n;
-    }
-
-    /** The sum of {@link #decimals} over the entries. */
-    static int decimals(Matrix m) {
-        int n = 0;
-        for (int i = 0; i < m.rows(); i++) {
-            for (int j = 0; j < m.columns(); j++) {
-                n += decimals(m.get(i, j));
-            }
-        }
-        return n;
     }
 
     /** The entries, as {@code [[a, b], [c, d]]}, when there are at most {@link #SHOWN_ENTRIES}; else the shape. */

@@ -132,6 +132,6 @@ class ShrinkCandidatesTest {
     void trainingCandidatesTakeFewerStepsOrHaveOneSimplerPart() {
         assertCandidatesAreSimpler(Generators.trainings(), 30, ShrinkCandidatesTest::simplerTraining,
                 t -> TrainingCase.of(t.network(), t.data(), t.loss(), t.batching(), t.optimizer(), t.key(), t.steps())
-                        .equals(t));
+                        .state().equals(t.state()));
     }
 }
