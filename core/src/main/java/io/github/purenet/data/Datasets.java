@@ -44,7 +44,9 @@ public final class Datasets {
         int[] label = new int[labels.size()]; // local, filled once, read by the matrix factory below
         int position = 0;
         for (Integer l : labels) {
-            Objects.requireNonNull(l, "labels: the label at position " + position + " is null");
+            if (l == null) {
+                throw new NullPointerException("labels: the label at position " + position + " is null");
+            }
             if (l < 0 || l >= classes) {
                 throw new IllegalArgumentException("labels: label " + l + " at position " + position
                         + " is outside [0, " + classes + ")");
@@ -153,7 +155,9 @@ public final class Datasets {
         }
         Vector<Integer> classOf = labels.toVector();
         for (int i = 0; i < classOf.size(); i++) {
-            Objects.requireNonNull(classOf.get(i), "labels: the label at position " + i + " is null");
+            if (classOf.get(i) == null) {
+                throw new NullPointerException("labels: the label at position " + i + " is null");
+            }
         }
         Map<Integer, Vector<Integer>> rowsOf = Vector.range(0, classOf.size()).groupBy(classOf::get);
         Vector<Integer> test = Vector.empty();

@@ -171,7 +171,9 @@ public final class Initializers {
                     + n.size() + " sizes " + n.mkString("[", ", ", "]") + ", got " + f.size());
         }
         for (int i = 0; i < f.size(); i++) {
-            Objects.requireNonNull(f.get(i), "activations: activation " + i + " is null");
+            if (f.get(i) == null) {
+                throw new NullPointerException("activations: activation " + i + " is null");
+            }
         }
         Vector<Key> keys = key.split(f.size());
         return new Network(Vector.range(0, f.size()).map(i -> layer(i, keys.get(i), init, n.get(i), n.get(i + 1), f.get(i))));

@@ -28,7 +28,9 @@ public record Network(Vector<Dense> layers) {
             throw new IllegalArgumentException("layers: a network needs at least one layer");
         }
         for (int i = 0; i < layers.size(); i++) {
-            Objects.requireNonNull(layers.get(i), "layers: layer " + i + " is null");
+            if (layers.get(i) == null) {
+                throw new NullPointerException("layers: layer " + i + " is null");
+            }
             if (i > 0 && layers.get(i).inputs() != layers.get(i - 1).outputs()) {
                 throw new IllegalArgumentException("layers: layer " + i + " takes " + layers.get(i).inputs()
                         + " inputs (weights " + layers.get(i).weights().shape() + ") but layer " + (i - 1)

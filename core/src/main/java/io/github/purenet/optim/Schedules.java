@@ -215,7 +215,9 @@ public final class Schedules {
             throw new IllegalArgumentException("join: schedules: expected at least one schedule, got none");
         }
         for (int i = 0; i < s.size(); i++) {
-            Objects.requireNonNull(s.get(i), "join: schedules: schedule " + i + " is null");
+            if (s.get(i) == null) {
+                throw new NullPointerException("join: schedules: schedule " + i + " is null");
+            }
         }
         Vector<Long> b = requireBoundaries("join", boundaries);
         if (b.size() != s.size() - 1) {

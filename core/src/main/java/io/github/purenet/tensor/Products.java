@@ -44,7 +44,10 @@ final class Products {
     static final long PARALLEL_THRESHOLD = 1L << 21;
     /** The side of the tiles a transpose is copied in. */
     static final int TILE = 32;
-    /** Below this many rows, {@code A · Bᵀ} takes dot products instead of transposing {@code B}. */
+    /**
+     * Below this many rows, {@code A · Bᵀ} takes dot products instead of transposing {@code B}, and
+     * {@code Aᵀ · B} adds outer products instead of transposing {@code A}.
+     */
     private static final int TRANSPOSE_THRESHOLD = 4;
 
     private Products() {
@@ -87,10 +90,25 @@ final class Products {
         if (vectorFor(b[0].length)) {
             double[][] packed = VECTOR_KERNELS.pack(b);
             forRowBlocks(c.length, work, (r0, r1) -> VECTOR_KERNELS.transposeTimes(a, b, packed, c, r0, r1));
+        } else if (a.length < TRANSPOSE_THRESHOLD) {
+            outerProducts(a, b, c);
         } else {
             forRowBlocks(c.length, work, (r0, r1) -> transposeTimes(a, b, c, r0, r1));
         }
         return Matrix.wrap(c);
+    }
+
+    /**
+     * {@code c = aᵀ · b} for a few rows: the outer products of the rows of {@code a} and {@code b},
+     * added in ascending row order, so each entry is the same fma chain as in {@link #times}.
+     */
+    private static void outerProducts(double[][] a, double[][] b, double[][] c) {
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            for (int r = 0; r < c.length; r++) {
+                fma1(c[r], ai[r], b[i], 0, c[r].length);
+            }
+        }
     }
 
     /** {@code a · bᵀ}, for {@code a} n×p and {@code b} m×p. */

@@ -8,6 +8,7 @@ import io.github.purenet.network.Backprop;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Initializers;
 import io.github.purenet.network.LossAndGradients;
+import io.github.purenet.network.LossAndNetwork;
 import io.github.purenet.network.Network;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
@@ -34,9 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Every benchmark runs in throughput mode and reports operations per second. A training
  * benchmark keeps its network in a {@link State} and replaces it with the stepped network on every
- * invocation, so it measures a real sequence of steps, each one {@link Backprop#lossAndGradients}
- * (forward, softmax cross-entropy, backward) then {@link Backprop#step} (plain SGD, learning rate
- * 0.01), and returns the batch's loss to JMH's blackhole.
+ * invocation, so it measures a real sequence of steps, each one {@link Backprop#sgdStep} (forward,
+ * softmax cross-entropy, backward and plain SGD with learning rate 0.01: the bits of
+ * {@link Backprop#lossAndGradients} then {@link Backprop#step}, fused into one pass for a network
+ * as small as {@code tiny}'s), and returns the batch's loss to JMH's blackhole;
+ * {@link #tinyComposed} takes {@code tiny}'s step through the two composed functions.
  *
  * <table>
  *   <caption>The workloads</caption>
@@ -218,8 +221,24 @@ public class PurenetBench {
         }
     }
 
-    /** One step of the network of {@code s}; it keeps the stepped network. */
+    /** One step of the network of {@code s}, {@link Backprop#sgdStep}; it keeps the stepped network. */
     private static double step(Mlp s) {
+        LossAndNetwork next = Backprop.sgdStep(s.network, s.inputs, s.targets, LOSS, LEARNING_RATE);
+        s.network = next.network();
+        return next.loss();
+    }
+
+    /**
+     * One training step of seed 001's 2-3-3 network through the composed functions,
+     * {@link Backprop#lossAndGradients} then {@link Backprop#step}: the bits of {@link #tiny}, with
+     * the trace and the gradients built. Not one of the issue's workloads; it shows what the fused
+     * step saves.
+     *
+     * @param s the state
+     * @return the loss before the step
+     */
+    @Benchmark
+    public double tinyComposed(Tiny s) {
         LossAndGradients lg = Backprop.lossAndGradients(s.network, s.inputs, s.targets, LOSS);
         s.network = Backprop.step(s.network, lg.gradients(), LEARNING_RATE);
         return lg.loss();

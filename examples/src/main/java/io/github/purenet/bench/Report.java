@@ -21,7 +21,7 @@ import java.util.Map;
  * java -cp examples/target/benchmarks.jar io.github.purenet.bench.Report examples/target/jmh-result.json
  * </pre>
  *
- * <p>An operation is a step for {@code tiny}, a sample for {@code small} and {@code big}, a
+ * <p>An operation is a step for {@code tiny} (and {@code tinyComposed}), a sample for {@code small} and {@code big}, a
  * product for {@code matmul}; "±" is JMH's 99.9% confidence half-width, absent when a run had a
  * single measurement iteration.
  */
@@ -99,7 +99,7 @@ public final class Report {
     }
 
     private static String unit(String workload) {
-        return workload.equals("tiny") ? "step" : workload.startsWith("matmul") ? "product" : "sample";
+        return workload.startsWith("tiny") ? "step" : workload.startsWith("matmul") ? "product" : "sample";
     }
 
     private static String rate(Score s) {
