@@ -81,12 +81,8 @@ class SeedsTest {
     /** Seed 001, section 4.4: the 2-3-3 ReLU/softmax network after one step of lr 0.01. */
     @Test
     void softmaxNetworkMatchesEveryAdjustedWeightAndBias() {
-        Network network = Network.of(
-                new Dense(Matrix.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}, {0.5, 0.6}}),
-                        Matrix.row(0.1, -0.1, 0.05), Activations.relu()),
-                new Dense(Matrix.of(new double[][] {{0.7, 0.8, 0.9}, {-0.1, -0.2, -0.3}, {0.3, 0.2, 0.1}}),
-                        Matrix.row(0.1, -0.1, 0.05), Activations.softmax()));
-        LossAndGradients lg = Backprop.lossAndGradients(network, Matrix.row(2.0, 3.0), Matrix.row(1.0, 0.0, 0.0),
+        Network network = Seed001.network();
+        LossAndGradients lg = Backprop.lossAndGradients(network, Seed001.INPUT, Seed001.TARGET,
                 Losses.softmaxCrossEntropy());
         Network adjusted = Backprop.step(network, lg.gradients(), 0.01);
 

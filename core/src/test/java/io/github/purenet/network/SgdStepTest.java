@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.purenet.Seed001;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.loss.Losses;
@@ -29,13 +30,9 @@ class SgdStepTest {
 
     @Test
     void seed001sNetworkStepsToTheBitsOfTheComposedStep() {
-        Network network = Network.of(
-                new Dense(Matrix.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}, {0.5, 0.6}}),
-                        Matrix.row(0.1, -0.1, 0.05), Activations.relu()),
-                new Dense(Matrix.of(new double[][] {{0.7, 0.8, 0.9}, {-0.1, -0.2, -0.3}, {0.3, 0.2, 0.1}}),
-                        Matrix.row(0.1, -0.1, 0.05), Activations.softmax()));
-        Matrix x = Matrix.row(2.0, 3.0);
-        Matrix y = Matrix.row(1.0, 0.0, 0.0);
+        Network network = Seed001.network();
+        Matrix x = Seed001.INPUT;
+        Matrix y = Seed001.TARGET;
         assertTrue(FusedSgd.applies(network, x, y, Losses.softmaxCrossEntropy(), 0.01));
         // a hundred steps, so that differences in the last bit would have room to grow
         Network composed = network;
