@@ -91,7 +91,7 @@ final class Products {
             double[][] packed = VECTOR_KERNELS.pack(b);
             forRowBlocks(c.length, work, (r0, r1) -> VECTOR_KERNELS.transposeTimes(a, b, packed, c, r0, r1));
         } else if (a.length < TRANSPOSE_THRESHOLD) {
-            outerProducts(a, b, c);
+            forRowBlocks(c.length, work, (r0, r1) -> outerProducts(a, b, c, r0, r1));
         } else {
             forRowBlocks(c.length, work, (r0, r1) -> transposeTimes(a, b, c, r0, r1));
         }
@@ -99,13 +99,14 @@ final class Products {
     }
 
     /**
-     * {@code c = aᵀ · b} for a few rows: the outer products of the rows of {@code a} and {@code b},
-     * added in ascending row order, so each entry is the same fma chain as in {@link #times}.
+     * Rows {@code [r0, r1)} of {@code c = aᵀ · b} for a few rows of {@code a}: the outer products of
+     * the rows of {@code a} and {@code b}, added in ascending row order, so each entry is the same
+     * fma chain as in {@link #times}.
      */
-    private static void outerProducts(double[][] a, double[][] b, double[][] c) {
+    private static void outerProducts(double[][] a, double[][] b, double[][] c, int r0, int r1) {
         for (int i = 0; i < a.length; i++) {
             double[] ai = a[i];
-            for (int r = 0; r < c.length; r++) {
+            for (int r = r0; r < r1; r++) {
                 fma1(c[r], ai[r], b[i], 0, c[r].length);
             }
         }

@@ -46,6 +46,19 @@ class ThreadCountTest {
         }
     }
 
+    /** {@code Aᵀ · B} of fewer than four rows adds outer products, split by rows of the result when large. */
+    @Test
+    void aTransposeTimesOfFewRowsIsTheNaiveLoopForOneTwoAndSixteenThreads() throws Exception {
+        Key key = Key.of(13);
+        Matrix a = key.normal(3, 1100, 0, 1).value();
+        Matrix b = key.foldIn(1).normal(3, 900, 0, 1).value();
+        assertEquals(true, (long) a.rows() * a.columns() * b.columns() >= Products.PARALLEL_THRESHOLD);
+        double[][] expected = Reference.product(Reference.transpose(a.toArray()), b.toArray());
+        for (int threads : new int[] {1, 2, 16}) {
+            Reference.assertSameBits(expected, in(threads, () -> a.transposeTimes(b)), threads + " threads");
+        }
+    }
+
     @Test
     void trainingStepsAreBitIdenticalForOneTwoAndSixteenThreads() throws Exception {
         Key key = Key.of(12);
