@@ -154,10 +154,9 @@ public final class Datasets {
                     + data.size() + " rows");
         }
         Vector<Integer> classOf = labels.toVector();
-        for (int i = 0; i < classOf.size(); i++) {
-            if (classOf.get(i) == null) {
-                throw new NullPointerException("labels: the label at position " + i + " is null");
-            }
+        int missing = classOf.indexOf(null);
+        if (missing >= 0) {
+            throw new NullPointerException("labels: the label at position " + missing + " is null");
         }
         Map<Integer, Vector<Integer>> rowsOf = Vector.range(0, classOf.size()).groupBy(classOf::get);
         Vector<Integer> test = Vector.empty();

@@ -29,27 +29,32 @@ import java.util.Objects;
  */
 public final class Losses {
 
+    private static final SquaredError SQUARED_ERROR = new SquaredError();
+    private static final MeanSquaredError MEAN_SQUARED_ERROR = new MeanSquaredError();
+    private static final SoftmaxCrossEntropy SOFTMAX_CROSS_ENTROPY = new SoftmaxCrossEntropy();
+    private static final BinaryCrossEntropy BINARY_CROSS_ENTROPY = new BinaryCrossEntropy();
+
     private Losses() {
     }
 
     /** @return the squared error summed over outputs, averaged over examples */
     public static Loss squaredError() {
-        return new SquaredError();
+        return SQUARED_ERROR;
     }
 
     /** @return the squared error averaged over outputs and over examples */
     public static Loss meanSquaredError() {
-        return new MeanSquaredError();
+        return MEAN_SQUARED_ERROR;
     }
 
     /** @return cross-entropy of targets that are probability rows, fused with softmax */
     public static FusedLoss softmaxCrossEntropy() {
-        return new SoftmaxCrossEntropy();
+        return SOFTMAX_CROSS_ENTROPY;
     }
 
     /** @return binary cross-entropy of targets in {@code [0, 1]}, fused with sigmoid */
     public static FusedLoss binaryCrossEntropy() {
-        return new BinaryCrossEntropy();
+        return BINARY_CROSS_ENTROPY;
     }
 
     static void requireSameShape(String loss, Matrix prediction, Matrix target) {

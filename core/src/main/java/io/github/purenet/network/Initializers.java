@@ -170,10 +170,9 @@ public final class Initializers {
             throw new IllegalArgumentException("activations: expected one per layer, " + (n.size() - 1) + " for "
                     + n.size() + " sizes " + n.mkString("[", ", ", "]") + ", got " + f.size());
         }
-        for (int i = 0; i < f.size(); i++) {
-            if (f.get(i) == null) {
-                throw new NullPointerException("activations: activation " + i + " is null");
-            }
+        int missing = f.indexOf(null);
+        if (missing >= 0) {
+            throw new NullPointerException("activations: activation " + missing + " is null");
         }
         Vector<Key> keys = key.split(f.size());
         return new Network(Vector.range(0, f.size()).map(i -> layer(i, keys.get(i), init, n.get(i), n.get(i + 1), f.get(i))));

@@ -214,10 +214,9 @@ public final class Schedules {
         if (s.isEmpty()) {
             throw new IllegalArgumentException("join: schedules: expected at least one schedule, got none");
         }
-        for (int i = 0; i < s.size(); i++) {
-            if (s.get(i) == null) {
-                throw new NullPointerException("join: schedules: schedule " + i + " is null");
-            }
+        int missing = s.indexOf(null);
+        if (missing >= 0) {
+            throw new NullPointerException("join: schedules: schedule " + missing + " is null");
         }
         Vector<Long> b = requireBoundaries("join", boundaries);
         if (b.size() != s.size() - 1) {

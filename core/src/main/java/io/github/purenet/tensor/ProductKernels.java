@@ -10,7 +10,7 @@ package io.github.purenet.tensor;
  */
 interface ProductKernels {
 
-    /** @return {@code b} packed for {@link #times} and {@link #transposeTimes} */
+    /** @return {@code b} packed for {@link #times} */
     double[][] pack(double[][] b);
 
     /** @return {@code wᵀ} packed for {@link #timesTranspose}, read from {@code w} */
@@ -21,7 +21,4 @@ interface ProductKernels {
 
     /** Rows {@code [i0, i1)} of {@code c = a · wᵀ}. */
     void timesTranspose(double[][] a, double[][] w, double[][] packed, double[][] c, int i0, int i1);
-
-    /** Rows {@code [r0, r1)} of {@code c = aᵀ · b}. */
-    void transposeTimes(double[][] a, double[][] b, double[][] packed, double[][] c, int r0, int r1);
 }

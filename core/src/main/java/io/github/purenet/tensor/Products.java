@@ -68,14 +68,24 @@ final class Products {
 
     private static double[][] timesArray(double[][] a, double[][] b) {
         double[][] c = Entrywise.zeros(a.length, b[0].length);
-        long work = (long) a.length * b.length * b[0].length;
+        Times times = timesBy(b);
+        forRowBlocks(a.length, (long) a.length * b.length * b[0].length, (i0, i1) -> times.rows(a, c, i0, i1));
+        return c;
+    }
+
+    /** Rows {@code [i0, i1)} of {@code c = a · b} for a right factor {@code b} fixed beforehand. */
+    @FunctionalInterface
+    private interface Times {
+        void rows(double[][] a, double[][] c, int i0, int i1);
+    }
+
+    /** The kernel of products by {@code b}: the vector one, with {@code b} packed once, or the plain one. */
+    private static Times timesBy(double[][] b) {
         if (vectorFor(b[0].length)) {
             double[][] packed = VECTOR_KERNELS.pack(b);
-            forRowBlocks(a.length, work, (i0, i1) -> VECTOR_KERNELS.times(a, b, packed, c, i0, i1));
-        } else {
-            forRowBlocks(a.length, work, (i0, i1) -> times(a, b, c, i0, i1));
+            return (a, c, i0, i1) -> VECTOR_KERNELS.times(a, b, packed, c, i0, i1);
         }
-        return c;
+        return (a, c, i0, i1) -> times(a, b, c, i0, i1);
     }
 
     /** Whether the vector kernels compute a product whose result has this many columns. */
@@ -83,17 +93,18 @@ final class Products {
         return VECTOR && columns >= MIN_VECTOR_COLUMNS;
     }
 
-    /** {@code aᵀ · b}, for {@code a} n×p and {@code b} n×m, without building {@code aᵀ}. */
+    /** {@code aᵀ · b}, for {@code a} n×p and {@code b} n×m, copying {@code aᵀ} block by block, never whole. */
     static Matrix transposeTimes(double[][] a, double[][] b) {
         double[][] c = Entrywise.zeros(a[0].length, b[0].length);
         long work = (long) a.length * c.length * b[0].length;
-        if (vectorFor(b[0].length)) {
-            double[][] packed = VECTOR_KERNELS.pack(b);
-            forRowBlocks(c.length, work, (r0, r1) -> VECTOR_KERNELS.transposeTimes(a, b, packed, c, r0, r1));
-        } else if (a.length < TRANSPOSE_THRESHOLD) {
+        if (a.length < TRANSPOSE_THRESHOLD && !vectorFor(b[0].length)) {
             forRowBlocks(c.length, work, (r0, r1) -> outerProducts(a, b, c, r0, r1));
         } else {
-            forRowBlocks(c.length, work, (r0, r1) -> transposeTimes(a, b, c, r0, r1));
+            // rows [r0, r1) of c are the product of those rows of aᵀ, copied out of the columns of a
+            // (a local copy, never shared), by b
+            Times times = timesBy(b);
+            forRowBlocks(c.length, work,
+                    (r0, r1) -> times.rows(transpose(a, r0, r1), Arrays.copyOfRange(c, r0, r1), 0, r1 - r0));
         }
         return Matrix.wrap(c);
     }
@@ -132,15 +143,15 @@ final class Products {
     }
 
     private static double[][] timesTransposeArray(double[][] a, double[][] b) {
-        if (a.length >= TRANSPOSE_THRESHOLD && vectorFor(b.length)) {
+        if (a.length >= TRANSPOSE_THRESHOLD) {
+            if (!vectorFor(b.length)) {
+                return timesArray(a, transpose(b));
+            }
             double[][] c = Entrywise.zeros(a.length, b.length);
             double[][] packed = VECTOR_KERNELS.packTransposed(b);
             forRowBlocks(a.length, (long) a.length * b.length * b[0].length,
                     (i0, i1) -> VECTOR_KERNELS.timesTranspose(a, b, packed, c, i0, i1));
             return c;
-        }
-        if (a.length >= TRANSPOSE_THRESHOLD) {
-            return timesArray(a, transpose(b));
         }
         double[][] c = Entrywise.zeros(a.length, b.length);
         for (int i = 0; i < a.length; i++) {
@@ -219,14 +230,6 @@ final class Products {
                 }
             }
         }
-    }
-
-    /**
-     * Rows {@code [r0, r1)} of {@code c = aᵀ · b}: {@link #times} of those rows of {@code aᵀ}, copied
-     * out of the columns of {@code a} (a local copy, never shared), into the same rows of {@code c}.
-     */
-    private static void transposeTimes(double[][] a, double[][] b, double[][] c, int r0, int r1) {
-        times(transpose(a, r0, r1), b, Arrays.copyOfRange(c, r0, r1), 0, r1 - r0);
     }
 
     /** {@code c[j] += x0 b0[j] + x1 b1[j] + x2 b2[j] + x3 b3[j]}, as four fused multiply-adds in that order. */

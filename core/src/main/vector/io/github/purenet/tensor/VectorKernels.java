@@ -1,6 +1,5 @@
 package io.github.purenet.tensor;
 
-import java.util.Arrays;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import jdk.incubator.vector.DoubleVector;
@@ -35,7 +34,7 @@ enum VectorKernels implements ProductKernels {
     private static final long PARALLEL_PACK = 1L << 17;
 
     /**
-     * The full strips of {@code b}, packed for {@link #times} and {@link #transposeTimes}: strip
+     * The full strips of {@code b}, packed for {@link #times} (and so for {@code aᵀ · b}, the product of a copied block of {@code aᵀ}): strip
      * {@code s} holds columns {@code [STRIP s, STRIP (s + 1))} of every row, row after row, so
      * that the tiles read it front to back instead of one page of memory per row of {@code b}.
      */
@@ -118,16 +117,6 @@ enum VectorKernels implements ProductKernels {
                 }
             }
         }
-    }
-
-    /**
-     * Rows {@code [r0, r1)} of {@code c = aᵀ · b}, with {@code packed = pack(b)}: {@link #times}
-     * of those rows of {@code aᵀ}, copied out of the columns of {@code a} first (a local copy,
-     * never shared), into the same rows of {@code c}.
-     */
-    @Override
-    public void transposeTimes(double[][] a, double[][] b, double[][] packed, double[][] c, int r0, int r1) {
-        times(Products.transpose(a, r0, r1), b, false, packed, Arrays.copyOfRange(c, r0, r1), 0, r1 - r0);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.purenet.Checks;
 import io.github.purenet.Seed001;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.loss.Loss;
@@ -34,7 +35,7 @@ class SgdStepTest {
         Matrix x = Seed001.INPUT;
         Matrix y = Seed001.TARGET;
         assertTrue(FusedSgd.applies(network, x, y, Losses.softmaxCrossEntropy(), 0.01));
-        // a hundred steps, so that differences in the last bit would have room to grow
+        // a hundred steps, each from the network the step before made, bit for bit
         Network composed = network;
         Network fused = network;
         for (int t = 0; t < 100; t++) {
@@ -90,6 +91,10 @@ class SgdStepTest {
                         () -> Matrix.of(c.inputs().toArray())));
     }
 
+    /**
+     * A bad argument keeps a step out of the fused pass, so {@code sgdStep} raises the composed
+     * functions' own error; the test pins that it does, and what each message names.
+     */
     @Test
     void badArgumentsGiveTheComposedFunctionsErrors() {
         Network network = Network.of(
@@ -117,9 +122,10 @@ class SgdStepTest {
                 () -> Backprop.sgdStep(network, x, three, loss, 0.1), "targets 1x3 do not fit outputs 1x2");
         assertSameError(() -> composed(network, x, y, Losses.binaryCrossEntropy(), 0.1),
                 () -> Backprop.sgdStep(network, x, y, Losses.binaryCrossEntropy(), 0.1), "fused with sigmoid");
-        assertThrows(NullPointerException.class, () -> Backprop.sgdStep(null, x, y, loss, 0.1));
-        assertThrows(NullPointerException.class, () -> Backprop.sgdStep(network, x, null, loss, 0.1));
-        assertThrows(NullPointerException.class, () -> Backprop.sgdStep(network, x, y, null, 0.1));
+        Checks.fails(NullPointerException.class, () -> Backprop.sgdStep(null, x, y, loss, 0.1), "network is null");
+        Checks.fails(NullPointerException.class, () -> Backprop.sgdStep(network, null, y, loss, 0.1), "inputs is null");
+        Checks.fails(NullPointerException.class, () -> Backprop.sgdStep(network, x, null, loss, 0.1), "targets is null");
+        Checks.fails(NullPointerException.class, () -> Backprop.sgdStep(network, x, y, null, 0.1), "loss is null");
     }
 
     private static LossAndNetwork composed(Network network, Matrix x, Matrix y, Loss loss, double learningRate) {

@@ -3,7 +3,6 @@ package io.github.purenet.optim;
 import static io.github.purenet.Checks.fails;
 import static io.github.purenet.optim.TransformsTest.G;
 import static io.github.purenet.optim.TransformsTest.N;
-import static io.github.purenet.optim.TransformsTest.THETA0;
 import static io.github.purenet.optim.TransformsTest.adagradReference;
 import static io.github.purenet.optim.TransformsTest.adamReference;
 import static io.github.purenet.optim.TransformsTest.agree;
@@ -147,21 +146,6 @@ class ScheduledOptimizersTest {
 
     /** AdamW's updates {@code -η(t) (m̂ / (√v̂ + ε) + λ θ)}, the defaults of the paper, θ updated in between. */
     private static Expected adamwReference(double lambda) {
-        double[][] u = new double[G.length][N];
-        for (int i = 0; i < N; i++) {
-            double theta = THETA0[i];
-            double m = 0.0;
-            double v = 0.0;
-            for (int t = 1; t <= G.length; t++) {
-                double g = G[t - 1][i];
-                m = 0.9 * m + (1 - 0.9) * g;
-                v = 0.999 * v + (1 - 0.999) * g * g;
-                double mHat = m / (1 - StrictMath.pow(0.9, t));
-                double vHat = v / (1 - StrictMath.pow(0.999, t));
-                u[t - 1][i] = -ETA[t - 1] * (mHat / (Math.sqrt(vHat) + 1e-8) + lambda * theta);
-                theta += u[t - 1][i];
-            }
-        }
-        return new Expected(u);
+        return adamReference(t -> -ETA[t - 1], 0.9, 0.999, 1e-8, lambda);
     }
 }

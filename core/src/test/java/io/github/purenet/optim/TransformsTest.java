@@ -14,6 +14,7 @@ import io.vavr.collection.Vector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,6 +123,12 @@ class TransformsTest {
 
     /** Adam's updates, {@code factor · (m̂ / (√v̂ + ε) + λ θ)}, with the moments as state; factor is -η or 1. */
     static Expected adamReference(double factor, double beta1, double beta2, double epsilon, double lambda) {
+        return adamReference(t -> factor, beta1, beta2, epsilon, lambda);
+    }
+
+    /** Adam's updates as above, with the factor of step {@code t} (from 1) given step by step. */
+    static Expected adamReference(IntToDoubleFunction factor, double beta1, double beta2, double epsilon,
+            double lambda) {
         double[][] u = new double[3][N];
         double[][] ms = new double[3][N];
         double[][] vs = new double[3][N];
@@ -135,7 +142,7 @@ class TransformsTest {
                 v = beta2 * v + (1 - beta2) * g * g;
                 double mHat = m / (1 - StrictMath.pow(beta1, t));
                 double vHat = v / (1 - StrictMath.pow(beta2, t));
-                u[t - 1][i] = factor * (mHat / (Math.sqrt(vHat) + epsilon) + lambda * theta);
+                u[t - 1][i] = factor.applyAsDouble(t) * (mHat / (Math.sqrt(vHat) + epsilon) + lambda * theta);
                 theta += u[t - 1][i];
                 ms[t - 1][i] = m;
                 vs[t - 1][i] = v;

@@ -13,21 +13,25 @@ import org.junit.jupiter.api.Test;
  */
 class KernelsTest {
 
-    /** Normals of many magnitudes, signed zeros, subnormals, and now and then a NaN or infinity. */
-    private static double draw(Random random) {
+    /**
+     * Normals of many magnitudes, signed zeros, subnormals, and, with {@code specials}, now and then
+     * a NaN or infinity. Specials make most entries of a long product NaN or infinite, whatever the
+     * order of its sum, so each test also runs without them, where every bit of the order shows.
+     */
+    private static double draw(Random random, boolean specials) {
         return switch (random.nextInt(40)) {
             case 0 -> -0.0;
             case 1 -> Double.MIN_VALUE * random.nextInt(100);
-            case 2 -> random.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NaN;
+            case 2 -> specials ? (random.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NaN) : random.nextGaussian();
             default -> random.nextGaussian() * Math.pow(2, random.nextInt(40) - 20);
         };
     }
 
-    private static double[][] matrix(Random random, int rows, int columns) {
+    private static double[][] matrix(Random random, boolean specials, int rows, int columns) {
         double[][] m = new double[rows][columns];
         for (double[] row : m) {
             for (int j = 0; j < columns; j++) {
-                row[j] = draw(random);
+                row[j] = draw(random, specials);
             }
         }
         return m;
@@ -35,34 +39,41 @@ class KernelsTest {
 
     @Test
     void productsOfEveryBranchShapeEqualTheNaiveTripleLoop() {
-        Random random = new Random(2026);
-        for (int trial = 0; trial < 150; trial++) {
-            int n = 1 + random.nextInt(11);
-            int p = 1 + random.nextInt(trial % 3 == 0 ? 300 : 40);
-            int m = 1 + random.nextInt(50);
-            double[][] a = matrix(random, n, p);
-            double[][] b = matrix(random, p, m);
-            double[][] expected = Reference.product(a, b);
-            String shape = "(" + n + "x" + p + ")·(" + p + "x" + m + "), trial " + trial;
-            Reference.assertSameBits(expected, Matrix.of(a).times(Matrix.of(b)), "times " + shape);
-            Matrix left = Matrix.of(a);
-            Matrix right = Matrix.of(b);
-            Reference.assertSameBits(expected, left.transpose().transposeTimes(right), "transposeTimes " + shape);
-            Reference.assertSameBits(expected, left.timesTranspose(right.transpose()), "timesTranspose " + shape);
+        for (boolean specials : new boolean[] {true, false}) {
+            Random random = new Random(2026);
+            for (int trial = 0; trial < 150; trial++) {
+                int n = 1 + random.nextInt(11);
+                int p = 1 + random.nextInt(trial % 3 == 0 ? 300 : 40);
+                int m = 1 + random.nextInt(50);
+                double[][] a = matrix(random, specials, n, p);
+                double[][] b = matrix(random, specials, p, m);
+                double[][] expected = Reference.product(a, b);
+                String shape = "(" + n + "x" + p + ")·(" + p + "x" + m + "), trial " + trial
+                        + (specials ? " with NaN and infinities" : "");
+                Reference.assertSameBits(expected, Matrix.of(a).times(Matrix.of(b)), "times " + shape);
+                Matrix left = Matrix.of(a);
+                Matrix right = Matrix.of(b);
+                Reference.assertSameBits(expected, left.transpose().transposeTimes(right), "transposeTimes " + shape);
+                Reference.assertSameBits(expected, left.timesTranspose(right.transpose()), "timesTranspose " + shape);
+            }
         }
     }
 
     @Test
     void productsOfTileMultiplesEqualTheNaiveTripleLoop() {
-        Random random = new Random(17);
         int[][] shapes = {{4, 128, 16}, {8, 129, 32}, {5, 256, 17}, {12, 127, 24}, {3, 1, 16}, {33, 200, 48}};
-        for (int[] s : shapes) {
-            double[][] a = matrix(random, s[0], s[1]);
-            double[][] b = matrix(random, s[1], s[2]);
-            String shape = "(" + s[0] + "x" + s[1] + ")·(" + s[1] + "x" + s[2] + ")";
-            double[][] expected = Reference.product(a, b);
-            Reference.assertSameBits(expected, Matrix.of(a).times(Matrix.of(b)), "times " + shape);
-            Reference.assertSameBits(expected, Matrix.of(a).transpose().transposeTimes(Matrix.of(b)), "transposeTimes " + shape);
+        for (boolean specials : new boolean[] {true, false}) {
+            Random random = new Random(17);
+            for (int[] s : shapes) {
+                double[][] a = matrix(random, specials, s[0], s[1]);
+                double[][] b = matrix(random, specials, s[1], s[2]);
+                String shape = "(" + s[0] + "x" + s[1] + ")·(" + s[1] + "x" + s[2] + ")"
+                        + (specials ? " with NaN and infinities" : "");
+                double[][] expected = Reference.product(a, b);
+                Reference.assertSameBits(expected, Matrix.of(a).times(Matrix.of(b)), "times " + shape);
+                Reference.assertSameBits(expected, Matrix.of(a).transpose().transposeTimes(Matrix.of(b)),
+                        "transposeTimes " + shape);
+            }
         }
     }
 

@@ -71,7 +71,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * small:  GFLOP/s = samples/s × 409,088 / 1e9        (6·P = 609,792 with P = 101,632)
  * matmul: GFLOP/s = ops/s × 2n³ / 1e9
  * </pre>
- * {@link Report} prints these, by the flops actually done.
+ * {@link Report} prints GFLOP/s by the 6·P rule (11,169,792 flops per sample for {@code big},
+ * 609,792 for {@code small}), the usual convention.
  *
  * <h2>Running</h2>
  * From the project's root, the one command that builds the jar, runs both classes with the
@@ -99,7 +100,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <h2>Vector API</h2>
  * The forked JVMs run with {@code --add-modules jdk.incubator.vector}, so the products take
  * purenet's vector kernels (the same bits as the plain ones; see the README's "Performance"). To
- * measure the plain kernels instead, replace that option: {@code -jvmArgsPrepend -Dplain=true}.
+ * measure the plain kernels instead, replace that option with any other, such as
+ * {@code -jvmArgsPrepend -Dplain=true} (purenet reads no such property; the JVM then simply lacks
+ * the module).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

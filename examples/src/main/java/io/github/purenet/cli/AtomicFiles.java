@@ -1,5 +1,6 @@
 package io.github.purenet.cli;
 
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -137,7 +138,8 @@ final class AtomicFiles {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw CliException.data(option + " " + file + ": " + reason(e), e);
+            throw CliException.data(option + " " + file + ": "
+                    + reason(e).getOrElse(() -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
     }
 
@@ -146,16 +148,26 @@ final class AtomicFiles {
         return parent == null ? target.toAbsolutePath().getRoot() : parent;
     }
 
-    private static String reason(IOException e) {
+    /**
+     * What went wrong with a file, in a few words, when the exception is of a kind that says it:
+     * missing, not permitted, not UTF-8, not gzip, truncated gzip.
+     */
+    static Option<String> reason(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return "no such file";
+            return Option.some("no such file");
         }
         if (e instanceof AccessDeniedException) {
-            return "permission denied";
+            return Option.some("permission denied");
         }
         if (e instanceof java.nio.charset.CharacterCodingException) {
-            return "not UTF-8 text";
+            return Option.some("not UTF-8 text");
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.util.zip.ZipException) {
+            return Option.some("not valid gzip data (" + e.getMessage() + ")");
+        }
+        if (e instanceof java.io.EOFException) {
+            return Option.some("truncated gzip data");
+        }
+        return Option.none();
     }
 }

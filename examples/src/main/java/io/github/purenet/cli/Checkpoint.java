@@ -99,11 +99,7 @@ public record Checkpoint(RunConfig config, String dataSha256, int classes, Optio
                 root.field("data_sha256").text(), (int) root.field("classes").integer(2, Integer.MAX_VALUE),
                 ModelFile.standardization(root.field("standardization")),
                 root.field("history").elements().map(Checkpoint::epoch), Json.line(stateDocument.node()));
-        String expected = root.field("sha256").text();
-        if (!Json.sha256(checkpoint.canonical(stateDocument.field("sha256").text())).equals(expected)) {
-            throw root.field("sha256").error("the content's SHA-256 is not " + expected
-                    + ": the file was changed or corrupted");
-        }
+        ModelFile.requireSha256(root, checkpoint.canonical(stateDocument.field("sha256").text()));
         return checkpoint;
     }
 
@@ -134,11 +130,7 @@ public record Checkpoint(RunConfig config, String dataSha256, int classes, Optio
     public Model model(String source) {
         // the optimizer gives the structure of its state; the schedule's span does not matter here
         TrainState<?> decoded = state(source, Experiment.optimizer(config, 1));
-        try {
-            return Model.of(decoded.network(), classes, standardization);
-        } catch (IllegalArgumentException e) {
-            throw CliException.data(source + ": the parts do not fit: " + e.getMessage(), e);
-        }
+        return ModelFile.model(source, decoded.network(), classes, standardization);
     }
 
     private ObjectNode canonical(String stateSha256) {

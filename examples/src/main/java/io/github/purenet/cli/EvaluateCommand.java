@@ -76,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset all = Dataset.classification(examples.features(), examples.labels(), m.classes());
         Dataset chosen = testSplit == null ? all
                 : Experiment.split(all, examples.labels(), seed != null ? seed : Defaults.SEED, testSplit).test();
-        Evaluation e = Evaluation.of(m.network(), new Dataset(m.inputs(chosen.features()), chosen.targets()),
+        Evaluation e = Evaluation.of(m.network(), m.inputs(chosen),
                 Losses.softmaxCrossEntropy());
         String source = dataSpec + (testSplit != null ? " (test part of split " + testSplit + ")" : "");
         Report.evaluation(model, source, e).forEach(console::text);

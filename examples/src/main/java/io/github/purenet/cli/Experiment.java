@@ -32,7 +32,6 @@ import java.util.HexFormat;
  * {@code 0 .. max}, the largest label of the training data deciding their number.
  *
  * @param config the run's configuration
- * @param source the name of the data, for messages
  * @param train the examples to train on, standardised if configured
  * @param test the examples to test on, standardised with the training part's values
  * @param trainSample the training examples evaluated after each epoch: all of them, or
@@ -43,7 +42,7 @@ import java.util.HexFormat;
  * @param batching mini-batches of the configured size, reshuffled every epoch
  * @param runKey the key of the run, which orders the batches
  */
-public record Experiment(RunConfig config, String source, Dataset train, Dataset test, Dataset trainSample,
+public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset trainSample,
         int classes, Option<Standardization> standardization, Network initial, Batching batching, Key runKey) {
 
     /** The largest number of training examples evaluated after each epoch. */
@@ -89,7 +88,7 @@ public record Experiment(RunConfig config, String source, Dataset train, Dataset
                 .append(Activations.softmax());
         Network initial = Initializers.network(keys.get(1), Choices.initializer(config.activation()), sizes,
                 activations);
-        return new Experiment(config, all.source(), train, test, sample(train), classes, standardization, initial,
+        return new Experiment(config, train, test, sample(train), classes, standardization, initial,
                 Batching.miniBatches(config.batch()), keys.get(2));
     }
 

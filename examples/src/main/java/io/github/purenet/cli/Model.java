@@ -1,8 +1,8 @@
 package io.github.purenet.cli;
 
+import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Standardization;
 import io.github.purenet.network.Network;
-import io.github.purenet.tensor.Matrix;
 import io.vavr.control.Option;
 import java.util.Objects;
 
@@ -56,10 +56,10 @@ public record Model(Network network, Option<Standardization> standardization) {
     }
 
     /**
-     * @param features raw features, one example per row, as many columns as the network's inputs
-     * @return the features as the network takes them: standardised if the model says so
+     * @param data examples with raw features, as many columns as the network's inputs
+     * @return the examples as the network takes them: standardised if the model says so
      */
-    public Matrix inputs(Matrix features) {
-        return standardization.map(s -> s.apply(features)).getOrElse(features);
+    public Dataset inputs(Dataset data) {
+        return standardization.map(s -> s.apply(data)).getOrElse(data);
     }
 }

@@ -85,18 +85,27 @@ public final class ModelFile {
         Network network = network(root.field("network"));
         int classes = (int) root.field("classes").integer(2, Integer.MAX_VALUE);
         Option<Standardization> standardization = standardization(root.field("standardization"));
-        Model model;
+        Model model = model(source, network, classes, standardization);
+        requireSha256(root, canonical(model, Codec.standard().sha256(network)));
+        return model;
+    }
+
+    /** The model of these parts, or the data error "the parts do not fit", naming the file. */
+    static Model model(String source, Network network, int classes, Option<Standardization> standardization) {
         try {
-            model = Model.of(network, classes, standardization);
+            return Model.of(network, classes, standardization);
         } catch (IllegalArgumentException e) {
             throw CliException.data(source + ": the parts do not fit: " + e.getMessage(), e);
         }
+    }
+
+    /** Checks that the file's {@code sha256} is the SHA-256 of its canonical content. */
+    static void requireSha256(Json.Field root, ObjectNode canonical) {
         String expected = root.field("sha256").text();
-        if (!Json.sha256(canonical(model, Codec.standard().sha256(network))).equals(expected)) {
+        if (!Json.sha256(canonical).equals(expected)) {
             throw root.field("sha256").error("the content's SHA-256 is not " + expected
                     + ": the file was changed or corrupted");
         }
-        return model;
     }
 
     /** The header of a file of the command line. */

@@ -49,8 +49,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = reportOptions.console(spec);
-        if (epochs != null && epochs < 1) {
-            throw CliException.usage("--epochs: expected at least 1 epoch, got " + epochs);
+        if (epochs != null) {
+            RunConfig.requireEpochs(epochs);
         }
         io.vavr.control.Option<DataSpec> dataSpec = given(data).map(DataSpec::parse);
         Path directory = checkpoint.toAbsolutePath().normalize().getParent();

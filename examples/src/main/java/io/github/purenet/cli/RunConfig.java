@@ -76,14 +76,12 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
         if (!Choices.SCHEDULES.contains(schedule)) {
             throw Choices.unknown("--schedule", "schedule", schedule, Choices.SCHEDULES);
         }
-        if (scheduleEpochs < 1) {
-            throw CliException.usage("schedule epochs: expected at least 1, got " + scheduleEpochs);
-        }
         if (batch < 1) {
             throw CliException.usage("--batch: expected a batch size >= 1, got " + batch);
         }
-        if (epochs < 1) {
-            throw CliException.usage("--epochs: expected at least 1 epoch, got " + epochs);
+        requireEpochs(epochs);
+        if (scheduleEpochs < 1) {
+            throw CliException.usage("schedule epochs: expected at least 1, got " + scheduleEpochs);
         }
         if (testSplit.isDefined() == data.kind().hasTestSet()) {
             throw data.kind().hasTestSet() ? ownTestSet(data)
@@ -114,6 +112,18 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
      */
     static CliException ownTestSet(DataSpec data) {
         return CliException.usage("--test-split: " + data + " has a test set of its own (t10k-images and t10k-labels)");
+    }
+
+    /**
+     * Checks a number of epochs, as {@code --epochs} gives it.
+     *
+     * @param epochs the number of epochs of a run
+     * @throws CliException (usage) if it is less than 1
+     */
+    static void requireEpochs(int epochs) {
+        if (epochs < 1) {
+            throw CliException.usage("--epochs: expected at least 1 epoch, got " + epochs);
+        }
     }
 
     /**

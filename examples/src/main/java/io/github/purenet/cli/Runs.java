@@ -130,8 +130,7 @@ final class Runs {
             console.text(String.format(Locale.ROOT, "resuming at step %d (epoch %d, batch %d)", start.step(),
                     start.epoch() + 1, start.batch() + 1));
         }
-        Trainer.Outcome<S> outcome = Trainer.run(e, optimizer, start, history, checkpoints,
-                e.config().checkpointEvery(), console);
+        Trainer.Outcome<S> outcome = Trainer.run(e, optimizer, start, history, checkpoints, console);
         TrainState<S> last = outcome.last();
         if (last.diverged()) {
             throw CliException.data(String.format(Locale.ROOT, "training diverged at step %d: the loss is %s; try a "

@@ -8,15 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads the data a {@link DataSpec} names: the shipped data sets from the class path, MNIST's IDX
@@ -157,20 +153,6 @@ public final class Sources {
 
     /** A file error as one line that names the file. */
     static CliException failure(Path file, IOException e) {
-        String why;
-        if (e instanceof NoSuchFileException) {
-            why = "no such file";
-        } else if (e instanceof AccessDeniedException) {
-            why = "permission denied";
-        } else if (e instanceof CharacterCodingException) {
-            why = "not UTF-8 text";
-        } else if (e instanceof ZipException) {
-            why = "not valid gzip data (" + e.getMessage() + ")";
-        } else if (e instanceof java.io.EOFException) {
-            why = "truncated gzip data";
-        } else {
-            why = "cannot read: " + e.getMessage();
-        }
-        return CliException.data(file + ": " + why, e);
+        return CliException.data(file + ": " + AtomicFiles.reason(e).getOrElse(() -> "cannot read: " + e.getMessage()), e);
     }
 }

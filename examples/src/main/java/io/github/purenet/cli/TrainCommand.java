@@ -117,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
                 activation != null ? activation : d.activation(),
                 optimizer != null ? optimizer : d.optimizer(),
                 learningRate != null ? learningRate : d.learningRate(),
-                schedule != null ? schedule : d.schedule(), Math.max(1, runEpochs),
+                schedule != null ? schedule : d.schedule(), runEpochs,
                 batch != null ? batch : d.batch(), runEpochs, seed != null ? seed : Defaults.SEED, given(split),
                 standardize != null ? standardize : d.standardize(), given(checkpointEvery));
     }

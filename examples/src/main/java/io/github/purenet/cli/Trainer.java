@@ -52,13 +52,14 @@ final class Trainer {
      * @param optimizer its optimizer
      * @param start the state to start from: the run's first, or one read from a checkpoint
      * @param history the results of the epochs before {@code start}
-     * @param checkpoints where to write checkpoints, if anywhere
-     * @param every with checkpoints, also write one every this many steps
+     * @param checkpoints where to write checkpoints, if anywhere: at the end of every epoch, and
+     *     every {@code checkpointEvery} steps of the run's configuration
      * @param console where to report
      * @return the last state and the results
      */
     static <S> Outcome<S> run(Experiment e, Optimizer<S> optimizer, TrainState<S> start, Vector<EpochResult> history,
-            Option<Checkpointer> checkpoints, Option<Long> every, Console console) {
+            Option<Checkpointer> checkpoints, Console console) {
+        Option<Long> every = e.config().checkpointEvery();
         long total = e.totalSteps();
         int perEpoch = e.stepsPerEpoch();
         int epochs = e.config().epochs();

@@ -6,7 +6,6 @@ import io.github.purenet.checkpoint.Codec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,17 +54,11 @@ class BadCommandTest {
     }
 
     private String[] train(String... more) {
-        String[] args = {"train", "--data", "iris", "--save", keep.toString()};
-        String[] all = Arrays.copyOf(args, args.length + more.length);
-        System.arraycopy(more, 0, all, args.length, more.length);
-        return all;
+        return Cli.args(new String[] {"train", "--data", "iris", "--save", keep.toString()}, more);
     }
 
     private String[] resume(Path file, String... more) {
-        String[] args = {"resume", "--checkpoint", file.toString(), "--save", keep.toString()};
-        String[] all = Arrays.copyOf(args, args.length + more.length);
-        System.arraycopy(more, 0, all, args.length, more.length);
-        return all;
+        return Cli.args(new String[] {"resume", "--checkpoint", file.toString(), "--save", keep.toString()}, more);
     }
 
     private String[] evaluate(Path file) {

@@ -36,11 +36,8 @@ class BadDataTest {
 
     private Cli.Result train(String data, String... more) {
         before = Files2.snapshot(dir);
-        String[] args = {"train", "--data", data, "--save", keep.toString(), "--plot", dir.resolve("p.png").toString(),
-            "--checkpoint-dir", dir.resolve("run").toString()};
-        String[] all = Arrays.copyOf(args, args.length + more.length);
-        System.arraycopy(more, 0, all, args.length, more.length);
-        return Cli.run(all);
+        return Cli.run(Cli.args(new String[] {"train", "--data", data, "--save", keep.toString(),
+            "--plot", dir.resolve("p.png").toString(), "--checkpoint-dir", dir.resolve("run").toString()}, more));
     }
 
     private void refused(Cli.Result result, String... fragments) {
@@ -171,7 +168,6 @@ class BadDataTest {
     void aLabelThatTheModelDoesNotHave() {
         Path model = dir.resolve("iris.json");
         Cli.run("train", "--data", "iris", "--epochs", "1", "--save", model.toString()).ok();
-        before = Files2.snapshot(dir);
         Path data = csv("a,b,c,d,label\n1,2,3,4,0\n1,2,3,4,2\n5,6,7,8,3\n");
         before = Files2.snapshot(dir);
         refused(Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + data),

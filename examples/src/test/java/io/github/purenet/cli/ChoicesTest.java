@@ -45,11 +45,7 @@ class ChoicesTest {
                 sha256After40Steps(Choices.optimizer("adam", Schedules.constant(0.04))));
     }
 
-    private static String sha256After40Steps(Optimizer<?> optimizer) {
-        return run(optimizer);
-    }
-
-    private static <S> String run(Optimizer<S> optimizer) {
+    private static <S> String sha256After40Steps(Optimizer<S> optimizer) {
         var state = Training.run(Training.init(IRIS.initial(), optimizer, IRIS.runKey(), IRIS.train(), IRIS.batching()),
                 Training.transition(IRIS.train(), IRIS.batching(), IRIS.loss(), optimizer)).get(40);
         return Codec.standard().sha256(state);

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Runs the program in this JVM, as {@code java -jar purenet.jar ARGS} would, and captures its output. */
 final class Cli {
@@ -60,6 +62,15 @@ final class Cli {
             assertFalse(err.contains("\tat ") || err.contains("    at "), err);
             return this;
         }
+    }
+
+    /**
+     * @param head the first arguments
+     * @param more the arguments after them
+     * @return both, in that order
+     */
+    static String[] args(String[] head, String... more) {
+        return Stream.concat(Arrays.stream(head), Arrays.stream(more)).toArray(String[]::new);
     }
 
     /**
