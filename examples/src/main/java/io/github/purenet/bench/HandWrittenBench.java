@@ -56,7 +56,7 @@ public class HandWrittenBench {
     /** The state of {@link #tiny}: seed 001's 2-3-3 network and its one example. */
     @State(Scope.Thread)
     public static class Tiny {
-        /** The network, stepped in place. */
+        /** The network, stepped in place ({@code tiny}) or replaced by the stepped one ({@code tinyImmutable}). */
         HandWrittenMlp network;
 
         /** Creates the state; JMH calls it. */
@@ -149,6 +149,22 @@ public class HandWrittenBench {
     @Benchmark
     public double tiny(Tiny s) {
         return s.network.step(LEARNING_RATE);
+    }
+
+    /**
+     * {@link #tiny} as a pure function ({@link HandWrittenMlp#stepped}): each step returns a new
+     * network, with new arrays for its weights, biases and buffers, and leaves the old one as it
+     * was. Not one of the issue's workloads: it measures what returning a new network costs by
+     * itself, without the library.
+     *
+     * @param s the state
+     * @return the loss before the step
+     */
+    @Benchmark
+    public double tinyImmutable(Tiny s) {
+        HandWrittenMlp.Stepped next = s.network.stepped(LEARNING_RATE);
+        s.network = next.network();
+        return next.loss();
     }
 
     /**

@@ -56,9 +56,9 @@ final class HandWrittenMlp {
         for (int l = 0; l < layers; l++) {
             int in = w[l].length;
             int out = w[l][0].length;
-            a[l + 1] = new double[batch][out];
-            delta[l] = new double[batch][out];
-            dw[l] = new double[in][out];
+            a[l + 1] = zeros(batch, out);
+            delta[l] = zeros(batch, out);
+            dw[l] = zeros(in, out);
             db[l] = new double[out];
         }
     }
@@ -95,6 +95,45 @@ final class HandWrittenMlp {
             labels[i] = i % 10;
         }
         return new HandWrittenMlp(w, b, inputs, labels);
+    }
+
+    /**
+     * A new {@code rows x columns} array, allocated row by row: {@code new double[rows][columns]}
+     * calls into the JVM's runtime, which costs more than the rows themselves for small arrays.
+     */
+    private static double[][] zeros(int rows, int columns) {
+        double[][] z = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            z[i] = new double[columns];
+        }
+        return z;
+    }
+
+    /** A network and the loss of the step that made it. */
+    record Stepped(double loss, HandWrittenMlp network) {
+    }
+
+    /**
+     * {@link #step} written as a pure function: the stepped weights and biases go into new arrays,
+     * with new buffers for the pass, and this network is left as it was. It is the floor of a step
+     * that returns a new network: the same loops as {@link #step}, plus the allocation that a value
+     * needs and nothing else (no checks, no records of matrices, no copies of the batch).
+     *
+     * @param learningRate the learning rate
+     * @return the loss before the step and the new network
+     */
+    Stepped stepped(double learningRate) {
+        double[][][] w2 = new double[w.length][][];
+        double[][] b2 = new double[b.length][];
+        for (int l = 0; l < w.length; l++) {
+            w2[l] = new double[w[l].length][];
+            for (int k = 0; k < w[l].length; k++) {
+                w2[l][k] = w[l][k].clone();
+            }
+            b2[l] = b[l].clone();
+        }
+        HandWrittenMlp next = new HandWrittenMlp(w2, b2, a[0], labels);
+        return new Stepped(next.step(learningRate), next);
     }
 
     /**
