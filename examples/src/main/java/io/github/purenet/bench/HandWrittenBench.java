@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link SplittableRandom} and differ from the library's, the work does not. {@code tiny} uses seed
  * 001's weights exactly. Each training benchmark updates its network in place, so it measures a
  * sequence of steps, and returns the batch's loss; {@code matmul} allocates its product, as the
- * library does.
+ * library does. {@link #tinyImmutable} is the one exception: {@code tiny} written as a pure
+ * function that returns a new network, which shows what immutability costs without the library.
  *
  * <p>It is a baseline of plain code, not of a tuned kernel: its i-k-j loops run each row of the
  * right factor past every row of the left one, so once the right factor outgrows the caches

@@ -1,0 +1,79 @@
+package io.github.purenet.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.github.purenet.loss.Losses;
+import io.github.purenet.network.Backprop;
+import io.github.purenet.network.LossAndNetwork;
+import io.github.purenet.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The baselines of {@link HandWrittenBench} do the work of {@link PurenetBench}: seed 001's
+ * network trained by hand follows the library's steps, and the pure form of the hand-written step
+ * gives the in-place step's numbers while leaving its argument as it was.
+ */
+class HandWrittenMlpTest {
+
+    private static HandWrittenMlp tiny() {
+        HandWrittenBench.Tiny state = new HandWrittenBench.Tiny();
+        state.setUp();
+        return state.network;
+    }
+
+    /** The weights of layer {@code l} as the library stores them, {@code [out][in]}. */
+    private static double[][] weights(HandWrittenMlp network, int l) {
+        double[][] w = network.w[l];
+        double[][] t = new double[w[0].length][w.length];
+        for (int k = 0; k < w.length; k++) {
+            for (int j = 0; j < w[0].length; j++) {
+                t[j][k] = w[k][j];
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void handWrittenTinyFollowsTheLibrarysSteps() {
+        HandWrittenMlp byHand = tiny();
+        PurenetBench.Tiny library = new PurenetBench.Tiny();
+        library.setUp();
+        for (int step = 0; step < 100; step++) {
+            LossAndNetwork next = Backprop.sgdStep(library.network, library.inputs, library.targets,
+                    Losses.softmaxCrossEntropy(), PurenetBench.LEARNING_RATE);
+            library.network = next.network();
+            // Math.exp against StrictMath.exp, and separate rounding against fma: a few ulps apart
+            assertEquals(next.loss(), byHand.step(PurenetBench.LEARNING_RATE), 1e-13, "loss of step " + step);
+        }
+        for (int l = 0; l < 2; l++) {
+            double[][] expected = library.network.layers().get(l).weights().toArray();
+            double[][] actual = weights(byHand, l);
+            for (int j = 0; j < expected.length; j++) {
+                assertArrayEquals(expected[j], actual[j], 1e-13, "layer " + l + ", row " + j);
+            }
+            assertArrayEquals(library.network.layers().get(l).bias().toArray()[0], byHand.b[l], 1e-13);
+        }
+    }
+
+    @Test
+    void steppedGivesTheInPlaceStepAndLeavesItsArgument() {
+        HandWrittenMlp before = tiny();
+        HandWrittenMlp inPlace = tiny();
+        for (int step = 0; step < 10; step++) {
+            double[][] untouched = weights(before, 1);
+            HandWrittenMlp.Stepped next = before.stepped(0.01);
+            assertEquals(inPlace.step(0.01), next.loss(), 0.0, "the same loss, bit for bit");
+            for (int l = 0; l < 2; l++) {
+                assertArrayEquals(inPlace.b[l], next.network().b[l], 0.0);
+                for (int k = 0; k < inPlace.w[l].length; k++) {
+                    assertArrayEquals(inPlace.w[l][k], next.network().w[l][k], 0.0);
+                }
+            }
+            assertEquals(Matrix.of(untouched), Matrix.of(weights(before, 1)), "stepped wrote its argument");
+            assertNotEquals(Matrix.of(untouched), Matrix.of(weights(next.network(), 1)));
+            before = next.network();
+        }
+    }
+}
