@@ -3,6 +3,7 @@ package io.github.purenet.loss;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.tensor.Matrix;
+import io.vavr.Tuple2;
 import java.util.Objects;
 
 /**
@@ -76,14 +77,9 @@ public final class Losses {
 
     /** Checks that every target is in {@code [low, high]}, naming the first that is not. */
     private static void requireTargetsIn(String loss, Matrix target, double low, double high) {
-        for (int i = 0; i < target.rows(); i++) {
-            for (int j = 0; j < target.columns(); j++) {
-                double y = target.get(i, j);
-                if (!(y >= low && y <= high)) {
-                    throw new IllegalArgumentException(loss + ": target (" + i + ", " + j + ") is " + y
-                            + ", expected a number in [" + low + ", " + high + "]");
-                }
-            }
+        for (Tuple2<Integer, Integer> at : target.firstOutside(low, high)) {
+            throw new IllegalArgumentException(loss + ": target (" + at._1 + ", " + at._2 + ") is "
+                    + target.get(at._1, at._2) + ", expected a number in [" + low + ", " + high + "]");
         }
     }
 

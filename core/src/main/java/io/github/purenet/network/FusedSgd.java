@@ -57,20 +57,8 @@ final class FusedSgd {
             }
             weights += (long) layer.inputs() * layer.outputs();
         }
-        return weights * inputs.rows() <= MAX_WORK && inputs.isFinite() && targetsAreWeights(targets);
-    }
-
-    /** Whether every target is a finite number at least 0, as softmax cross-entropy requires. */
-    private static boolean targetsAreWeights(Matrix targets) {
-        for (int i = 0; i < targets.rows(); i++) {
-            for (int j = 0; j < targets.columns(); j++) {
-                double y = targets.get(i, j);
-                if (!(y >= 0.0 && y <= Double.MAX_VALUE)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return weights * inputs.rows() <= MAX_WORK && inputs.isFinite()
+                && targets.firstOutside(0.0, Double.MAX_VALUE).isEmpty();
     }
 
     /**
@@ -96,9 +84,8 @@ final class FusedSgd {
             a[l + 1] = l < depth - 1 ? map(((Elementwise) layers.get(l).activation()).function(), z[l])
                     : new double[z[l].length];
         }
-        double rows = n;
         double[] delta = new double[z[depth - 1].length];
-        double loss = -softmaxCrossEntropy(z[depth - 1], a[depth], targets, delta) / rows;
+        double loss = softmaxCrossEntropy(z[depth - 1], a[depth], targets, delta);
         Dense[] stepped = new Dense[depth];
         for (int l = depth - 1; l >= 0; l--) {
             Dense layer = layers.get(l);
@@ -142,8 +129,8 @@ final class FusedSgd {
 
     /**
      * Fills {@code p} with the softmax of the logits and {@code delta} with the loss's gradient at
-     * them, {@code (p · Σ y - y) / n} row by row, and returns {@code Σ y (z - lse(z))} over the batch,
-     * each row's exponentials and their sum taken once for both.
+     * them, {@code (p · Σ y - y) / n} row by row, and returns the loss, {@code -Σ y (z - lse(z)) / n}
+     * over the batch, each row's exponentials and their sum taken once for both.
      */
     private static double softmaxCrossEntropy(double[] logits, double[] p, Matrix targets, double[] delta) {
         int classes = targets.columns();
@@ -172,7 +159,7 @@ final class FusedSgd {
                 delta[o + j] = (p[o + j] * mass - targets.get(i, j)) / rows;
             }
         }
-        return total;
+        return -total / rows;
     }
 
     /**

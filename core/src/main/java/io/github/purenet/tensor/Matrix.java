@@ -406,9 +406,23 @@ public final class Matrix {
 
     /** @return the position {@code (row, column)} of the first entry that is NaN or infinite, if any */
     public Option<Tuple2<Integer, Integer>> firstNonFinite() {
+        return firstOutside(-Double.MAX_VALUE, Double.MAX_VALUE);
+    }
+
+    /**
+     * The first entry, row by row, that is not a number in {@code [low, high]}: NaN, or below
+     * {@code low}, or above {@code high}. Validation of values with a domain, such as targets that
+     * must be at least 0, reads it.
+     *
+     * @param low the smallest value allowed
+     * @param high the largest value allowed
+     * @return the position {@code (row, column)} of that entry, if any
+     */
+    public Option<Tuple2<Integer, Integer>> firstOutside(double low, double high) {
         for (int i = 0; i < rows(); i++) {
             for (int j = 0; j < columns(); j++) {
-                if (!Double.isFinite(rows[i][j])) {
+                double x = rows[i][j];
+                if (!(x >= low && x <= high)) {
                     return Option.some(Tuple.of(i, j));
                 }
             }

@@ -34,9 +34,10 @@ enum VectorKernels implements ProductKernels {
     private static final long PARALLEL_PACK = 1L << 17;
 
     /**
-     * The full strips of {@code b}, packed for {@link #times} (and so for {@code aᵀ · b}, the product of a copied block of {@code aᵀ}): strip
-     * {@code s} holds columns {@code [STRIP s, STRIP (s + 1))} of every row, row after row, so
-     * that the tiles read it front to back instead of one page of memory per row of {@code b}.
+     * The full strips of {@code b}, packed for {@link #times} (and so for {@code aᵀ · b}, the
+     * product of a copied block of {@code aᵀ} by {@code b}): strip {@code s} holds columns
+     * {@code [STRIP s, STRIP (s + 1))} of every row, row after row, so that the tiles read it front
+     * to back instead of one page of memory per row of {@code b}.
      */
     @Override
     public double[][] pack(double[][] b) {

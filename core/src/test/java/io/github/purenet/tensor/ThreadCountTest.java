@@ -1,6 +1,7 @@
 package io.github.purenet.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.activation.Activations;
 import io.github.purenet.loss.Losses;
@@ -35,7 +36,7 @@ class ThreadCountTest {
         Matrix a = key.normal(300, 257, 0, 1).value();
         Matrix b = key.foldIn(1).normal(257, 190, 0, 1).value();
         Matrix c = key.foldIn(2).normal(300, 190, 0, 1).value();
-        assertEquals(true, (long) a.rows() * a.columns() * b.columns() >= Products.PARALLEL_THRESHOLD);
+        assertTrue((long) a.rows() * a.columns() * b.columns() >= Products.PARALLEL_THRESHOLD, "large enough to split");
         Matrix times = in(1, () -> a.times(b));
         Matrix transposeTimes = in(1, () -> a.transposeTimes(c));
         Matrix timesTranspose = in(1, () -> c.timesTranspose(b));
@@ -52,7 +53,7 @@ class ThreadCountTest {
         Key key = Key.of(13);
         Matrix a = key.normal(3, 1100, 0, 1).value();
         Matrix b = key.foldIn(1).normal(3, 900, 0, 1).value();
-        assertEquals(true, (long) a.rows() * a.columns() * b.columns() >= Products.PARALLEL_THRESHOLD);
+        assertTrue((long) a.rows() * a.columns() * b.columns() >= Products.PARALLEL_THRESHOLD, "large enough to split");
         double[][] expected = Reference.product(Reference.transpose(a.toArray()), b.toArray());
         for (int threads : new int[] {1, 2, 16}) {
             Reference.assertSameBits(expected, in(threads, () -> a.transposeTimes(b)), threads + " threads");

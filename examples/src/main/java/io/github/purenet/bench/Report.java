@@ -21,9 +21,9 @@ import java.util.Map;
  * java -cp examples/target/benchmarks.jar io.github.purenet.bench.Report examples/target/jmh-result.json
  * </pre>
  *
- * <p>An operation is a step for {@code tiny} (and {@code tinyComposed}, {@code tinyImmutable}), a sample for
- * {@code small} and {@code big}, a product for {@code matmul}; "±" is JMH's 99.9% confidence half-width, absent when a run had a
- * single measurement iteration.
+ * <p>An operation is a step for {@code tiny} (and {@code tinyComposed}, {@code tinyImmutable}), a
+ * sample for {@code small} and {@code big}, a product for {@code matmul}; "±" is JMH's 99.9%
+ * confidence half-width, absent when a run had a single measurement iteration.
  */
 public final class Report {
 
