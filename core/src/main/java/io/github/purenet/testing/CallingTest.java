@@ -19,6 +19,13 @@ record CallingTest(String className, String method) {
     private static final String MODULE_DIRECTORY = "basedir";
 
     /**
+     * A system property that, when set, is the module as Maven's {@code -pl} names it from the root
+     * of the build ({@code examples/cli}, or {@code :artifactId}); without it, the module is the last
+     * part of {@link #MODULE_DIRECTORY}, which is right for modules directly below the root.
+     */
+    private static final String MODULE = "purenet.module";
+
+    /**
      * Finds the calling test on the stack: the innermost method annotated as a JUnit test
      * ({@code @Test}, {@code @ParameterizedTest}, {@code @RepeatedTest}, anything meta-annotated
      * with {@link Testable}); without one, the outermost frame of the first class outside this
@@ -63,8 +70,10 @@ record CallingTest(String className, String method) {
      * @return the command and how to use it
      */
     String rerun(Long seed) {
+        String named = System.getProperty(MODULE);
         String directory = System.getProperty(MODULE_DIRECTORY);
-        String module = directory == null || directory.isBlank() ? null
+        String module = named != null && !named.isBlank() ? named
+                : directory == null || directory.isBlank() ? null
                 : directory.replace('\\', '/').replaceAll("/+$", "").replaceAll(".*/", "");
         String command = "mvn" + (module == null ? "" : " -pl " + module) + " test -Dtest=" + name()
                 + (seed == null ? "" : " -D" + Property.SEED_PROPERTY + "=" + seed);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class MnistTest {
 
     /** From the examples module, where the tests run: the folder beside the repository. */
-    static final Path MNIST = Path.of("../../shared/data/mnist");
+    static final Path MNIST = Path.of("../../../shared/data/mnist");
 
     @Test
     void a784x128x10ReluNetworkWithAdamReaches97Point5PercentInFiveEpochs() {

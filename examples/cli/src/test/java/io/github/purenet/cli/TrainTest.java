@@ -77,7 +77,7 @@ class TrainTest {
     @Test
     void aCsvFileTrainsWithItsLabelInANamedColumnAndStandardisedFeatures() throws IOException {
         // Iris as a user's CSV: a header, the label in the first column
-        List<String> iris = Files.readAllLines(Path.of("src/main/resources/io/github/purenet/examples/data/iris.csv"));
+        List<String> iris = Files.readAllLines(Path.of("../data/iris.csv"));
         StringBuilder csv = new StringBuilder("species,sepal length,sepal width,petal length,petal width\n");
         iris.subList(1, iris.size()).forEach(line -> {
             int last = line.lastIndexOf(',');

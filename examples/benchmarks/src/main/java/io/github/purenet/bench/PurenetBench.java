@@ -78,7 +78,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * From the project's root, the one command that builds the jar, runs both classes with the
  * allocation profiler and writes JMH's JSON results (about four minutes):
  * <pre>
- * mvn -q -B -pl examples -am package -DskipTests &amp;&amp; java -jar examples/target/benchmarks.jar \
+ * mvn -q -B -pl examples/benchmarks -am package -DskipTests &amp;&amp; java -jar examples/target/benchmarks.jar \
  *     -prof gc -rf json -rff examples/target/jmh-result.json 'PurenetBench|HandWrittenBench'
  * </pre>
  * then the table of library against baseline:
