@@ -43,10 +43,14 @@ public record Batch(Matrix inputs, Matrix targets, long epoch, int index) {
         return inputs.rows();
     }
 
-    /** @return the place and shapes, such as {@code Batch[epoch 3, index 2: inputs 10x4, targets 10x3]} */
+    /**
+     * The place and both matrices as {@link Matrix#toString()} prints them (with their entries when
+     * small), such as {@code Batch[epoch 3, index 2: inputs Matrix[32x4], targets Matrix[32x3]]}.
+     *
+     * @return the place and the matrices
+     */
     @Override
     public String toString() {
-        return "Batch[epoch " + epoch + ", index " + index + ": inputs " + inputs.shape() + ", targets "
-                + targets.shape() + "]";
+        return "Batch[epoch " + epoch + ", index " + index + ": inputs " + inputs + ", targets " + targets + "]";
     }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * {@code i}, and row {@code i} of {@code targets} what the network should output for it.
  *
  * <pre>{@code
- * Dataset d = Dataset.classification(features, labels, 3);   // Dataset[150: features 150x4, targets 150x3]
- * Dataset firstTwo = d.rows(Vector.of(0, 1));                 // Dataset[2: features 2x4, targets 2x3]
+ * Dataset d = Dataset.classification(features, labels, 3);   // 150 examples of 4 features, 3 classes
+ * Dataset firstTwo = d.rows(Vector.of(0, 1));                 // the first two
  * }</pre>
  *
  * <p>A {@link Matrix} has at least one row, so a dataset has at least one example. Every entry is
@@ -79,9 +79,15 @@ public record Dataset(Matrix features, Matrix targets) {
         return new Dataset(features.selectRows(indices), targets.selectRows(indices));
     }
 
-    /** @return the size and shapes, such as {@code Dataset[150: features 150x4, targets 150x3]} */
+    /**
+     * The size and both matrices as {@link Matrix#toString()} prints them: with their entries when
+     * small, such as {@code Dataset[1: features Matrix[1x2 [[0.5, 1.0]]], targets Matrix[1x1 [[1.0]]]]},
+     * or as shapes, such as {@code Dataset[150: features Matrix[150x4], targets Matrix[150x3]]}.
+     *
+     * @return the size and the matrices
+     */
     @Override
     public String toString() {
-        return "Dataset[" + size() + ": features " + features.shape() + ", targets " + targets.shape() + "]";
+        return "Dataset[" + size() + ": features " + features + ", targets " + targets + "]";
     }
 }

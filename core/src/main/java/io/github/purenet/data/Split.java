@@ -26,9 +26,14 @@ public record Split(Dataset train, Dataset test) {
         }
     }
 
-    /** @return the sizes, such as {@code Split[train 120, test 30]} */
+    /**
+     * Both parts as {@link Dataset#toString()} prints them, so with their entries when they are
+     * small: {@code Split[train Dataset[120: ...], test Dataset[30: ...]]}.
+     *
+     * @return both parts
+     */
     @Override
     public String toString() {
-        return "Split[train " + train.size() + ", test " + test.size() + "]";
+        return "Split[train " + train + ", test " + test + "]";
     }
 }

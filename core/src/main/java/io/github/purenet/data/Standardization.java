@@ -133,9 +133,14 @@ public record Standardization(Matrix mean, Matrix standardDeviation) {
         return new Dataset(apply(data.features()), data.targets());
     }
 
-    /** @return the width, such as {@code Standardization[1x4]} */
+    /**
+     * Both rows as {@link Matrix#toString()} prints them (with their entries when small), such as
+     * {@code Standardization[mean Matrix[1x2 [[5.0, 0.5]]], standardDeviation Matrix[1x2 [[2.0, 0.25]]]]}.
+     *
+     * @return the mean and the standard deviation
+     */
     @Override
     public String toString() {
-        return "Standardization[" + mean.shape() + "]";
+        return "Standardization[mean " + mean + ", standardDeviation " + standardDeviation + "]";
     }
 }

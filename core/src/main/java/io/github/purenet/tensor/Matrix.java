@@ -17,13 +17,20 @@ import java.util.function.DoubleUnaryOperator;
  * returns a copy, and every operation returns a new matrix.
  *
  * <pre>{@code
- * Matrix x = Matrix.of(new double[][] {{1, 2}, {3, 4}});   // Matrix[2x2]
+ * Matrix x = Matrix.of(new double[][] {{1, 2}, {3, 4}});   // Matrix[2x2 [[1.0, 2.0], [3.0, 4.0]]]
  * Matrix y = x.times(x).plusRow(Matrix.row(10, 20));        // [[17, 30], [25, 42]]
  * }</pre>
  *
  * <p>Equality is exact: two matrices are equal when they have the same shape and every pair of
  * entries has the same bits ({@link Double#equals(Object)}: {@code NaN} equals {@code NaN},
- * {@code 0.0} differs from {@code -0.0}). {@link #toString()} shows the shape, not the contents.
+ * {@code 0.0} differs from {@code -0.0}).
+ *
+ * <p>{@link #toString()} shows the shape, and the entries too when there are at most
+ * {@value #PRINTED_ENTRIES} of them: {@code Matrix[2x3 [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]]}, but
+ * {@code Matrix[64x10]}. Each entry is printed by {@link Double#toString(double)}, which tells
+ * every two doubles apart, so two small matrices that are not equal never print alike
+ * ({@code -0.0} and {@code 0.0}, {@code NaN} and infinities show as such), and a failed assertion
+ * on small matrices shows the entries that differ.
  *
  * <p>Shape errors throw {@link IllegalArgumentException} naming the operation and both shapes,
  * such as {@code "times: 2x3 and 2x3 do not fit (columns of the left 3 != rows of the right 2)"}.
@@ -42,6 +49,9 @@ public final class Matrix {
          */
         double at(int row, int column);
     }
+
+    /** The most entries that {@link #toString()} prints; a larger matrix prints as its shape. */
+    public static final int PRINTED_ENTRIES = 100;
 
     private final double[][] rows; // rows[i][j]; never written after construction, never given out
 
@@ -467,10 +477,20 @@ public final class Matrix {
         return Arrays.deepHashCode(rows);
     }
 
-    /** @return the shape, such as {@code Matrix[64x10]} */
+    /**
+     * @return the shape, and the entries row by row when there are at most {@value #PRINTED_ENTRIES},
+     *     such as {@code Matrix[1x2 [[0.5, -0.0]]]} or {@code Matrix[64x10]}
+     */
     @Override
     public String toString() {
-        return "Matrix[" + shape() + "]";
+        if ((long) rows() * columns() > PRINTED_ENTRIES) {
+            return "Matrix[" + shape() + "]";
+        }
+        StringBuilder text = new StringBuilder("Matrix[").append(shape()).append(" [");
+        for (int i = 0; i < rows(); i++) {
+            text.append(i == 0 ? "" : ", ").append(Arrays.toString(rows[i]));
+        }
+        return text.append("]]").toString();
     }
 
     private static void requireNonNull(String operation, Matrix other) {

@@ -7,5 +7,11 @@
  * loss and gradients, (your own stages), update, advance in the data. A state holds everything a
  * run needs to continue, so a run started from any stored state gives the same states as the run
  * that produced it.
+ *
+ * <p>{@link io.github.purenet.train.Evaluation} measures a network on a dataset: its loss, a
+ * {@link io.github.purenet.train.ConfusionMatrix} with accuracy and per-class
+ * {@link io.github.purenet.train.ClassMetrics} (precision, recall, F1), the log loss and the ROC AUC
+ * ({@link io.github.purenet.train.Metrics}), and a report in the layout of scikit-learn's
+ * {@code classification_report}.
  */
 package io.github.purenet.train;

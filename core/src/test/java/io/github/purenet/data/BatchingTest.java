@@ -88,7 +88,10 @@ class BatchingTest {
         assertEquals(b, batching.batch(data, Key.of(42), 4, 2));
         assertEquals(b, batching.batch(data, batching.order(KEY, 4, 30), 4, 2));
         assertEquals(batching.order(KEY, 4, 30).slice(14, 21), rowNumbers(b));
-        assertEquals("Batch[epoch 4, index 2: inputs 7x1, targets 7x1]", b.toString());
+        Vector<Integer> rows = batching.order(KEY, 4, 30).slice(14, 21);
+        assertEquals("Batch[epoch 4, index 2: inputs Matrix[7x1 " + rows.map(r -> "[" + (double) r + "]").mkString("[", ", ", "]")
+                + "], targets Matrix[7x1 " + rows.map(r -> "[" + (double) -r + "]").mkString("[", ", ", "]") + "]]",
+                b.toString());
     }
 
     @Test

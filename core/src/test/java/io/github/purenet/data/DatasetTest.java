@@ -4,11 +4,13 @@ import static io.github.purenet.Checks.refuses;
 import static io.github.purenet.Checks.fails;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.List;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 class DatasetTest {
 
@@ -17,9 +19,21 @@ class DatasetTest {
             Matrix.of(3, 2, (i, j) -> j == 0 ? i : 10 * i), Matrix.of(3, 1, (i, j) -> -i));
 
     @Test
-    void sizeIsTheNumberOfRowsAndToStringShowsShapes() {
+    void sizeIsTheNumberOfRowsAndToStringShowsTheEntriesOfSmallMatrices() {
         assertEquals(3, THREE.size());
-        assertEquals("Dataset[3: features 3x2, targets 3x1]", THREE.toString());
+        assertEquals("Dataset[3: features Matrix[3x2 [[0.0, 0.0], [1.0, 10.0], [2.0, 20.0]]], "
+                + "targets Matrix[3x1 [[0.0], [-1.0], [-2.0]]]]", THREE.toString());
+        Dataset large = new Dataset(Matrix.filled(101, 1, 1.0), Matrix.filled(101, 2, 0.0));
+        assertEquals("Dataset[101: features Matrix[101x1], targets Matrix[101x2]]", large.toString());
+    }
+
+    @Test
+    void aFailedAssertionOnSmallDatasetsShowsTheEntryThatDiffers() {
+        Dataset expected = new Dataset(Matrix.row(1), Matrix.row(0.0, 1));
+        Dataset actual = new Dataset(Matrix.row(1), Matrix.row(-0.0, 1));
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> assertEquals(expected, actual));
+        assertEquals("expected: <Dataset[1: features Matrix[1x1 [[1.0]]], targets Matrix[1x2 [[0.0, 1.0]]]]> "
+                + "but was: <Dataset[1: features Matrix[1x1 [[1.0]]], targets Matrix[1x2 [[-0.0, 1.0]]]]>", e.getMessage());
     }
 
     @Test

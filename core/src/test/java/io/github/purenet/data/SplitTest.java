@@ -39,7 +39,13 @@ class SplitTest {
         Split t = Datasets.split(numbered(10), Key.of(1), 0.25);
         assertEquals(7, t.train().size());
         assertEquals(3, t.test().size());
-        assertEquals("Split[train 7, test 3]", t.toString());
+    }
+
+    @Test
+    void aSplitPrintsItsTwoDatasets() {
+        Split s = new Split(new Dataset(Matrix.row(1, 2), Matrix.row(-0.0)), new Dataset(Matrix.row(3, 4), Matrix.row(0)));
+        assertEquals("Split[train Dataset[1: features Matrix[1x2 [[1.0, 2.0]]], targets Matrix[1x1 [[-0.0]]]], "
+                + "test Dataset[1: features Matrix[1x2 [[3.0, 4.0]]], targets Matrix[1x1 [[0.0]]]]]", s.toString());
     }
 
     @Test

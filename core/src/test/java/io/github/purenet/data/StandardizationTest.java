@@ -37,7 +37,9 @@ class StandardizationTest {
         assertEquals(Math.sqrt(1.25), s.standardDeviation().get(0, 0), 1e-15);
         assertEquals(10.0, s.standardDeviation().get(0, 1), 1e-15);
         assertEquals(3, s.columns());
-        assertEquals("Standardization[1x3]", s.toString());
+        // sqrt(1.25) printed by Double.toString; 1.0 for the constant column
+        assertEquals("Standardization[mean Matrix[1x3 [[2.5, 20.0, 7.0]]], "
+                + "standardDeviation Matrix[1x3 [[1.118033988749895, 10.0, 1.0]]]]", s.toString());
     }
 
     @Test
