@@ -41,7 +41,7 @@ import java.util.Objects;
  * @param standardization the standardisation of the raw inputs, as fitted on the training part, if
  *     the network was trained on standardised inputs; as many columns as the network's inputs
  * @param classNames the name of each class, in the order of the network's outputs: distinct,
- *     non-empty, {@code max(2, network.outputs())} of them
+ *     non-empty, well-formed text (no unpaired surrogate), {@code max(2, network.outputs())} of them
  * @param heldOut how the test part of the data the model was trained on was held out, if it was
  */
 public record Model(Network network, Option<Standardization> standardization, Vector<String> classNames,
@@ -91,6 +91,13 @@ public record Model(Network network, Option<Standardization> standardization, Ve
             }
             if (name.isEmpty()) {
                 throw new IllegalArgumentException("classNames: the name at position " + i + " is empty");
+            }
+            int surrogate = name.codePoints() // a pair is one code point above 0xFFFF; an unpaired half is itself
+                    .filter(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE).findFirst().orElse(-1);
+            if (surrogate >= 0) {
+                throw new IllegalArgumentException("classNames: the name at position " + i + " holds the unpaired "
+                        + "surrogate \\u" + Integer.toHexString(surrogate).toUpperCase()
+                        + ", which is not text (UTF-8 has no encoding for it)");
             }
             if (first.containsKey(name)) {
                 throw new IllegalArgumentException("classNames: the name \"" + name + "\" at position " + i

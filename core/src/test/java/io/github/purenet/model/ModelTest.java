@@ -175,6 +175,11 @@ class ModelTest {
                 "the name \"a\" at position 2 repeats the name at position 0");
         refuses(() -> Model.of(three).withClassNames(Vector.of("a", "", "c")), "the name at position 1 is empty");
         assertThrows(NullPointerException.class, () -> Model.of(three).withClassNames(Vector.of("a", null, "c")));
+        refuses(() -> Model.of(three).withClassNames(Vector.of("a", "b\uD800", "c")),
+                "the name at position 1 holds the unpaired surrogate \\uD800");
+        refuses(() -> Model.of(three).withClassNames(Vector.of("a", "b", "\uDE00c")), "position 2", "\\uDE00");
+        assertEquals("\uD83D\uDE00", Model.of(three).withClassNames(Vector.of("a", "b", "\uD83D\uDE00")).classNames()
+                .last(), "a pair is one code point, an emoji");
         assertEquals(Vector.of("0", "1", "2"), Model.of(three).classNames());
         assertEquals(3, Model.of(three).classes());
         assertEquals(Vector.of("A", "b", "a"), Model.of(three).withClassNames(Vector.of("A", "b", "a")).classNames(),
