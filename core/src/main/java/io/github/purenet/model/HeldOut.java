@@ -175,7 +175,8 @@ public record HeldOut(Key key, double testFraction, boolean stratified, String d
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM, which the Java SE specification forbids", e);
+            throw new IllegalStateException("SHA-256 is missing from this JVM, which the Java SE specification "
+                    + "forbids", e);
         }
     }
 

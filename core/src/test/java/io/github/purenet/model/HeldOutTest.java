@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pholser.junit.quickcheck.generator.Generator;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Datasets;
 import io.github.purenet.data.Split;
@@ -15,6 +16,7 @@ import io.github.purenet.tensor.Matrix;
 import io.github.purenet.testing.Generators;
 import io.github.purenet.testing.Property;
 import io.github.purenet.testing.TargetKind;
+import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -52,17 +54,18 @@ class HeldOutTest {
     @Test
     void aStratifiedHeldOutPartIsTheTestPartOfDatasetsStratifiedSplitOfOneHotTargets() {
         AtomicInteger checked = new AtomicInteger();
-        Property.forAll(Generators.pairs(Generators.datasets().rows(2, 40).outputs(2, 5).classification(),
-                Generators.keys())).check(t -> {
-                    Dataset data = t._1;
-                    Key key = t._2;
-                    checked.addAndGet(atEveryPossibleFraction(f -> Datasets.stratifiedSplit(data, key, f), (f, split) -> {
-                        HeldOut heldOut = HeldOut.stratified(data, key, f);
-                        assertEquals(split, heldOut.split(data));
-                        assertEquals(split.test(), heldOut.test(data));
-                        assertEquals(new HeldOut(key, f, true, HeldOut.sha256(data)), heldOut);
-                    }));
-                });
+        Generator<Tuple2<Dataset, Key>> cases = Generators.pairs(
+                Generators.datasets().rows(2, 40).outputs(2, 5).classification(), Generators.keys());
+        Property.forAll(cases).check(t -> {
+            Dataset data = t._1;
+            Key key = t._2;
+            checked.addAndGet(atEveryPossibleFraction(f -> Datasets.stratifiedSplit(data, key, f), (f, split) -> {
+                HeldOut heldOut = HeldOut.stratified(data, key, f);
+                assertEquals(split, heldOut.split(data));
+                assertEquals(split.test(), heldOut.test(data));
+                assertEquals(new HeldOut(key, f, true, HeldOut.sha256(data)), heldOut);
+            }));
+        });
         assertTrue(checked.get() > 300, "splits checked: " + checked);
     }
 
@@ -106,7 +109,8 @@ class HeldOutTest {
 
     @Test
     void theSha256IsOfTheShapesAndBitsAsDocumented() {
-        // the oracle: Python, hashlib.sha256(b(x) + b(y)) with b(a) = struct.pack('>ii', *a.shape) + a.astype('>f8').tobytes()
+        // the oracle: Python's hashlib.sha256(b(x) + b(y)),
+        // with b(a) = struct.pack('>ii', *a.shape) + numpy.array(a).astype('>f8').tobytes()
         Dataset data = new Dataset(Matrix.of(new double[][] {{1.5, -0.0, 0.1}, {2.0, 1e-310, -3.25}}),
                 Matrix.of(new double[][] {{1, 0}, {0, 1}}));
         assertEquals("31945fa2d23600413564a806b6ed6f1d9fd1e5dddade33b82df5ec2f22dd09b4", HeldOut.sha256(data));
