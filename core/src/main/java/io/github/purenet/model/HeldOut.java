@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * How the test part of a model's data was held out, so that it can be found again: the key and
@@ -43,7 +42,7 @@ import java.util.regex.Pattern;
  */
 public record HeldOut(Key key, double testFraction, boolean stratified, String dataSha256) {
 
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final String SHA256 = "[0-9a-f]{64}";
 
     /**
      * Checks the fraction and the form of the hash.
@@ -59,7 +58,7 @@ public record HeldOut(Key key, double testFraction, boolean stratified, String d
         if (!(testFraction > 0.0 && testFraction < 1.0)) {
             throw new IllegalArgumentException("testFraction: expected a number in (0, 1), got " + testFraction);
         }
-        if (!SHA256.matcher(dataSha256).matches()) {
+        if (!dataSha256.matches(SHA256)) {
             throw new IllegalArgumentException("dataSha256: expected 64 lower-case hexadecimal digits, got \""
                     + dataSha256 + "\"");
         }
