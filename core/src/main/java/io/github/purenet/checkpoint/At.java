@@ -104,6 +104,13 @@ record At(JsonNode node, String path) {
         return node.textValue();
     }
 
+    boolean bool() {
+        if (!node.isBoolean()) {
+            throw error("expected true or false, got " + kind());
+        }
+        return node.booleanValue();
+    }
+
     /** A 64-bit value written as 16 hexadecimal digits, such as a key's state. */
     long hex64() {
         String s = text();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.activation.Activation;
+import io.github.purenet.model.Model;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
@@ -24,9 +25,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Networks, gradients, optimizer states and training states to JSON text and back, exactly: a
- * decoded value equals the encoded one bit for bit, and a training state decoded and continued
- * gives the same states as a run that never stopped. The format is documented in
+ * Networks, models, gradients, optimizer states and training states to JSON text and back,
+ * exactly: a decoded value equals the encoded one bit for bit, and a training state decoded and
+ * continued gives the same states as a run that never stopped. The format is documented in
  * {@code docs/checkpoint-format.md}.
  *
  * <pre>{@code
@@ -34,6 +35,7 @@ import java.util.function.Function;
  * String json = codec.encode(state);                                  // write it where you like
  * TrainState<Chain<Moments, Count>> back = codec.decodeTrainState(json, Optimizers.adam(1e-3));
  * String id = codec.sha256(state);                                    // equal states, equal hashes
+ * Model model = codec.decodeModel(codec.encode(trained));              // network, names, standardisation
  * }</pre>
  *
  * <p>Doubles are written as JSON numbers in their shortest exact form, and read back to the same
@@ -94,6 +96,14 @@ public final class Codec {
     }
 
     /**
+     * @param model a model: its network, standardisation, class names and held-out part
+     * @return its document
+     */
+    public String encode(Model model) {
+        return write("model", Objects.requireNonNull(model, "model is null"), Encoder::model);
+    }
+
+    /**
      * @param gradients gradients
      * @return their document
      */
@@ -124,6 +134,16 @@ public final class Codec {
      */
     public Network decodeNetwork(String json) {
         return read(json, "network", new Decoder(activations)::network, Encoder::network);
+    }
+
+    /**
+     * @param json a model's document
+     * @return the model
+     * @throws CheckpointException if the document is refused, such as class names that are not one
+     *     per class or repeat, or a standardisation of another width than the network's inputs
+     */
+    public Model decodeModel(String json) {
+        return read(json, "model", new Decoder(activations)::model, Encoder::model);
     }
 
     /**
@@ -176,6 +196,14 @@ public final class Codec {
      */
     public String sha256(Network network) {
         return hash("network", canonical().network(Objects.requireNonNull(network, "network is null")));
+    }
+
+    /**
+     * @param model a model
+     * @return the SHA-256 of its canonical encoding
+     */
+    public String sha256(Model model) {
+        return hash("model", canonical().model(Objects.requireNonNull(model, "model is null")));
     }
 
     /**

@@ -2,6 +2,9 @@ package io.github.purenet.checkpoint;
 
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.LeakyRelu;
+import io.github.purenet.data.Standardization;
+import io.github.purenet.model.HeldOut;
+import io.github.purenet.model.Model;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
@@ -196,6 +199,44 @@ record Decoder(Map<String, Activation> activations) {
 
     Option<Double> loss(At at) {
         return at.node().isNull() ? Option.none() : Option.some(at.number());
+    }
+
+    /**
+     * A model: the network first, then each part checked against it where it stands in the
+     * document, so that a part that does not fit is refused at its own path.
+     */
+    Model model(At at) {
+        at.fields("network", "standardization", "class_names", "held_out");
+        Network network = network(at.field("network"));
+        At s = at.field("standardization");
+        Option<Standardization> standardization = s.node().isNull() ? Option.none() : Option.some(standardization(s));
+        Model standardized = build(s, () -> standardization.map(Model.of(network)::withStandardization)
+                .getOrElse(Model.of(network)));
+        At names = at.field("class_names");
+        Vector<String> classNames = names.elements().map(At::text);
+        Model named = build(names, () -> standardized.withClassNames(classNames));
+        At h = at.field("held_out");
+        return h.node().isNull() ? named : named.withHeldOut(heldOut(h));
+    }
+
+    Standardization standardization(At at) {
+        at.fields("mean", "standard_deviation");
+        Matrix mean = matrix(at.field("mean"));
+        Matrix standardDeviation = matrix(at.field("standard_deviation"));
+        return build(at, () -> new Standardization(mean, standardDeviation));
+    }
+
+    HeldOut heldOut(At at) {
+        at.fields("key", "test_fraction", "stratified", "data_sha256");
+        Key key = key(at.field("key"));
+        double testFraction = at.field("test_fraction").number();
+        if (!(testFraction > 0.0 && testFraction < 1.0)) {
+            throw at.field("test_fraction").error("expected a number in (0, 1), got " + testFraction);
+        }
+        boolean stratified = at.field("stratified").bool();
+        String dataSha256 = at.field("data_sha256").text();
+        // the fraction is checked above, so what HeldOut can still refuse is the hash
+        return build(at.field("data_sha256"), () -> new HeldOut(key, testFraction, stratified, dataSha256));
     }
 
     private static Vector<At> nonEmpty(At array) {

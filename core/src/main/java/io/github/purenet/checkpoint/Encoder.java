@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.LeakyRelu;
+import io.github.purenet.data.Standardization;
+import io.github.purenet.model.HeldOut;
+import io.github.purenet.model.Model;
 import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
@@ -173,6 +176,34 @@ record Encoder(boolean canonical, Map<String, Activation> activations) {
         s.order().forEach(order::add);
         node.set("key", key(s.key()));
         node.set("loss", s.loss().map(this::number).getOrElse(JsonNodeFactory.instance.nullNode()));
+        return node;
+    }
+
+    /** A model: network, standardisation or null, class names, held-out part or null; see {@link Decoder#model}. */
+    ObjectNode model(Model m) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("network", network(m.network()));
+        node.set("standardization", m.standardization().<JsonNode>map(this::standardization)
+                .getOrElse(JsonNodeFactory.instance.nullNode()));
+        ArrayNode names = node.putArray("class_names");
+        m.classNames().forEach(names::add);
+        node.set("held_out", m.heldOut().<JsonNode>map(this::heldOut).getOrElse(JsonNodeFactory.instance.nullNode()));
+        return node;
+    }
+
+    ObjectNode standardization(Standardization s) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("mean", matrix(s.mean()));
+        node.set("standard_deviation", matrix(s.standardDeviation()));
+        return node;
+    }
+
+    ObjectNode heldOut(HeldOut h) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("key", key(h.key()));
+        node.set("test_fraction", number(h.testFraction()));
+        node.put("stratified", h.stratified());
+        node.put("data_sha256", h.dataSha256());
         return node;
     }
 }

@@ -1,6 +1,6 @@
 /**
- * Checkpoints: networks, gradients, optimizer states and training states as versioned JSON, exact
- * to the bit, with a content hash.
+ * Checkpoints: networks, models, gradients, optimizer states and training states as versioned
+ * JSON, exact to the bit, with a content hash.
  *
  * <p>{@link io.github.purenet.checkpoint.Codec} turns values into text and back; it never touches
  * files (writing them is the caller's business). The format is described in

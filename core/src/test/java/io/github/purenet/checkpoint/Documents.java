@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
+import io.github.purenet.data.Standardization;
 import io.github.purenet.loss.Losses;
+import io.github.purenet.model.HeldOut;
+import io.github.purenet.model.Model;
 import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.optim.Chain;
@@ -50,6 +53,16 @@ final class Documents {
             new DenseGradient(Matrix.row(Double.NaN, -0.0, 1e-310), Matrix.row(Double.POSITIVE_INFINITY)),
             new DenseGradient(Matrix.row(-Double.MAX_VALUE), Matrix.row(Double.NEGATIVE_INFINITY))));
     static final String GRADIENTS = CODEC.encode(SPECIAL_GRADIENTS);
+
+    /**
+     * Seed 001's network as a model of three named classes, with a standardisation and a held-out
+     * part.
+     */
+    static final Model MODEL_VALUE = Model.of(Fixtures.seedNetwork())
+            .withStandardization(new Standardization(Matrix.row(0.5, -1.0), Matrix.row(2.0, 0.25)))
+            .withClassNames(Vector.of("red", "green", "blue"))
+            .withHeldOut(new HeldOut(Key.of(42), 0.2, true, "0123456789abcdef".repeat(4)));
+    static final String MODEL = CODEC.encode(MODEL_VALUE);
 
     /** The seed network after two steps of Adam on two examples, one at a time. */
     static final TrainState<Chain<Moments, Count>> TRAIN_STATE = trainState();

@@ -2,6 +2,7 @@ package io.github.purenet.checkpoint;
 
 import static io.github.purenet.checkpoint.Documents.ADAM;
 import static io.github.purenet.checkpoint.Documents.GRADIENTS;
+import static io.github.purenet.checkpoint.Documents.MODEL;
 import static io.github.purenet.checkpoint.Documents.NETWORK;
 import static io.github.purenet.checkpoint.Documents.TRAIN;
 import static io.github.purenet.checkpoint.Documents.refused;
@@ -33,6 +34,7 @@ class MalformedInputTest {
     private static final Vector<Tuple3<String, String, Function<String, Object>>> DOCUMENTS = Vector.of(
             Tuple.of("network", NETWORK, CODEC::decodeNetwork),
             Tuple.of("gradients", GRADIENTS, CODEC::decodeGradients),
+            Tuple.of("model", MODEL, CODEC::decodeModel),
             Tuple.of("train_state", TRAIN, json -> CODEC.decodeTrainState(json, ADAM)));
 
     /** @return null when the call was accepted, else what it threw */
@@ -185,6 +187,9 @@ class MalformedInputTest {
         refused(() -> CODEC.decodeNetwork(CODEC.encodeOptimizerState(Documents.TRAIN_STATE.optimizerState())),
                 "$.type", "got \"optimizer_state\"");
         refused(() -> CODEC.decodeNetwork(set(NETWORK, "$.type", "\"model\"")), "$.type", "got \"model\"");
+        refused(() -> CODEC.decodeNetwork(MODEL), "$.type", "\"network\"", "got \"model\"");
+        refused(() -> CODEC.decodeModel(NETWORK), "$.type", "expected a document of type \"model\"",
+                "got \"network\"");
         refused(() -> CODEC.decodeNetwork(set(NETWORK, "$.type", "3")), "$.type", "expected a string");
     }
 
@@ -221,6 +226,9 @@ class MalformedInputTest {
         String changed = set(NETWORK, "$.network.layers[0].weights.values[0][0]", "0.7");
         refused(() -> CODEC.decodeNetwork(changed), "$.sha256", "changed or corrupted");
         assertEquals(0.7, CODEC.decodeNetwork(Fixtures.withoutSha(changed)).layers().get(0).weights().get(0, 0));
+        String renamed = set(MODEL, "$.model.class_names[2]", "\"Blue\"");
+        refused(() -> CODEC.decodeModel(renamed), "$.sha256", "changed or corrupted");
+        assertEquals("Blue", CODEC.decodeModel(Fixtures.withoutSha(renamed)).classNames().last());
         String swapped = set(TRAIN, "$.train_state.order", "[1, 0]");
         refused(() -> CODEC.decodeTrainState(swapped, ADAM), "$.sha256", "changed or corrupted");
     }
