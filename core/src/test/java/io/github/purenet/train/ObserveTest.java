@@ -132,11 +132,7 @@ class ObserveTest {
 
     @Test
     void aDivergingRunIsObservedUpToItsDivergedState() {
-        Network network = Network.of(new Dense(Matrix.row(1.0), Matrix.row(0.0), Activations.identity()));
-        Dataset data = new Dataset(Matrix.row(1e3), Matrix.row(0.0));
-        var sgd = Optimizers.sgd(10.0);
-        Run<Count> run = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
-                Training.transition(data, Batching.fullBatch(), Losses.squaredError(), sgd));
+        Run<Count> run = Diverging.of().run();
         List<TrainState<Count>> seen = new ArrayList<>();
         TrainState<Count> last = run.observe(1_000, seen::add).last();
         assertTrue(last.diverged());
