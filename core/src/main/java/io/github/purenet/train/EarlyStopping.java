@@ -95,7 +95,8 @@ public record EarlyStopping(int patience, double minDelta, int maxEpochs, boolea
      *
      * @param <S> the type of the optimizer's state
      * @param run the run, with at least one state; if it is {@link Run#observe observed}, its
-     *     actions are called as its states are computed
+     *     actions are called as its states are computed (the state where early stopping stops is
+     *     the run's last, for its observers, only if the run itself ends there)
      * @param score a pure function of an epoch-end state, such as its loss on validation data
      * @return the best state, the scores, and why and where the run stopped
      * @throws IllegalArgumentException if the run is empty

@@ -13,24 +13,16 @@ import java.util.function.Consumer;
 record Observation<S>(long every, Consumer<? super TrainState<S>> action) {
 
     /**
-     * Calls the action if the state's step is a multiple of the period.
+     * Calls the action with a state that the iteration has just computed, if its step is a
+     * multiple of the period; or with the run's last state, found when the iteration reached the
+     * end, if its step is not (so that no state is observed twice).
      *
-     * @param state a state that the iteration has just computed
+     * @param state the state
+     * @param end whether the iteration has found that {@code state} is the run's last
      */
-    void atStep(TrainState<S> state) {
-        if (state.step() % every == 0) {
+    void see(TrainState<S> state, boolean end) {
+        if ((state.step() % every == 0) != end) {
             action.accept(state);
-        }
-    }
-
-    /**
-     * Calls the action with the run's last state, unless {@link #atStep} has already done so.
-     *
-     * @param last the last state of the run, found when the iteration reached the end
-     */
-    void atEnd(TrainState<S> last) {
-        if (last.step() % every != 0) {
-            action.accept(last);
         }
     }
 }

@@ -94,13 +94,7 @@ public final class Run<S> implements Iterable<TrainState<S>> {
     public Iterator<TrainState<S>> iterator() {
         Iterator<Cursor<S>> cursors = cursors();
         if (!observers.isEmpty()) {
-            cursors = cursors.peek(c -> observers.forEach(o -> {
-                if (c.end()) {
-                    o.atEnd(c.state());
-                } else {
-                    o.atStep(c.state());
-                }
-            }));
+            cursors = cursors.peek(c -> see(c.state(), c.end()));
         }
         return states(cursors);
     }
@@ -195,7 +189,7 @@ public final class Run<S> implements Iterable<TrainState<S>> {
             }
             current = states.next();
             if (i < k) {
-                observeStep(current);
+                see(current, false);
             }
         }
         return new Run<>(current, transition, limit - k, condition, observers);
@@ -216,19 +210,18 @@ public final class Run<S> implements Iterable<TrainState<S>> {
             if (!predicate.test(state)) {
                 return new Run<>(state, transition, limit - skipped, condition, observers);
             }
-            observeStep(state);
+            see(state, false);
             previous = state;
             skipped++;
         }
         if (previous != null) {
-            TrainState<S> last = previous;
-            observers.forEach(o -> o.atEnd(last));
+            see(previous, true);
         }
         return new Run<>(first, transition, 0, condition, observers);
     }
 
-    private void observeStep(TrainState<S> state) {
-        observers.forEach(o -> o.atStep(state));
+    private void see(TrainState<S> state, boolean end) {
+        observers.forEach(o -> o.see(state, end));
     }
 
     /**

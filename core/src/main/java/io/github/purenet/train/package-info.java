@@ -7,5 +7,11 @@
  * loss and gradients, (your own stages), update, advance in the data. A state holds everything a
  * run needs to continue, so a run started from any stored state gives the same states as the run
  * that produced it.
+ *
+ * <p>Watching and stopping are operations over the run's states, computed in one pass:
+ * {@link io.github.purenet.train.Run#observe} calls an action of the caller's (printing, logging)
+ * with every n-th state and the last, {@link io.github.purenet.train.Run#epochEnds} gives the states
+ * at the end of each epoch, and {@link io.github.purenet.train.EarlyStopping} scores them (a
+ * validation loss) and stops when the score no longer improves, keeping the best state.
  */
 package io.github.purenet.train;
