@@ -1,10 +1,12 @@
 package io.github.purenet.train;
 
 import io.vavr.collection.Iterator;
+import io.vavr.collection.Vector;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -17,22 +19,35 @@ import java.util.stream.StreamSupport;
  * Each operation recomputes what it needs from the first state, keeping only the current state
  * alive, so a million-step run over any network needs the memory of about two states, whatever
  * the operation ({@link #get}, {@link #drop} then {@link #head}, {@link #take} then {@link #last},
- * {@link #forEach}, {@link #dropWhile} then {@link #head}). This is unlike a memoizing lazy list
- * (vavr's {@code Stream}), which keeps every state it has computed for as long as its head is
- * referenced. Replaying is recomputing: iterating a run twice gives equal states, and a run started
- * from any of its states continues exactly as the original did.
+ * {@link #forEach}, {@link #dropWhile} then {@link #head}, {@link #observe}, {@link #epochEnds},
+ * {@link EarlyStopping}). This is unlike a memoizing lazy list (vavr's {@code Stream}), which keeps
+ * every state it has computed for as long as its head is referenced. Replaying is recomputing:
+ * iterating a run twice gives equal states, and a run started from any of its states continues
+ * exactly as the original did.
  *
  * <p>A run ends after {@link #take} steps, when {@link #takeWhile} fails, or at the first state
  * that {@link TrainState#diverged() diverged}: that state is the last one, so a run never goes on
  * with {@code NaN}.
  *
+ * <p>To watch a run and keep its end, observe it and take its last state in one pass; asking for
+ * a state again ({@code run.get(k)} after iterating) trains again from the first state:
  * <pre>{@code
  * Run<Count> run = Training.run(initial, transition);
- * TrainState<Count> s1000 = run.get(1000);                       // the state after 1000 steps
- * run.take(5000).iterator().filter(s -> s.step() % 500 == 0)         // observe every 500th state
- *    .forEach(s -> System.out.println(s.step() + " " + s.loss()));
+ * TrainState<Count> last = run.take(5_001)                         // 5000 steps, computed once:
+ *         .observe(500, s -> System.out.println(s.step() + " " + s.lossOrNaN()))  // 0, 500, ..., 5000
+ *         .last();
+ * TrainState<Count> s1000 = run.get(1000);                          // replay: recomputed, bit for bit
  * TrainState<Count> good = run.dropWhile(s -> s.loss().exists(l -> l > 0.01)).head();
+ * EarlyStopped<Count> stopped = EarlyStopping.of(5, 100)            // validation at each epoch's end
+ *         .apply(run, s -> Evaluation.of(s.network(), validation, loss).loss());
  * }</pre>
+ *
+ * <p><b>Observing.</b> {@link #observe} adds a side effect of the caller's to the run's
+ * iteration, not to the run's states: an observed run calls its action as its states are
+ * computed, every time it is iterated. Replaying an observed run, or iterating it twice, calls the
+ * action again. Operations that skip states ({@link #drop}, {@link #dropWhile}, and so
+ * {@link #get}) observe the states they skip, and the run they return is observed from its first
+ * state on, so one pass through a run, in any number of pieces, observes each state once.
  *
  * @param <S> the type of the optimizer's state
  */
@@ -42,13 +57,15 @@ public final class Run<S> implements Iterable<TrainState<S>> {
     private final Function<TrainState<S>, TrainState<S>> transition;
     private final long limit; // the number of states, at most
     private final Predicate<TrainState<S>> condition; // states that fail it end the run before them
+    private final Vector<Observation<S>> observers; // called by the iteration, in the order added
 
     private Run(TrainState<S> first, Function<TrainState<S>, TrainState<S>> transition, long limit,
-            Predicate<TrainState<S>> condition) {
+            Predicate<TrainState<S>> condition, Vector<Observation<S>> observers) {
         this.first = first;
         this.transition = transition;
         this.limit = limit;
         this.condition = condition;
+        this.observers = observers;
     }
 
     /**
@@ -62,36 +79,69 @@ public final class Run<S> implements Iterable<TrainState<S>> {
     public static <S> Run<S> of(TrainState<S> initial, Function<TrainState<S>, TrainState<S>> transition) {
         Objects.requireNonNull(initial, "initial is null");
         Objects.requireNonNull(transition, "transition is null");
-        return new Run<>(initial, transition, Long.MAX_VALUE, s -> true);
+        return new Run<>(initial, transition, Long.MAX_VALUE, s -> true, Vector.empty());
     }
 
     /**
      * The states, computed one at a time as the iterator advances; only the current one is kept.
-     * Each call starts again from the first state.
+     * Each call starts again from the first state. If the run is {@link #observe observed}, the
+     * iterator calls the actions: with a state when it returns it, and with the last state when
+     * {@code hasNext} first finds the end of the run.
      *
      * @return a fresh iterator over the states
      */
     @Override
     public Iterator<TrainState<S>> iterator() {
-        if (limit == 0) {
+        Iterator<Cursor<S>> cursors = cursors();
+        if (!observers.isEmpty()) {
+            cursors = cursors.peek(c -> see(c.state(), c.end()));
+        }
+        return states(cursors);
+    }
+
+    /** The states without the observers' actions, for operations that observe what they skip themselves. */
+    private Iterator<TrainState<S>> unobserved() {
+        return states(cursors());
+    }
+
+    private static <S> Iterator<TrainState<S>> states(Iterator<Cursor<S>> cursors) {
+        return cursors.filter(c -> !c.end()).map(Cursor::state);
+    }
+
+    /**
+     * The cursors of the run: one per state, then one marked as the end that carries the last
+     * state again, computed only when an iterator asks whether there is a state after the last.
+     */
+    private Iterator<Cursor<S>> cursors() {
+        if (limit == 0 || !condition.test(first)) {
             return Iterator.empty();
         }
-        return Iterator.iterate(new Cursor<>(1, first), this::advance)
-                .takeWhile(Objects::nonNull)
-                .map(Cursor::state)
-                .takeWhile(condition);
+        return Iterator.iterate(new Cursor<>(1, first, false), this::advance).takeWhile(Objects::nonNull);
     }
 
-    /** A state and how many states have been produced up to it; only the latest is kept. */
-    private record Cursor<S>(long produced, TrainState<S> state) {
+    /**
+     * A state and how many states have been produced up to it; only the latest is kept.
+     *
+     * @param end whether this marks the end of the run, after {@code state}, its last state
+     */
+    private record Cursor<S>(long produced, TrainState<S> state, boolean end) {
     }
 
-    /** The next cursor, or null where the run ends: at its limit or after a diverged state. */
+    /**
+     * The next cursor: the next state; the end, after the limit, a diverged state, or before a
+     * state that fails the condition; or null after the end.
+     */
     private Cursor<S> advance(Cursor<S> cursor) {
-        if (cursor.produced() >= limit || cursor.state().diverged()) {
+        if (cursor.end()) {
             return null;
         }
-        return new Cursor<>(cursor.produced() + 1, transition.apply(cursor.state()));
+        if (cursor.produced() >= limit || cursor.state().diverged()) {
+            return new Cursor<>(cursor.produced(), cursor.state(), true);
+        }
+        TrainState<S> next = transition.apply(cursor.state());
+        return condition.test(next)
+                ? new Cursor<>(cursor.produced() + 1, next, false)
+                : new Cursor<>(cursor.produced(), cursor.state(), true);
     }
 
     /** @return the states as a sequential {@link Stream}, computed lazily and not retained */
@@ -120,17 +170,17 @@ public final class Run<S> implements Iterable<TrainState<S>> {
 
     /**
      * The run from its {@code k}-th state on. The states before are computed now, one at a time,
-     * and none of them is kept.
+     * observed if the run is, and none of them is kept.
      *
      * @param k how many states to skip, not negative
-     * @return the rest of the run
+     * @return the rest of the run, observed as this run is
      * @throws NoSuchElementException if the run has fewer than {@code k + 1} states
      */
     public Run<S> drop(long k) {
         if (k < 0) {
             throw new IllegalArgumentException("k: expected a number of states >= 0, got " + k);
         }
-        Iterator<TrainState<S>> states = iterator();
+        Iterator<TrainState<S>> states = unobserved();
         TrainState<S> current = null;
         for (long i = 0; i <= k; i++) {
             if (!states.hasNext()) {
@@ -138,26 +188,40 @@ public final class Run<S> implements Iterable<TrainState<S>> {
                         + (current != null && current.diverged() ? " (it diverged at step " + current.step() + ")" : ""));
             }
             current = states.next();
+            if (i < k) {
+                see(current, false);
+            }
         }
-        return new Run<>(current, transition, limit - k, condition);
+        return new Run<>(current, transition, limit - k, condition, observers);
     }
 
     /**
-     * The run from the first state that fails a predicate on.
+     * The run from the first state that fails a predicate on. The states before are computed now,
+     * observed if the run is, and none of them is kept.
      *
      * @param predicate the states to skip
-     * @return the rest of the run, possibly empty
+     * @return the rest of the run, possibly empty, observed as this run is
      */
     public Run<S> dropWhile(Predicate<TrainState<S>> predicate) {
         Objects.requireNonNull(predicate, "predicate is null");
         long skipped = 0;
-        for (TrainState<S> state : this) {
+        TrainState<S> previous = null;
+        for (TrainState<S> state : (Iterable<TrainState<S>>) this::unobserved) {
             if (!predicate.test(state)) {
-                return new Run<>(state, transition, limit - skipped, condition);
+                return new Run<>(state, transition, limit - skipped, condition, observers);
             }
+            see(state, false);
+            previous = state;
             skipped++;
         }
-        return new Run<>(first, transition, 0, condition);
+        if (previous != null) {
+            see(previous, true);
+        }
+        return new Run<>(first, transition, 0, condition, observers);
+    }
+
+    private void see(TrainState<S> state, boolean end) {
+        observers.forEach(o -> o.see(state, end));
     }
 
     /**
@@ -170,7 +234,7 @@ public final class Run<S> implements Iterable<TrainState<S>> {
         if (n < 0) {
             throw new IllegalArgumentException("n: expected a number of states >= 0, got " + n);
         }
-        return new Run<>(first, transition, Math.min(n, limit), condition);
+        return new Run<>(first, transition, Math.min(n, limit), condition, observers);
     }
 
     /**
@@ -181,7 +245,52 @@ public final class Run<S> implements Iterable<TrainState<S>> {
      */
     public Run<S> takeWhile(Predicate<TrainState<S>> predicate) {
         Objects.requireNonNull(predicate, "predicate is null");
-        return new Run<>(first, transition, limit, condition.and(predicate));
+        return new Run<>(first, transition, limit, condition.and(predicate), observers);
+    }
+
+    /**
+     * The same run, whose iteration also calls an action, as the states are computed, with every
+     * state whose step is a multiple of {@code every} ({@code step % every == 0}, the first state
+     * of a run from step 0 included), and with the last state of the run when the iteration finds
+     * the end (after a {@link #take} limit, a failed {@link #takeWhile} or a diverged state), once
+     * per state. So {@code run.take(2_001).observe(500, print).last()} trains 2000 steps once and
+     * prints steps 0, 500, 1000, 1500 and 2000; with {@code observe(300, print)} it prints steps 0,
+     * 300, ..., 1800 and 2000.
+     *
+     * <p>The observation is lazy: nothing is called until the run is iterated, and every iteration
+     * calls the action again (see the class's docs). The action is the caller's side effect
+     * (printing, logging, a progress bar); it must not change the states. Observing several times
+     * adds actions, called in the order they were added.
+     *
+     * @param every the period in steps, at least 1
+     * @param action called with the observed states
+     * @return the observed run
+     */
+    public Run<S> observe(long every, Consumer<? super TrainState<S>> action) {
+        if (every < 1) {
+            throw new IllegalArgumentException("every: expected a number of steps >= 1, got " + every);
+        }
+        Objects.requireNonNull(action, "action is null");
+        return new Run<>(first, transition, limit, condition, observers.append(new Observation<>(every, action)));
+    }
+
+    /**
+     * The states at the end of an epoch, {@link TrainState#atEpochEnd()}: those just after an
+     * epoch's last batch, where validation is usually done. The run's first state is one if it is
+     * at the first batch of an epoch after step 0 (a run resumed from an epoch's end).
+     *
+     * <pre>{@code
+     * Vector<Double> validation = run.take(steps + 1).epochEnds()
+     *         .map(s -> Evaluation.of(s.network(), validationData, loss).loss())
+     *         .toVector();
+     * }</pre>
+     *
+     * @return a fresh iterator over the epochs' ends, which computes every state of the run in
+     *     turn, observed if the run is, and keeps only the current one; each call starts again from
+     *     the first state
+     */
+    public Iterator<TrainState<S>> epochEnds() {
+        return iterator().filter(TrainState::atEpochEnd);
     }
 
     /**
@@ -204,6 +313,8 @@ public final class Run<S> implements Iterable<TrainState<S>> {
 
     @Override
     public String toString() {
-        return "Run[from step " + first.step() + (limit == Long.MAX_VALUE ? "" : ", at most " + limit + " states") + "]";
+        return "Run[from step " + first.step() + (limit == Long.MAX_VALUE ? "" : ", at most " + limit + " states")
+                + (observers.isEmpty() ? "" : ", observed " + observers.size() + (observers.size() == 1 ? " time" : " times"))
+                + "]";
     }
 }

@@ -59,6 +59,29 @@ public record TrainState<S>(Network network, S optimizerState, long step, long e
         return loss.exists(l -> !Double.isFinite(l)) || !network.layers().forAll(TrainState::finite);
     }
 
+    /**
+     * The loss as a plain number, for printing and plotting: {@code loss().getOrElse(Double.NaN)}.
+     * It is {@code NaN} for a run's first state, which no batch produced (its {@link #loss()} is
+     * none), and for a state whose loss is {@code NaN}; {@link #loss()} and {@link #diverged()}
+     * tell the two apart.
+     *
+     * @return the loss of the batch that produced this state, or {@code NaN} if none did
+     */
+    public double lossOrNaN() {
+        return loss.getOrElse(Double.NaN);
+    }
+
+    /**
+     * Whether this state is at the end of an epoch: just after the epoch's last batch, so that its
+     * next batch is the first of the next epoch ({@code batch == 0}) and at least one step was
+     * taken ({@code step > 0}). {@link Run#epochEnds()} gives these states.
+     *
+     * @return whether {@code batch() == 0 && step() > 0}
+     */
+    public boolean atEpochEnd() {
+        return batch == 0 && step > 0;
+    }
+
     private static boolean finite(Dense layer) {
         return layer.weights().isFinite() && layer.bias().isFinite();
     }

@@ -32,7 +32,20 @@ import java.util.function.UnaryOperator;
  * Optimizer<Count> sgd = Optimizers.sgd(0.1);
  * TrainState<Count> initial = Training.init(network, sgd, Key.of(42), data, batching);
  * Run<Count> run = Training.run(initial, Training.transition(data, batching, Losses.squaredError(), sgd));
- * Network trained = run.get(2_000).network();
+ * TrainState<Count> last = run.take(2_001)                          // 2000 steps, computed once
+ *         .observe(500, s -> System.out.println(s.step() + " " + s.lossOrNaN()))  // steps 0, 500, ..., 2000
+ *         .last();
+ * Network trained = last.network();
+ * }</pre>
+ *
+ * <p>A {@link Run} replays from its first state on every call, so watch a run with
+ * {@link Run#observe} and keep its end with {@link Run#last} in the same pass: printing the run
+ * and then asking for {@code run.get(2_000)} would train twice. To validate at the end of each
+ * epoch and stop when the validation loss no longer improves, keeping the best network:
+ * <pre>{@code
+ * EarlyStopped<Count> stopped = EarlyStopping.of(5, 200)             // patience 5, at most 200 epochs
+ *         .apply(run, s -> Evaluation.of(s.network(), validation, Losses.squaredError()).loss());
+ * Network best = stopped.best().get().network();
  * }</pre>
  */
 public final class Training {

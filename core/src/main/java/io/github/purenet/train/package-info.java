@@ -13,5 +13,11 @@
  * {@link io.github.purenet.train.ClassMetrics} (precision, recall, F1), the log loss and the ROC AUC
  * ({@link io.github.purenet.train.Metrics}), and a report in the layout of scikit-learn's
  * {@code classification_report}.
+ *
+ * <p>Watching and stopping are operations over the run's states, computed in one pass:
+ * {@link io.github.purenet.train.Run#observe} calls an action of the caller's (printing, logging)
+ * with every n-th state and the last, {@link io.github.purenet.train.Run#epochEnds} gives the states
+ * at the end of each epoch, and {@link io.github.purenet.train.EarlyStopping} scores them (a
+ * validation loss) and stops when the score no longer improves, keeping the best state.
  */
 package io.github.purenet.train;

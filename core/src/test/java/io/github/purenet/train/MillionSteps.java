@@ -40,8 +40,10 @@ public final class MillionSteps {
     /**
      * Runs one use.
      *
-     * @param args the use: get, drop, take-last, for-each, drop-while, or stream-held (a memoizing
-     *     vavr Stream whose head is held: the trap the run avoids, expected to run out of memory)
+     * @param args the use: get, drop, take-last, for-each, drop-while, observe-last, epoch-ends,
+     *     early-stopping (which keeps a million scores, about 20 MB, and no state but the best and
+     *     the current), or stream-held (a memoizing vavr Stream whose head is held: the trap the run
+     *     avoids, expected to run out of memory)
      */
     public static void main(String[] args) {
         Run<Count> run = run();
@@ -58,6 +60,22 @@ public final class MillionSteps {
                 yield run.get(0);
             }
             case "drop-while" -> run.dropWhile(s -> s.step() < STEPS).head();
+            case "observe-last" -> {
+                AtomicLong seen = new AtomicLong();
+                TrainState<Count> s = run.take(STEPS + 1).observe(100_000, o -> seen.incrementAndGet()).last();
+                if (seen.get() != 11) {
+                    throw new AssertionError("observe saw " + seen.get() + " states, not 11");
+                }
+                yield s;
+            }
+            case "epoch-ends" -> run.take(STEPS + 1).epochEnds().last(); // full batch: every step ends an epoch
+            case "early-stopping" -> {
+                EarlyStopped<Count> stopped = EarlyStopping.of(1_000, (int) STEPS).apply(run, TrainState::lossOrNaN);
+                if (stopped.reason() != StopReason.MAX_EPOCHS || stopped.epochs() != STEPS) {
+                    throw new AssertionError("early stopping ended as " + stopped);
+                }
+                yield stopped.last();
+            }
             case "stream-held" -> {
                 Stream<TrainState<Count>> states = Stream.ofAll(run);
                 TrainState<Count> s = states.get((int) STEPS);

@@ -34,7 +34,8 @@ class RunMemoryTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"get", "drop", "take-last", "for-each", "drop-while"})
+    @ValueSource(strings = {"get", "drop", "take-last", "for-each", "drop-while", "observe-last", "epoch-ends",
+        "early-stopping"})
     void aMillionStepsRunInA64MegabyteHeap(String use) throws Exception {
         Result result = fork(use);
         assertEquals(0, result.exitCode(), result.output());
