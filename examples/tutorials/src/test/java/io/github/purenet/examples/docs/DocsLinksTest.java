@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every relative link of README.md and docs/*.md reaches a file, and an anchor a heading. */
+/** Every relative link of README.md, CHANGELOG.md and docs/*.md reaches a file, and an anchor a heading. */
 class DocsLinksTest {
 
     @Test

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The documentation pages of the repository: README.md and every docs/*.md. */
+/** The documentation pages of the repository: README.md, CHANGELOG.md and every docs/*.md. */
 final class Pages {
 
     private Pages() {
@@ -28,14 +28,14 @@ final class Pages {
     }
 
     /**
-     * README.md and every docs/*.md, in order of their paths.
+     * README.md, CHANGELOG.md and every docs/*.md, in order of their paths.
      *
      * @param root the repository's root
      * @return the pages
      */
     static List<Path> all(Path root) {
         try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
-            return Stream.concat(Stream.of(root.resolve("README.md")),
+            return Stream.concat(Stream.of(root.resolve("README.md"), root.resolve("CHANGELOG.md")),
                     docs.filter(p -> p.toString().endsWith(".md")).sorted()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
