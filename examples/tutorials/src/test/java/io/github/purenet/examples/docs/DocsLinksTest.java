@@ -50,7 +50,9 @@ class DocsLinksTest {
                 # Title
                 [a](docs/a.md), [part](docs/a.md#part), [again](docs/a.md#part-1), [self](#title),
                 [web](https://example.com/x.md), `[code](nowhere.md)`
-                [b](docs/b.md) and [bad](docs/a.md#parts) and [bad self](#titles)
+                [b](docs/b.md) and [bad](docs/a.md#parts) and [bad self](#titles), and [a link over
+                two lines](docs/c.md), `a code span
+                over two lines [c](nowhere.md)`
 
                 ```md
                 [in a block](nowhere.md)
@@ -61,7 +63,8 @@ class DocsLinksTest {
         assertEquals(List.of("README.md:4: link to docs/b.md: no file docs/b.md",
                 "README.md:4: link to docs/a.md#parts: no heading with anchor #parts in docs/a.md",
                 "README.md:4: link to #titles: no heading with anchor #titles in README.md",
-                "README.md:9: link to docs/a.png: no file docs/a.png"),
+                "README.md:4: link to docs/c.md: no file docs/c.md",
+                "README.md:11: link to docs/a.png: no file docs/a.png"),
                 Links.problems(root, root.resolve("README.md")));
     }
 }

@@ -24,7 +24,7 @@ final class Links {
 
     private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
+    private static final Pattern CODE_SPAN = Pattern.compile("`[^`]+`");
 
     private Links() {
     }
@@ -39,23 +39,28 @@ final class Links {
     static List<String> problems(Path root, Path page) {
         List<String> problems = new ArrayList<>();
         String where = root.relativize(page.toAbsolutePath().normalize()).toString();
-        List<String> lines = prose(page);
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher link = LINK.matcher(CODE_SPAN.matcher(lines.get(i)).replaceAll(""));
-            while (link.find()) {
-                String target = link.group(1);
-                if (target.matches("^[a-z][a-z0-9+.-]*:.*")) {
-                    continue;
-                }
-                int hash = target.indexOf('#');
-                String path = hash < 0 ? target : target.substring(0, hash);
-                Path file = path.isEmpty() ? page : page.getParent().resolve(path).normalize();
-                if (!Files.exists(file)) {
-                    problems.add(where + ":" + (i + 1) + ": link to " + target + ": no file " + root.relativize(file));
-                } else if (hash >= 0 && !(file.toString().endsWith(".md") && anchors(file).contains(target.substring(hash + 1)))) {
-                    problems.add(where + ":" + (i + 1) + ": link to " + target + ": no heading with anchor #"
-                            + target.substring(hash + 1) + " in " + root.relativize(file));
-                }
+        String text = String.join("\n", prose(page));
+        Matcher code = CODE_SPAN.matcher(text);
+        StringBuilder withoutCode = new StringBuilder();
+        while (code.find()) {
+            code.appendReplacement(withoutCode, Matcher.quoteReplacement(code.group().replaceAll("[^\n]", " ")));
+        }
+        code.appendTail(withoutCode);
+        Matcher link = LINK.matcher(withoutCode);
+        while (link.find()) {
+            String target = link.group(1);
+            if (target.matches("^[a-z][a-z0-9+.-]*:.*")) {
+                continue;
+            }
+            int line = 1 + (int) text.substring(0, link.start()).chars().filter(c -> c == '\n').count();
+            int hash = target.indexOf('#');
+            String path = hash < 0 ? target : target.substring(0, hash);
+            Path file = path.isEmpty() ? page : page.getParent().resolve(path).normalize();
+            if (!Files.exists(file)) {
+                problems.add(where + ":" + line + ": link to " + target + ": no file " + root.relativize(file));
+            } else if (hash >= 0 && !(file.toString().endsWith(".md") && anchors(file).contains(target.substring(hash + 1)))) {
+                problems.add(where + ":" + line + ": link to " + target + ": no heading with anchor #"
+                        + target.substring(hash + 1) + " in " + root.relativize(file));
             }
         }
         return problems;
