@@ -99,7 +99,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <h2>Vector API</h2>
  * The forked JVMs run with {@code --add-modules jdk.incubator.vector}, so the products take
- * purenet's vector kernels (the same bits as the plain ones; see the README's "Performance"). To
+ * purenet's vector kernels (the same bits as the plain ones; see docs/performance.md). To
  * measure the plain kernels instead, replace that option with any other, such as
  * {@code -jvmArgsPrepend -Dplain=true} (purenet reads no such property; the JVM then simply lacks
  * the module).

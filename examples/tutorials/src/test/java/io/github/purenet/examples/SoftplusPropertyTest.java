@@ -1,5 +1,6 @@
 package io.github.purenet.examples;
 
+// snippet:imports
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.activation.Activation;
@@ -14,8 +15,10 @@ import io.github.purenet.testing.ReplayCheck;
 import io.github.purenet.testing.TrainingCase;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
+// end:imports
 
-/** The property test of README's "Testing your training code", as a user writes it. */
+// snippet:test
+/** Softplus, an activation of our own, checked with purenet's testing kit. */
 class SoftplusPropertyTest {
 
     /** The activation under test: softplus, whose derivative is the sigmoid. */
@@ -51,3 +54,4 @@ class SoftplusPropertyTest {
         ReplayCheck.verify(training.initial(), training.transition(), 10);
     }
 }
+// end:test
