@@ -20,7 +20,11 @@
  *   <li>{@link io.github.purenet.optim}: optimizers as pairs of pure functions composed of small
  *       transforms, and learning-rate schedules;</li>
  *   <li>{@link io.github.purenet.train}: training as a fold ({@code TrainState}, {@code Training}),
- *       its lazy sequence of states ({@code Run}), and evaluation;</li>
+ *       its lazy sequence of states ({@code Run}), observed in one pass, early stopping, and evaluation
+ *       (accuracy, precision, recall, F1, log loss, ROC AUC);</li>
+ *   <li>{@link io.github.purenet.model}: {@code Model}, a trained network with its standardisation,
+ *       class names and held-out test part, for prediction ({@code predict}, {@code probabilities},
+ *       {@code classify}) and evaluation;</li>
  *   <li>{@link io.github.purenet.checkpoint}: versioned, bit-exact JSON of networks, gradients,
  *       optimizer and training states, with content hashes;</li>
  *   <li>{@link io.github.purenet.testing}: the property-testing kit (generators, gradient, replay

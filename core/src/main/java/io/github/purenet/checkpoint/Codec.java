@@ -28,7 +28,9 @@ import java.util.function.Function;
  * Networks, models, gradients, optimizer states and training states to JSON text and back,
  * exactly: a decoded value equals the encoded one bit for bit, and a training state decoded and
  * continued gives the same states as a run that never stopped. The format is documented in
- * {@code docs/checkpoint-format.md}.
+ * <a href="doc-files/checkpoint-format.md">the checkpoint format</a>, a page that the javadoc
+ * carries beside this class, as {@code docs/checkpoint-format.md} of the sources and
+ * {@code META-INF/purenet/checkpoint-format.md} of the classes jar do.
  *
  * <pre>{@code
  * Codec codec = Codec.standard();

@@ -4,6 +4,7 @@
  *
  * <p>{@link io.github.purenet.checkpoint.Codec} turns values into text and back; it never touches
  * files (writing them is the caller's business). The format is described in
- * {@code docs/checkpoint-format.md}. This is the only package that uses the JSON library.
+ * <a href="doc-files/checkpoint-format.md">the checkpoint format</a> ({@code docs/checkpoint-format.md}
+ * in the sources). This is the only package that uses the JSON library.
  */
 package io.github.purenet.checkpoint;

@@ -173,7 +173,7 @@ public final class Backprop {
      * <p>For a small network whose hidden layers are element-wise and which ends in a softmax
      * trained with softmax cross-entropy, the step is taken in one pass over local arrays, without
      * the trace and the gradients that the composed functions build; it is then about twice as
-     * fast (seed 001's 2-3-3 network: see the README's "Performance"). Every other step is the
+     * fast (seed 001's 2-3-3 network: see docs/performance.md). Every other step is the
      * composition.
      *
      * @param network the network

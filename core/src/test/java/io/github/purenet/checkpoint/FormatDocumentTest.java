@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The example in the format's documentation is a document that purenet reads, exactly. */
 class FormatDocumentTest {
 
-    private static final Path PAGE = Path.of("docs", "checkpoint-format.md");
+    private static final Path PAGE = Path.of("..", "docs", "checkpoint-format.md");
 
     private static String firstJsonBlock() throws Exception {
         return jsonBlock("\"type\" : \"network\"");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * The documented MNIST target: a 784-128-10 ReLU network trained with Adam reaches at least 97.5%
  * test accuracy on the full 60,000/10,000 split in at most 5 epochs. Runs only where the data are,
  * in {@code shared/data/mnist} beside the repository (the four IDX files, raw or .gz); see the
- * README for how to fetch them.
+ * command line's manual, docs/command-line.md ("MNIST"), for how to fetch them.
  */
 class MnistTest {
 

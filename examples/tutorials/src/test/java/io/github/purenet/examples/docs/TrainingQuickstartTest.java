@@ -48,16 +48,11 @@ class TrainingQuickstartTest {
             Run<Count> run = Training.run(Training.init(network, sgd, keys._2, xor, batching),
                     Training.transition(xor, batching, Losses.binaryCrossEntropy(), sgd));
 
-            TrainState<Count> last = run.head();
-            for (TrainState<Count> state : run.take(2_001)) {                 // states 0 to 2,000, computed once
-                if (state.step() % 500 == 0 && state.step() > 0) {            // state 0 has no loss yet
-                    System.out.println(state.step() + "  " + state.loss().get());
-                }
-                last = state;
-            }
+            TrainState<Count> last = run.take(2_001)                          // states 0 to 2,000, computed once
+                    .observe(500, s -> System.out.println(s.step() + "  " + s.lossOrNaN()))   // 0, 500, ..., 2000
+                    .last();
             Evaluation e = Evaluation.of(last.network(), xor, Losses.binaryCrossEntropy());   // accuracy 1.0
             // end:train
-            // (to switch to run.take(2_001).observe(500, action).last() once Run.observe is in)
 
             System.setOut(console);
             assertEquals(2_000, last.step());
@@ -65,9 +60,10 @@ class TrainingQuickstartTest {
             // replay is recomputation: the states printed and kept are those that get(k) computes again
             assertEquals(run.get(2_000), last);
             List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
-            assertEquals(List.of(500L, 1000L, 1500L, 2000L).stream()
-                    .map(k -> k + "  " + run.get(k).loss().get()).toList(), lines);
-            assertTrue(lines.get(0).startsWith("500  0.0122"), lines.get(0));
+            assertEquals(List.of(0L, 500L, 1000L, 1500L, 2000L).stream()
+                    .map(k -> k + "  " + run.get(k).lossOrNaN()).toList(), lines);
+            assertEquals("0  NaN", lines.get(0));
+            assertTrue(lines.get(1).startsWith("500  0.0122"), lines.get(1));
         } finally {
             System.setOut(console);
         }
