@@ -3,8 +3,10 @@ package io.github.purenet.cli;
 import static io.github.purenet.cli.TrainCommand.given;
 
 import io.github.purenet.data.Dataset;
+import io.github.purenet.io.LabelledData;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.train.Evaluation;
+import io.vavr.collection.Vector;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,19 +70,35 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Model m = ModelFile.read(model.toString(), AtomicFiles.read("--model", model));
         Sources.Loaded loaded = Sources.load(dataSpec, given(labelColumn));
-        Labelled examples = loaded.test().getOrElse(loaded.train()).requireLabelsBelow(m.classes(), "the model");
+        LabelledData examples = Sources.requireLabelsBelow(loaded.test().getOrElse(loaded.train()), m.classes(),
+                "the model");
         if (examples.features().columns() != m.network().inputs()) {
             throw CliException.data(examples.source() + ": " + examples.features().columns() + " features per example, "
                     + "but the model takes " + m.network().inputs());
         }
+        requireEveryNamedClass(examples, m.classes());
         Dataset all = Dataset.classification(examples.features(), examples.labels(), m.classes());
         Dataset chosen = testSplit == null ? all
-                : Experiment.split(all, examples.labels(), seed != null ? seed : Defaults.SEED, testSplit).test();
+                : Experiment.split(examples, all, seed != null ? seed : Defaults.SEED, testSplit).test();
         Evaluation e = Evaluation.of(m.network(), m.inputs(chosen),
                 Losses.softmaxCrossEntropy());
         String source = dataSpec + (testSplit != null ? " (test part of split " + testSplit + ")" : "");
         Report.evaluation(model, source, e).forEach(console::text);
         console.report(Report.evaluationJson(model, source, e));
         return 0;
+    }
+
+    /**
+     * Class names are numbered in their sorted order, so the numbers of a file's names are the
+     * model's only when the file has examples of every class the model was trained on; a model file
+     * holds the number of classes, not their names, so a file with fewer names is refused.
+     */
+    private static void requireEveryNamedClass(LabelledData examples, int classes) {
+        boolean named = !examples.classNames().equals(Vector.range(0, examples.classes()).map(String::valueOf));
+        if (named && examples.classes() != classes) {
+            throw CliException.data(examples.source() + ": " + examples.classes() + " class names ("
+                    + examples.classNames().mkString(", ") + "), but the model has " + classes + " classes; class "
+                    + "names are numbered in sorted order, so evaluate needs examples of every class of the model");
+        }
     }
 }

@@ -103,8 +103,8 @@ public final class ModelFile {
     static void requireSha256(Json.Field root, ObjectNode canonical) {
         String expected = root.field("sha256").text();
         if (!Json.sha256(canonical).equals(expected)) {
-            throw root.field("sha256").error("the content's SHA-256 is not " + expected
-                    + ": the file was changed or corrupted");
+            throw root.field("sha256").error("the content does not match its SHA-256: the file was changed or "
+                    + "corrupted");
         }
     }
 

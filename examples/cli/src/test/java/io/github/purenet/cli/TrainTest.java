@@ -92,6 +92,33 @@ class TrainTest {
     }
 
     @Test
+    void aCsvFileWithClassNamesQuotedFieldsAndCrlfTrainsAndItsModelEvaluatesIt() throws IOException {
+        // Iris as a spreadsheet writes it: quoted names, the species by name in the first column, CRLF
+        List<String> iris = Files.readAllLines(Path.of("../data/iris.csv"));
+        List<String> species = List.of("setosa", "versicolor", "virginica");
+        StringBuilder csv = new StringBuilder("\"species\",\"sepal length, cm\",sepal width,petal length,"
+                + "petal width\r\n");
+        iris.subList(1, iris.size()).forEach(line -> {
+            int last = line.lastIndexOf(',');
+            String name = species.get(Integer.parseInt(line.substring(last + 1)));
+            csv.append('"').append(name).append("\",\"").append(line, 0, line.indexOf(',')).append('"')
+                    .append(line, line.indexOf(','), last).append("\r\n");
+        });
+        Path file = dir.resolve("flowers.csv");
+        Files.writeString(file, csv);
+        Path model = dir.resolve("flowers.json");
+        List<String> lines = Cli.run("train", "--data", "csv:" + file, "--label-column", "species", "--layers", "8",
+                "--activation", "tanh", "--lr", "0.01", "--epochs", "30", "--save", model.toString()).ok().outLines();
+        assertEquals("data csv:" + file + ": 120 training and 30 test examples, 4 features, 3 classes (setosa, "
+                + "versicolor, virginica), standardised", lines.get(0));
+        double accuracy = Double.parseDouble(lines.get(32).replaceAll(".*test accuracy ([0-9.]+)%.*", "$1"));
+        assertTrue(accuracy >= 90.0, lines.get(32));
+        JsonNode evaluation = Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + file,
+                "--label-column", "species", "--test-split", "0.2", "--report", "json").ok().json();
+        assertEquals(accuracy, 100 * evaluation.get("accuracy").asDouble(), 0.005);
+    }
+
+    @Test
     void everyOptimizerAndScheduleTrains() {
         for (String optimizer : Choices.OPTIMIZERS) {
             JsonNode report = Cli.run("train", "--data", "iris", "--epochs", "3", "--optimizer", optimizer,
