@@ -66,15 +66,13 @@ public record Checkpoint(RunConfig config, String dataSha256, int classes, Optio
     /** @return the checkpoint's file text */
     public String encode() {
         ObjectNode file = ModelFile.header("checkpoint");
-        Json.Field stateDocument = Json.parse("state", state);
-        file.put("sha256", Json.sha256(canonical(stateDocument.field("sha256").text())));
+        file.put("sha256", Json.sha256(canonical(Json.topLevelText(state, "sha256"))));
         file.set("config", Configs.toJson(config, false));
         file.put("data_sha256", dataSha256);
         file.put("classes", classes);
         file.set("standardization", ModelFile.standardization(standardization, false));
         file.set("history", history(false));
-        file.set("state", stateDocument.node());
-        return Json.pretty(file);
+        return Json.pretty(file, "state", state);
     }
 
     /**

@@ -55,8 +55,7 @@ public final class ModelFile {
         file.put("sha256", Json.sha256(canonical(model, codec.sha256(model.network()))));
         file.put("classes", model.classes());
         file.set("standardization", standardization(model.standardization(), false));
-        file.set("network", Json.parse("network", codec.encode(model.network())).node());
-        return Json.pretty(file);
+        return Json.pretty(file, "network", codec.encode(model.network()));
     }
 
     /**
