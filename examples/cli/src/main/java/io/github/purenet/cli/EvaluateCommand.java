@@ -6,7 +6,6 @@ import io.github.purenet.data.Dataset;
 import io.github.purenet.io.LabelledData;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.train.Evaluation;
-import io.vavr.collection.Vector;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,14 +69,13 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Model m = ModelFile.read(model.toString(), AtomicFiles.read("--model", model));
         Sources.Loaded loaded = Sources.load(dataSpec, given(labelColumn));
-        LabelledData examples = Sources.requireLabelsBelow(loaded.test().getOrElse(loaded.train()), m.classes(),
+        LabelledData examples = Sources.inClassesOf(loaded.test().getOrElse(loaded.train()), m.classNames(),
                 "the model");
         if (examples.features().columns() != m.network().inputs()) {
             throw CliException.data(examples.source() + ": " + examples.features().columns() + " features per example, "
                     + "but the model takes " + m.network().inputs());
         }
-        requireEveryNamedClass(examples, m.classes());
-        Dataset all = Dataset.classification(examples.features(), examples.labels(), m.classes());
+        Dataset all = examples.dataset();
         Dataset chosen = testSplit == null ? all
                 : Experiment.split(examples, all, seed != null ? seed : Defaults.SEED, testSplit).test();
         Evaluation e = Evaluation.of(m.network(), m.inputs(chosen),
@@ -86,19 +84,5 @@ final class EvaluateCommand implements Callable<Integer> {
         Report.evaluation(model, source, e).forEach(console::text);
         console.report(Report.evaluationJson(model, source, e));
         return 0;
-    }
-
-    /**
-     * Class names are numbered in their sorted order, so the numbers of a file's names are the
-     * model's only when the file has examples of every class the model was trained on; a model file
-     * holds the number of classes, not their names, so a file with fewer names is refused.
-     */
-    private static void requireEveryNamedClass(LabelledData examples, int classes) {
-        boolean named = !examples.classNames().equals(Vector.range(0, examples.classes()).map(String::valueOf));
-        if (named && examples.classes() != classes) {
-            throw CliException.data(examples.source() + ": " + examples.classes() + " class names ("
-                    + examples.classNames().mkString(", ") + "), but the model has " + classes + " classes; class "
-                    + "names are numbered in sorted order, so evaluate needs examples of every class of the model");
-        }
     }
 }

@@ -68,17 +68,17 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
                     + "; a classifier needs at least two classes");
         }
         if (classes > all.size()) {
-            Sources.requireLabelsBelow(all, all.size(), "with " + all.size() + " examples, the data");
+            Sources.inClassesOf(all, Model.numbers(all.size()), "with " + all.size() + " examples, the data");
         }
         Dataset dataset = all.dataset();
         Split split;
         if (data.test().isDefined()) {
-            LabelledData test = Sources.requireLabelsBelow(data.test().get(), classes, "the training data");
+            LabelledData test = Sources.inClassesOf(data.test().get(), all.classNames(), "the training data");
             if (test.features().columns() != all.features().columns()) {
                 throw CliException.data(test.source() + ": " + test.features().columns() + " features per example, but "
                         + all.source() + " has " + all.features().columns());
             }
-            split = new Split(dataset, Dataset.classification(test.features(), test.labels(), classes));
+            split = new Split(dataset, test.dataset());
         } else {
             split = split(all, dataset, config.seed(), config.testSplit().get());
         }
@@ -158,7 +158,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
      * @return the model that {@code --save} writes
      */
     public Model model(Network network) {
-        return Model.of(network, classes(), standardization);
+        return new Model(network, classNames, standardization);
     }
 
     /**

@@ -97,22 +97,28 @@ public final class Sources {
     }
 
     /**
-     * Refuses an example whose class is not one of the first {@code classes}, naming the file, the
-     * place and the label.
+     * The examples with their classes numbered as another's: a model's, or the training data's.
+     * Classes are matched by name, so a file with only some of a model's named classes, in any
+     * order, gets the model's numbers; class numbers match themselves.
      *
-     * @param data the examples
-     * @param classes the number of classes; valid labels are {@code 0 .. classes - 1}
+     * @param data the examples as read
+     * @param classNames the classes to number them by
      * @param whose whose classes they are, such as {@code "the model"}
-     * @return the examples
-     * @throws CliException (data) naming the first example outside the range
+     * @return the examples, each label the number of its class among {@code classNames}
+     * @throws CliException (data) naming the file, the place and the first label that is not one
+     *     of the classes
      */
-    static LabelledData requireLabelsBelow(LabelledData data, int classes, String whose) {
-        int i = data.labels().indexWhere(l -> l >= classes);
+    static LabelledData inClassesOf(LabelledData data, Vector<String> classNames, String whose) {
+        Vector<Integer> number = data.classNames().map(classNames::indexOf);
+        int i = data.labels().indexWhere(l -> number.get(l) < 0);
         if (i >= 0) {
-            throw CliException.data(data.source() + " " + data.place(i) + ": label "
-                    + data.classNames().get(data.labels().get(i)) + " is out of range: " + whose + " has classes 0.."
-                    + (classes - 1));
+            String label = data.classNames().get(data.labels().get(i));
+            boolean numbers = classNames.equals(Model.numbers(classNames.size()));
+            throw CliException.data(data.source() + " " + data.place(i) + ": label " + (numbers ? label
+                    + " is out of range: " + whose + " has classes 0.." + (classNames.size() - 1)
+                    : "'" + label + "' is not a class of " + whose + ": " + classNames.mkString(", ")));
         }
-        return data;
+        return new LabelledData(data.source(), data.features(), data.labels().map(number::get), classNames,
+                data.featureNames(), data.lines(), data.imageShape());
     }
 }

@@ -45,7 +45,8 @@ final class Suggestions {
             }
             Vector<String> options = unmatched.filter(a -> a.matches("--?[A-Za-z].*")).map(a -> a.replaceAll("=.*", ""));
             if (!options.isEmpty()) {
-                Vector<String> known = Vector.ofAll(spec.options()).flatMap(o -> Vector.of(o.names()))
+                Vector<String> known = Vector.ofAll(spec.options()).flatMap(o -> Vector.of(o.names())
+                        .flatMap(name -> o.negatable() ? Vector.of(name, "--no-" + bare(name)) : Vector.of(name)))
                         .filter(name -> name.startsWith("--"));
                 return "Unknown option" + (options.size() > 1 ? "s" : "") + ": " + quoted(options)
                         + options.toStream().flatMap(o -> nearest(o, known)).headOption().map(s -> "; did you mean " + s

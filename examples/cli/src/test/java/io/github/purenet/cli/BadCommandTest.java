@@ -86,6 +86,8 @@ class BadCommandTest {
                 + "--help)\n", refusedWith(2, train("--epoch", "3", "--batch-size", "8")));
         assertEquals("purenet: Unknown option: '--batch-size'; did you mean --batch? (see purenet train --help)\n",
                 refusedWith(2, train("--batch-size", "8")));
+        assertEquals("purenet: Unknown option: '--no-standardise'; did you mean --no-standardize? (see purenet train "
+                + "--help)\n", refusedWith(2, train("--no-standardise")));
         assertEquals("purenet: Unknown option: '--hidden' (see purenet train --help)\n",
                 refusedWith(2, train("--hidden", "3")));
         assertEquals("purenet: Unknown command: 'trian'; did you mean train? (see purenet --help)\n",

@@ -193,6 +193,21 @@ class BadDataTest {
     }
 
     @Test
+    void aClassNameThatTheModelDoesNotHave() {
+        Path model = dir.resolve("named.json");
+        Path data = csv("a,b,species\n1,2,cat\n1,3,cat\n2,1,dog\n3,1,dog\n5,5,cat\n6,1,dog\n");
+        Cli.run("train", "--data", "csv:" + data, "--epochs", "1", "--test-split", "0.5", "--save", model.toString())
+                .ok();
+        Path other = write(dir.resolve("other.csv"), "a,b,species\n1,2,dog\n1,3,cow\n");
+        Path numbers = write(dir.resolve("numbers.csv"), "a,b,species\n1,2,0\n");
+        before = Files2.snapshot(dir);
+        refused(Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + other),
+                "other.csv line 3: label 'cow' is not a class of the model: cat, dog");
+        refused(Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + numbers),
+                "numbers.csv line 2: label '0' is not a class of the model: cat, dog");
+    }
+
+    @Test
     void aMnistFormatDataSetOfAnyShapeTrainsAndEvaluates() throws IOException {
         Path d = mnist(images(3), idxLabels(Idx.LABELS, 3, 0, 1, 2), images(2), idxLabels(Idx.LABELS, 2, 0, 2));
         Path model = dir.resolve("tiny.json");

@@ -116,6 +116,29 @@ class TrainTest {
         JsonNode evaluation = Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + file,
                 "--label-column", "species", "--test-split", "0.2", "--report", "json").ok().json();
         assertEquals(accuracy, 100 * evaluation.get("accuracy").asDouble(), 0.005);
+
+        // a file of one class, by name in another column, is numbered as the model's classes: its correct
+        // predictions are those of the virginica row of the whole file's confusion matrix
+        JsonNode all = Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + file, "--label-column",
+                "species", "--report", "json").ok().json();
+        StringBuilder virginica = new StringBuilder("sepal length,sepal width,petal length,species,petal width\n");
+        Files.readAllLines(file).stream().filter(line -> line.startsWith("\"virginica\"")).forEach(line -> {
+            String[] f = line.replace("\"", "").split(",");
+            virginica.append(f[1]).append(',').append(f[2]).append(',').append(f[3]).append(",virginica,")
+                    .append(f[4]).append('\n');
+        });
+        Path only = Files.writeString(dir.resolve("virginica.csv"), virginica);
+        JsonNode one = Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + only, "--label-column",
+                "species", "--report", "json").ok().json();
+        assertEquals(50, one.get("examples").asInt());
+        assertEquals(all.get("confusion").get(2).get(2).asInt(), one.get("correct").asInt());
+
+        // the model file keeps the names, under its hash
+        String saved = Files.readString(model);
+        assertTrue(saved.contains("\"class_names\" : [ \"setosa\", \"versicolor\", \"virginica\" ]"), saved);
+        Path renamed = Files.writeString(dir.resolve("renamed.json"), saved.replace("\"versicolor\"", "\"rose\""));
+        Cli.run("evaluate", "--model", renamed.toString(), "--data", "csv:" + file, "--label-column", "species")
+                .refused(1, "renamed.json: at $.sha256: the content does not match its SHA-256");
     }
 
     @Test
