@@ -1,6 +1,5 @@
 package io.github.purenet.cli;
 
-import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -139,7 +138,7 @@ final class AtomicFiles {
             return Files.readString(file);
         } catch (IOException e) {
             throw CliException.data(option + " " + file + ": "
-                    + reason(e).getOrElse(() -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    + reason(e), e);
         }
     }
 
@@ -149,25 +148,19 @@ final class AtomicFiles {
     }
 
     /**
-     * What went wrong with a file, in a few words, when the exception is of a kind that says it:
-     * missing, not permitted, not UTF-8, not gzip, truncated gzip.
+     * What went wrong with a file, in a few words: missing, not permitted, not UTF-8, or else the
+     * exception's own message.
      */
-    static Option<String> reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return Option.some("no such file");
+            return "no such file";
         }
         if (e instanceof AccessDeniedException) {
-            return Option.some("permission denied");
+            return "permission denied";
         }
         if (e instanceof java.nio.charset.CharacterCodingException) {
-            return Option.some("not UTF-8 text");
+            return "not UTF-8 text";
         }
-        if (e instanceof java.util.zip.ZipException) {
-            return Option.some("not valid gzip data (" + e.getMessage() + ")");
-        }
-        if (e instanceof java.io.EOFException) {
-            return Option.some("truncated gzip data");
-        }
-        return Option.none();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

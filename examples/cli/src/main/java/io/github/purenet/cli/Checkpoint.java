@@ -24,6 +24,7 @@ import java.util.Objects;
  *   "config" : { "data" : "digits", "layers" : [ 128 ], "optimizer" : "adam", ... },
  *   "data_sha256" : "...",
  *   "classes" : 10,
+ *   "class_names" : [ "setosa", ... ],     // only when the classes have names
  *   "standardization" : null,
  *   "history" : [ { "epoch" : 1, "step" : 45, "train_loss" : 0.41, ... }, ... ],
  *   "state" : { "format" : "purenet", "version" : 1, "type" : "train_state", "sha256" : "...", ... }
@@ -37,12 +38,13 @@ import java.util.Objects;
  *
  * @param config the run's configuration
  * @param dataSha256 the SHA-256 of the run's data as read ({@link Experiment#dataSha256})
- * @param classes the number of classes
+ * @param classNames the names of the classes, one per output of the network
  * @param standardization the standardisation of the inputs, if the run uses one
  * @param history the results of the epochs completed so far
  * @param state the training state, a document of the library's format with its {@code sha256}
  */
-public record Checkpoint(RunConfig config, String dataSha256, int classes, Option<Standardization> standardization,
+public record Checkpoint(RunConfig config, String dataSha256, Vector<String> classNames,
+        Option<Standardization> standardization,
         Vector<EpochResult> history, String state) {
 
     /**
@@ -50,7 +52,7 @@ public record Checkpoint(RunConfig config, String dataSha256, int classes, Optio
      *
      * @param config the run's configuration
      * @param dataSha256 the SHA-256 of the run's data
-     * @param classes the number of classes
+     * @param classNames the names of the classes
      * @param standardization the standardisation of the inputs
      * @param history the results of the epochs completed so far
      * @param state the training state's document
@@ -58,6 +60,7 @@ public record Checkpoint(RunConfig config, String dataSha256, int classes, Optio
     public Checkpoint {
         Objects.requireNonNull(config, "config is null");
         Objects.requireNonNull(dataSha256, "dataSha256 is null");
+        Objects.requireNonNull(classNames, "classNames is null");
         Objects.requireNonNull(standardization, "standardization is null");
         Objects.requireNonNull(history, "history is null");
         Objects.requireNonNull(state, "state is null");
@@ -66,15 +69,14 @@ public record Checkpoint(RunConfig config, String dataSha256, int classes, Optio
     /** @return the checkpoint's file text */
     public String encode() {
         ObjectNode file = ModelFile.header("checkpoint");
-        Json.Field stateDocument = Json.parse("state", state);
-        file.put("sha256", Json.sha256(canonical(stateDocument.field("sha256").text())));
+        file.put("sha256", Json.sha256(canonical(Json.topLevelText(state, "sha256"))));
         file.set("config", Configs.toJson(config, false));
         file.put("data_sha256", dataSha256);
-        file.put("classes", classes);
+        file.put("classes", classNames.size());
+        ModelFile.putClassNames(file, classNames);
         file.set("standardization", ModelFile.standardization(standardization, false));
         file.set("history", history(false));
-        file.set("state", stateDocument.node());
-        return Json.pretty(file);
+        return Json.pretty(file, "state", state);
     }
 
     /**
@@ -89,14 +91,14 @@ public record Checkpoint(RunConfig config, String dataSha256, int classes, Optio
     public static Checkpoint decode(String source, String text) {
         Json.Field root = Json.parse(source, text);
         ModelFile.requireHeader(root, "checkpoint");
-        root.only("format", "version", "type", "sha256", "config", "data_sha256", "classes", "standardization",
-                "history", "state");
+        root.only("format", "version", "type", "sha256", "config", "data_sha256", "classes", "class_names",
+                "standardization", "history", "state");
         Json.Field stateDocument = root.field("state");
         if (!stateDocument.node().isObject() || !stateDocument.has("sha256")) {
             throw stateDocument.error("expected a train_state document with its sha256");
         }
         Checkpoint checkpoint = new Checkpoint(Configs.fromJson(root.field("config")),
-                root.field("data_sha256").text(), (int) root.field("classes").integer(2, Integer.MAX_VALUE),
+                root.field("data_sha256").text(), ModelFile.classNames(root),
                 ModelFile.standardization(root.field("standardization")),
                 root.field("history").elements().map(Checkpoint::epoch), Json.line(stateDocument.node()));
         ModelFile.requireSha256(root, checkpoint.canonical(stateDocument.field("sha256").text()));
@@ -130,14 +132,15 @@ public record Checkpoint(RunConfig config, String dataSha256, int classes, Optio
     public Model model(String source) {
         // the optimizer gives the structure of its state; the schedule's span does not matter here
         TrainState<?> decoded = state(source, Experiment.optimizer(config, 1));
-        return ModelFile.model(source, decoded.network(), classes, standardization);
+        return ModelFile.model(source, decoded.network(), classNames, standardization);
     }
 
     private ObjectNode canonical(String stateSha256) {
         ObjectNode node = ModelFile.header("checkpoint");
         node.set("config", Configs.toJson(config, true));
         node.put("data_sha256", dataSha256);
-        node.put("classes", classes);
+        node.put("classes", classNames.size());
+        ModelFile.putClassNames(node, classNames);
         node.set("standardization", ModelFile.standardization(standardization, true));
         node.set("history", history(true));
         node.put("state", stateSha256);

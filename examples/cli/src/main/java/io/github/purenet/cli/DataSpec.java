@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * Which data to use, as written after {@code --data}: {@code iris}, {@code digits} (both shipped
  * inside the program), {@code mnist:DIR} (a directory holding the four IDX files of MNIST, or of any
- * data set in that format) or {@code csv:FILE} (a header row, then numeric features and an integer
- * class label per line).
+ * data set in that format) or {@code csv:FILE} (a header row, then numeric features and a class
+ * number or name per row; see {@link io.github.purenet.io.Csv}).
  *
  * <pre>{@code
  * DataSpec.parse("digits");            // shipped with the program

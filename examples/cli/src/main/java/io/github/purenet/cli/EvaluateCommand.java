@@ -3,6 +3,7 @@ package io.github.purenet.cli;
 import static io.github.purenet.cli.TrainCommand.given;
 
 import io.github.purenet.data.Dataset;
+import io.github.purenet.io.LabelledData;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.train.Evaluation;
 import java.nio.file.Path;
@@ -68,14 +69,15 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Model m = ModelFile.read(model.toString(), AtomicFiles.read("--model", model));
         Sources.Loaded loaded = Sources.load(dataSpec, given(labelColumn));
-        Labelled examples = loaded.test().getOrElse(loaded.train()).requireLabelsBelow(m.classes(), "the model");
+        LabelledData examples = Sources.inClassesOf(loaded.test().getOrElse(loaded.train()), m.classNames(),
+                "the model");
         if (examples.features().columns() != m.network().inputs()) {
             throw CliException.data(examples.source() + ": " + examples.features().columns() + " features per example, "
                     + "but the model takes " + m.network().inputs());
         }
-        Dataset all = Dataset.classification(examples.features(), examples.labels(), m.classes());
+        Dataset all = examples.dataset();
         Dataset chosen = testSplit == null ? all
-                : Experiment.split(all, examples.labels(), seed != null ? seed : Defaults.SEED, testSplit).test();
+                : Experiment.split(examples, all, seed != null ? seed : Defaults.SEED, testSplit).test();
         Evaluation e = Evaluation.of(m.network(), m.inputs(chosen),
                 Losses.softmaxCrossEntropy());
         String source = dataSpec + (testSplit != null ? " (test part of split " + testSplit + ")" : "");

@@ -7,6 +7,7 @@ import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Datasets;
 import io.github.purenet.data.Split;
 import io.github.purenet.data.Standardization;
+import io.github.purenet.io.LabelledData;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.network.Initializers;
@@ -28,22 +29,23 @@ import java.util.HexFormat;
  * ({@link Datasets#stratifiedSplit}, each class in the same proportion), the second draws the
  * initial weights (He uniform for ReLUs, Glorot uniform otherwise, biases zero), the third orders
  * the batches of every epoch. The network has the configured hidden layers and a softmax output of
- * one unit per class, trained with softmax cross-entropy. Classes are the labels
- * {@code 0 .. max}, the largest label of the training data deciding their number.
+ * one unit per class, trained with softmax cross-entropy. The classes are those of the training
+ * data as read ({@link LabelledData#classNames()}): the labels {@code 0 .. max} for class numbers,
+ * the sorted names for class names.
  *
  * @param config the run's configuration
  * @param train the examples to train on, standardised if configured
  * @param test the examples to test on, standardised with the training part's values
  * @param trainSample the training examples evaluated after each epoch: all of them, or
  *     {@link #SAMPLE} evenly spaced ones when there are more
- * @param classes the number of classes
+ * @param classNames the names of the classes, one per output of the network
  * @param standardization the standardisation fitted on the training part, if configured
  * @param initial the initial network
  * @param batching mini-batches of the configured size, reshuffled every epoch
  * @param runKey the key of the run, which orders the batches
  */
 public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset trainSample,
-        int classes, Option<Standardization> standardization, Network initial, Batching batching, Key runKey) {
+        Vector<String> classNames, Option<Standardization> standardization, Network initial, Batching batching, Key runKey) {
 
     /** The largest number of training examples evaluated after each epoch. */
     public static final int SAMPLE = 10_000;
@@ -59,25 +61,26 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
      */
     public static Experiment of(RunConfig config, Sources.Loaded data) {
         Vector<Key> keys = keys(config.seed());
-        Labelled all = data.train();
-        int classes = all.maxLabel() + 1;
+        LabelledData all = data.train();
+        int classes = all.classes();
         if (classes < 2) {
-            throw CliException.data(all.source() + ": every label is 0; a classifier needs at least two classes");
+            throw CliException.data(all.source() + ": every label is " + all.classNames().get(0)
+                    + "; a classifier needs at least two classes");
         }
         if (classes > all.size()) {
-            all.requireLabelsBelow(all.size(), "with " + all.size() + " examples, the data");
+            Sources.inClassesOf(all, Model.numbers(all.size()), "with " + all.size() + " examples, the data");
         }
-        Dataset dataset = Dataset.classification(all.features(), all.labels(), classes);
+        Dataset dataset = all.dataset();
         Split split;
         if (data.test().isDefined()) {
-            Labelled test = data.test().get().requireLabelsBelow(classes, "the training data");
+            LabelledData test = Sources.inClassesOf(data.test().get(), all.classNames(), "the training data");
             if (test.features().columns() != all.features().columns()) {
                 throw CliException.data(test.source() + ": " + test.features().columns() + " features per example, but "
                         + all.source() + " has " + all.features().columns());
             }
-            split = new Split(dataset, Dataset.classification(test.features(), test.labels(), classes));
+            split = new Split(dataset, test.dataset());
         } else {
-            split = split(dataset, all.labels(), config.seed(), config.testSplit().get());
+            split = split(all, dataset, config.seed(), config.testSplit().get());
         }
         Option<Standardization> standardization = config.standardize()
                 ? Option.some(Standardization.fit(split.train().features())) : Option.none();
@@ -88,7 +91,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
                 .append(Activations.softmax());
         Network initial = Initializers.network(keys.get(1), Choices.initializer(config.activation()), sizes,
                 activations);
-        return new Experiment(config, train, test, sample(train), classes, standardization, initial,
+        return new Experiment(config, train, test, sample(train), all.classNames(), standardization, initial,
                 Batching.miniBatches(config.batch()), keys.get(2));
     }
 
@@ -96,19 +99,16 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
      * The split of data without a test set of their own, as a run of {@code seed} makes it: by the
      * first of the seed's three keys, stratified. {@code evaluate --test-split} takes its test part.
      *
-     * @param dataset the examples
-     * @param labels their labels, one per example
+     * @param data the examples as read, for their labels and for messages
+     * @param dataset the examples to split: {@code data}'s, perhaps with other targets
      * @param seed the seed of the run
      * @param testSplit the fraction held out for testing, in {@code (0, 1)}
      * @return the split
-     * @throws CliException (usage) naming the fraction if the split would leave a part empty
+     * @throws CliException (data) if the split would leave a part empty, saying which fractions work
      */
-    static Split split(Dataset dataset, Vector<Integer> labels, long seed, double testSplit) {
-        try {
-            return Datasets.stratifiedSplit(dataset, labels, keys(seed).get(0), testSplit);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("--test-split " + testSplit + ": " + e.getMessage());
-        }
+    static Split split(LabelledData data, Dataset dataset, long seed, double testSplit) {
+        TestSplits.requireBothParts(data, testSplit);
+        return Datasets.stratifiedSplit(dataset, data.labels(), keys(seed).get(0), testSplit);
     }
 
     /** The three keys of a run: the split's, the initial weights', the batches'. */
@@ -126,6 +126,11 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
     public static Optimizer<?> optimizer(RunConfig config, long stepsPerEpoch) {
         return Choices.optimizer(config.optimizer(), Choices.schedule(config.schedule(), config.learningRate(),
                 Math.max(2, config.scheduleEpochs() * stepsPerEpoch)));
+    }
+
+    /** @return the number of classes, one per output of the network */
+    public int classes() {
+        return classNames.size();
     }
 
     /** @return the run's optimizer */
@@ -153,7 +158,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
      * @return the model that {@code --save} writes
      */
     public Model model(Network network) {
-        return Model.of(network, classes, standardization);
+        return new Model(network, classNames, standardization);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.github.purenet.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,6 +79,47 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("pretty: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The indented text of a document with one more field, last, whose value is a document of its
+     * own, copied as it is: a training state or a network of the library's format, written by its
+     * codec, is not parsed and printed again (for a wide network, most of a checkpoint's time).
+     *
+     * @param node a document without the field
+     * @param field the name of the last field
+     * @param document the field's value: the text of a JSON object
+     * @return the text of the whole, indented
+     */
+    static String pretty(ObjectNode node, String field, String document) {
+        String head = pretty(node).stripTrailing();
+        return head.substring(0, head.length() - 1).stripTrailing() + (node.isEmpty() ? "" : ",") + "\n  "
+                + line(JsonNodeFactory.instance.textNode(field)) + " : " + document.strip() + "\n}\n";
+    }
+
+    /**
+     * A text field at the top of a document, read without parsing the rest of it.
+     *
+     * @param document the text of a JSON object, such as a document of the library's format
+     * @param field the name of a field at its top level whose value is a string
+     * @return the field's value
+     * @throws IllegalStateException if the document has no such field
+     */
+    static String topLevelText(String document, String field) {
+        try (JsonParser parser = MAPPER.createParser(document)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    if (parser.nextToken() == JsonToken.VALUE_STRING && name.equals(field)) {
+                        return parser.getText();
+                    }
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("topLevelText: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("topLevelText: no text field '" + field + "' at the top of the document");
     }
 
     /**

@@ -3,28 +3,37 @@ package io.github.purenet.cli;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Standardization;
 import io.github.purenet.network.Network;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Objects;
 
 /**
- * What {@code evaluate} needs of a trained classifier: the network, the number of classes it
- * tells apart, and the standardisation its inputs need (the training part's mean and standard
- * deviation), if it was trained with {@code --standardize}.
+ * What {@code evaluate} needs of a trained classifier: the network, the names of the classes it
+ * tells apart (class {@code k} is output {@code k}; the numbers {@code "0"}, {@code "1"}, ... when
+ * the training data had class numbers), and the standardisation its inputs need (the training
+ * part's mean and standard deviation), if it was trained with {@code --standardize}.
  *
  * @param network the trained network, ending in softmax over one output per class
+ * @param classNames the name of each class, one per output of the network, all different
  * @param standardization the standardisation of the inputs, as fitted on the training part
  */
-public record Model(Network network, Option<Standardization> standardization) {
+public record Model(Network network, Vector<String> classNames, Option<Standardization> standardization) {
 
     /**
      * Checks that the parts fit each other.
      *
      * @param network the trained network
+     * @param classNames the name of each class
      * @param standardization the standardisation of the inputs
      */
     public Model {
         Objects.requireNonNull(network, "network is null");
+        Objects.requireNonNull(classNames, "classNames is null");
         Objects.requireNonNull(standardization, "standardization is null");
+        if (classNames.size() != network.outputs() || classNames.distinct().size() != classNames.size()) {
+            throw new IllegalArgumentException("Model: " + classNames.size() + " classes (" + classNames.mkString(", ")
+                    + ") for network " + network);
+        }
         if (standardization.exists(s -> s.columns() != network.inputs())) {
             throw new IllegalArgumentException("Model: standardization " + standardization.get() + " for network "
                     + network);
@@ -32,27 +41,16 @@ public record Model(Network network, Option<Standardization> standardization) {
     }
 
     /**
-     * A model whose number of classes is stated apart from its network, as in a model file or a
-     * checkpoint, checked against the network's outputs.
-     *
-     * @param network the trained network
-     * @param classes the number of classes, which must be the network's outputs
-     * @param standardization the standardisation of the inputs
-     * @return the model
-     * @throws IllegalArgumentException if the parts do not fit each other
+     * @param classes a number of classes
+     * @return the names of classes that are numbers: {@code "0"} to {@code classes - 1}
      */
-    public static Model of(Network network, int classes, Option<Standardization> standardization) {
-        Objects.requireNonNull(network, "network is null");
-        Objects.requireNonNull(standardization, "standardization is null");
-        if (classes != network.outputs()) {
-            throw new IllegalArgumentException("Model: " + classes + " classes for network " + network);
-        }
-        return new Model(network, standardization);
+    public static Vector<String> numbers(int classes) {
+        return Vector.range(0, classes).map(String::valueOf);
     }
 
     /** @return the number of classes: the network's outputs */
     public int classes() {
-        return network.outputs();
+        return classNames.size();
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.github.purenet.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.checkpoint.CheckpointException;
 import io.github.purenet.checkpoint.Codec;
 import io.github.purenet.data.Standardization;
 import io.github.purenet.network.Network;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
@@ -21,6 +23,7 @@ import io.vavr.control.Option;
  *   "type" : "model",
  *   "sha256" : "...",                       // of the canonical form, below
  *   "classes" : 10,
+ *   "class_names" : [ "setosa", ... ],       // only when the classes have names
  *   "standardization" : null,               // or {"mean": [...], "standard_deviation": [...]}
  *   "network" : { "format" : "purenet", "version" : 1, "type" : "network", ... }
  * }
@@ -54,9 +57,9 @@ public final class ModelFile {
         ObjectNode file = header("model");
         file.put("sha256", Json.sha256(canonical(model, codec.sha256(model.network()))));
         file.put("classes", model.classes());
+        putClassNames(file, model.classNames());
         file.set("standardization", standardization(model.standardization(), false));
-        file.set("network", Json.parse("network", codec.encode(model.network())).node());
-        return Json.pretty(file);
+        return Json.pretty(file, "network", codec.encode(model.network()));
     }
 
     /**
@@ -75,36 +78,63 @@ public final class ModelFile {
         String type = root.has("type") && root.field("type").node().isTextual() ? root.field("type").text() : "";
         if (format.equals("purenet") && type.equals("network")) {
             Network network = network(root);
-            return new Model(network, Option.none());
+            return new Model(network, Model.numbers(network.outputs()), Option.none());
         }
         if (format.equals(FORMAT) && type.equals("checkpoint")) {
             return Checkpoint.decode(source, text).model(source);
         }
         requireHeader(root, "model");
-        root.only("format", "version", "type", "sha256", "classes", "standardization", "network");
+        root.only("format", "version", "type", "sha256", "classes", "class_names", "standardization", "network");
         Network network = network(root.field("network"));
-        int classes = (int) root.field("classes").integer(2, Integer.MAX_VALUE);
+        Vector<String> classNames = classNames(root);
         Option<Standardization> standardization = standardization(root.field("standardization"));
-        Model model = model(source, network, classes, standardization);
+        Model model = model(source, network, classNames, standardization);
         requireSha256(root, canonical(model, Codec.standard().sha256(network)));
         return model;
     }
 
     /** The model of these parts, or the data error "the parts do not fit", naming the file. */
-    static Model model(String source, Network network, int classes, Option<Standardization> standardization) {
+    static Model model(String source, Network network, Vector<String> classNames,
+            Option<Standardization> standardization) {
         try {
-            return Model.of(network, classes, standardization);
+            return new Model(network, classNames, standardization);
         } catch (IllegalArgumentException e) {
             throw CliException.data(source + ": the parts do not fit: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes {@code class_names} when the classes have names; classes that are the numbers
+     * {@code 0 .. classes - 1} need none (and files written before names existed have none).
+     */
+    static void putClassNames(ObjectNode node, Vector<String> classNames) {
+        if (!classNames.equals(Model.numbers(classNames.size()))) {
+            ArrayNode names = node.putArray("class_names");
+            classNames.forEach(names::add);
+        }
+    }
+
+    /** The classes of a model file or checkpoint: {@code classes}, named by {@code class_names} if it is there. */
+    static Vector<String> classNames(Json.Field root) {
+        int classes = (int) root.field("classes").integer(2, Integer.MAX_VALUE);
+        if (!root.has("class_names")) {
+            return Model.numbers(classes);
+        }
+        Json.Field field = root.field("class_names");
+        Vector<String> names = field.elements().map(Json.Field::text);
+        if (names.size() != classes || names.distinct().size() != classes) {
+            throw field.error("expected " + classes + " different names, one per class, got " + names.size()
+                    + " names (" + names.distinct().size() + " different)");
+        }
+        return names;
     }
 
     /** Checks that the file's {@code sha256} is the SHA-256 of its canonical content. */
     static void requireSha256(Json.Field root, ObjectNode canonical) {
         String expected = root.field("sha256").text();
         if (!Json.sha256(canonical).equals(expected)) {
-            throw root.field("sha256").error("the content's SHA-256 is not " + expected
-                    + ": the file was changed or corrupted");
+            throw root.field("sha256").error("the content does not match its SHA-256: the file was changed or "
+                    + "corrupted");
         }
     }
 
@@ -171,6 +201,7 @@ public final class ModelFile {
     private static ObjectNode canonical(Model model, String networkSha256) {
         ObjectNode node = header("model");
         node.put("classes", model.classes());
+        putClassNames(node, model.classNames());
         node.set("standardization", standardization(model.standardization(), true));
         node.put("network", networkSha256);
         return node;

@@ -1,5 +1,6 @@
 package io.github.purenet.cli;
 
+import io.github.purenet.io.DataException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import picocli.CommandLine;
@@ -61,7 +62,7 @@ public final class Purenet implements Runnable {
                 .setErr(err)
                 .setParameterExceptionHandler((e, arguments) -> {
                     CommandLine command = e.getCommandLine();
-                    command.getErr().println("purenet: " + oneLine(e.getMessage()) + " (see "
+                    command.getErr().println("purenet: " + oneLine(Suggestions.message(e)) + " (see "
                             + command.getCommandSpec().qualifiedName() + " --help)");
                     command.getErr().flush();
                     return CliException.USAGE;
@@ -85,15 +86,12 @@ public final class Purenet implements Runnable {
     }
 
     private static int failure(Exception e, PrintWriter err) {
-        if (e instanceof CliException) {
+        // a problem the user can fix: the command line's own, the data readers' (naming the file, line,
+        // column and value), or the library's checks of arguments (naming the bad value)
+        if (e instanceof CliException || e instanceof DataException || e instanceof IllegalArgumentException) {
             err.println("purenet: " + oneLine(e.getMessage()));
             err.flush();
-            return ((CliException) e).exitCode();
-        }
-        if (e instanceof IllegalArgumentException) { // the library's checks name the bad value
-            err.println("purenet: " + oneLine(e.getMessage()));
-            err.flush();
-            return CliException.DATA;
+            return e instanceof CliException ? ((CliException) e).exitCode() : CliException.DATA;
         }
         err.println("purenet: internal error, please report it: " + e);
         e.printStackTrace(err);

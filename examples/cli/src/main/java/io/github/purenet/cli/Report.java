@@ -27,13 +27,21 @@ final class Report {
     static Vector<String> header(Experiment e) {
         RunConfig c = e.config();
         return Vector.of(
-                String.format(Locale.ROOT, "data %s: %,d training and %,d test examples, %d features, %d classes%s",
+                String.format(Locale.ROOT, "data %s: %,d training and %,d test examples, %d features, %d classes%s%s",
                         c.data(), e.train().size(), e.test().size(), e.train().features().columns(), e.classes(),
-                        c.standardize() ? ", standardised" : ""),
+                        names(e.classNames()), c.standardize() ? ", standardised" : ""),
                 String.format(Locale.ROOT, "network %s, %,d parameters; %s, lr %s, %s schedule; batches of %d, "
                         + "%d steps per epoch, %d epochs; seed %d", e.initial(), e.initial().parameterCount(),
                         c.optimizer(), c.learningRate(), c.schedule(), c.batch(), e.stepsPerEpoch(), c.epochs(),
                         c.seed()));
+    }
+
+    /** The class names in brackets, class 0 first, when they are names rather than the numbers 0, 1, ... */
+    private static String names(Vector<String> classNames) {
+        if (classNames.equals(Vector.range(0, classNames.size()).map(String::valueOf))) {
+            return "";
+        }
+        return " (" + classNames.take(10).mkString(", ") + (classNames.size() > 10 ? ", ..." : "") + ")";
     }
 
     /**

@@ -119,7 +119,7 @@ final class Runs {
             // the data's path made absolute, so that the run resumes from any working directory
             RunConfig config = e.config().withData(e.config().data().absolute());
             return (state, results) -> {
-                Checkpoint c = new Checkpoint(config, dataSha256, e.classes(), e.standardization(), results,
+                Checkpoint c = new Checkpoint(config, dataSha256, e.classNames(), e.standardization(), results,
                         codec.encode(state));
                 AtomicFiles.write(file, c.encode().getBytes(StandardCharsets.UTF_8));
                 return file;

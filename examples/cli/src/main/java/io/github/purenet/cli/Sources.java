@@ -1,26 +1,23 @@
 package io.github.purenet.cli;
 
-import io.github.purenet.tensor.Matrix;
+import io.github.purenet.io.Csv;
+import io.github.purenet.io.CsvOptions;
+import io.github.purenet.io.Idx;
+import io.github.purenet.io.LabelledData;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the data a {@link DataSpec} names: the shipped data sets from the class path, MNIST's IDX
- * files from a directory, a CSV file. This is where files are opened; parsing is {@link Csv} and
- * {@link Idx}. A file whose name ends in {@code .gz} is decompressed as it is read.
+ * Reads the data a {@link DataSpec} names, through the library's readers ({@code purenet-io}): the
+ * shipped data sets from the class path, MNIST's IDX files from a directory, a CSV file.
  *
- * <p>Every problem becomes a {@link CliException} naming the file: missing, unreadable, a
- * directory, not gzip, not UTF-8 text, or malformed as {@link Csv} and {@link Idx} describe.
+ * <p>A problem with a file is the library's {@link io.github.purenet.io.DataException}, naming the
+ * file, line, column and value; {@link Purenet} reports it as a data error (exit code 1). Only the
+ * problems of the command line's own making (a missing MNIST directory or file) are
+ * {@link CliException}s here.
  */
 public final class Sources {
 
@@ -40,7 +37,7 @@ public final class Sources {
      * @param train the examples to train on, or all of them when there is no test set
      * @param test the source's own test examples, if it has them
      */
-    public record Loaded(Labelled train, Option<Labelled> test) {
+    public record Loaded(LabelledData train, Option<LabelledData> test) {
     }
 
     /**
@@ -49,44 +46,32 @@ public final class Sources {
      * @param spec the data
      * @param labelColumn the label's column of a CSV file (a name or a number from 1), none for the last
      * @return the examples
-     * @throws CliException naming the file and the problem
+     * @throws io.github.purenet.io.DataException naming the file and the problem
+     * @throws CliException naming the MNIST directory and the file it lacks
      */
     public static Loaded load(DataSpec spec, Option<String> labelColumn) {
         switch (spec.kind()) {
             case IRIS:
                 // scikit-learn's iris.csv: line 1 is "150,4,setosa,versicolor,virginica", read as a header
-                return new Loaded(shipped("iris.csv", true, 1.0), Option.none());
+                return new Loaded(shipped("iris.csv", CsvOptions.of()), Option.none());
             case DIGITS:
                 // 64 pixels in 0..16, scaled to [0, 1], then the digit; no header
-                return new Loaded(shipped("digits.csv.gz", false, 1.0 / 16.0), Option.none());
+                return new Loaded(shipped("digits.csv.gz", CsvOptions.of().withHeader(false).withScale(1.0 / 16.0)),
+                        Option.none());
             case MNIST:
                 return mnist(spec.path().get());
             default:
-                Path file = spec.path().get();
-                return new Loaded(csv(file, labelColumn), Option.none());
+                CsvOptions options = labelColumn.map(CsvOptions.of()::withLabelColumn).getOrElse(CsvOptions.of());
+                return new Loaded(Csv.read(spec.path().get(), options), Option.none());
         }
     }
 
-    private static Labelled shipped(String name, boolean header, double scale) {
+    private static LabelledData shipped(String name, CsvOptions options) {
         InputStream in = Sources.class.getResourceAsStream(SHIPPED + name);
         if (in == null) {
             throw CliException.data(name + ": missing from the program's class path");
         }
-        try (BufferedReader reader = reader(name.endsWith(".gz") ? new GZIPInputStream(in) : in)) {
-            return Csv.parse(name, reader.lines().iterator(), header, Option.none(), scale);
-        } catch (IOException e) {
-            throw CliException.data(name + ": cannot read the shipped data: " + e.getMessage(), e);
-        }
-    }
-
-    private static Labelled csv(Path file, Option<String> labelColumn) {
-        try (BufferedReader reader = reader(open(file))) {
-            return Csv.parse(file.toString(), reader.lines().iterator(), true, labelColumn, 1.0);
-        } catch (UncheckedIOException e) {
-            throw failure(file, e.getCause());
-        } catch (IOException e) {
-            throw failure(file, e);
-        }
+        return Csv.read(in, name, options);
     }
 
     private static Loaded mnist(Path directory) {
@@ -95,17 +80,7 @@ public final class Sources {
                     : "no such directory") + "; it should hold " + MNIST_FILES.mkString(", ") + " (each raw or .gz)");
         }
         Vector<Path> files = MNIST_FILES.map(name -> find(directory, name));
-        return new Loaded(pair(files.get(0), files.get(1)), Option.some(pair(files.get(2), files.get(3))));
-    }
-
-    private static Labelled pair(Path imagesFile, Path labelsFile) {
-        Matrix images = Idx.images(imagesFile.toString(), bytes(imagesFile));
-        Vector<Integer> labels = Idx.labels(labelsFile.toString(), bytes(labelsFile));
-        if (images.rows() != labels.size()) {
-            throw CliException.data(imagesFile + " has " + images.rows() + " images but " + labelsFile + " has "
-                    + labels.size() + " labels");
-        }
-        return new Labelled(labelsFile.toString(), images, labels, i -> "item " + i + " (from 0)");
+        return new Loaded(Idx.read(files.get(0), files.get(1)), Option.some(Idx.read(files.get(2), files.get(3))));
     }
 
     private static Path find(Path directory, String name) {
@@ -121,38 +96,29 @@ public final class Sources {
                 + MNIST_FILES.mkString(", "));
     }
 
-    private static byte[] bytes(Path file) {
-        try (InputStream in = open(file)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw failure(file, e);
+    /**
+     * The examples with their classes numbered as another's: a model's, or the training data's.
+     * Classes are matched by name, so a file with only some of a model's named classes, in any
+     * order, gets the model's numbers; class numbers match themselves.
+     *
+     * @param data the examples as read
+     * @param classNames the classes to number them by
+     * @param whose whose classes they are, such as {@code "the model"}
+     * @return the examples, each label the number of its class among {@code classNames}
+     * @throws CliException (data) naming the file, the place and the first label that is not one
+     *     of the classes
+     */
+    static LabelledData inClassesOf(LabelledData data, Vector<String> classNames, String whose) {
+        Vector<Integer> number = data.classNames().map(classNames::indexOf);
+        int i = data.labels().indexWhere(l -> number.get(l) < 0);
+        if (i >= 0) {
+            String label = data.classNames().get(data.labels().get(i));
+            boolean numbers = classNames.equals(Model.numbers(classNames.size()));
+            throw CliException.data(data.source() + " " + data.place(i) + ": label " + (numbers ? label
+                    + " is out of range: " + whose + " has classes 0.." + (classNames.size() - 1)
+                    : "'" + label + "' is not a class of " + whose + ": " + classNames.mkString(", ")));
         }
-    }
-
-    /** Opens a file, decompressing it when its name ends in {@code .gz}. */
-    private static InputStream open(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw CliException.data(file + ": is a directory, expected a file");
-        }
-        InputStream in = Files.newInputStream(file);
-        if (!file.getFileName().toString().endsWith(".gz")) {
-            return in;
-        }
-        try {
-            return new GZIPInputStream(in);
-        } catch (IOException e) {
-            in.close();
-            throw e;
-        }
-    }
-
-    private static BufferedReader reader(InputStream in) {
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
-    }
-
-    /** A file error as one line that names the file. */
-    static CliException failure(Path file, IOException e) {
-        return CliException.data(file + ": " + AtomicFiles.reason(e).getOrElse(() -> "cannot read: " + e.getMessage()), e);
+        return new LabelledData(data.source(), data.features(), data.labels().map(number::get), classNames,
+                data.featureNames(), data.lines(), data.imageShape());
     }
 }

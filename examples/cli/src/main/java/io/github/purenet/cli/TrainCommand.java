@@ -24,7 +24,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "SPEC",
             description = "iris or digits (shipped), mnist:DIR (the four IDX files of MNIST, raw or .gz) or csv:FILE "
-                    + "(a header row, numeric features, an integer class label in the last column).")
+                    + "(a header row, numeric features, and a class number or name in the last column).")
     String data;
 
     @Option(names = "--label-column", paramLabel = "NAME",

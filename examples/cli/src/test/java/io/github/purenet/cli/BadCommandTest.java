@@ -2,6 +2,8 @@ package io.github.purenet.cli;
 
 import static io.github.purenet.cli.Files2.write;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.github.purenet.checkpoint.Codec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +55,15 @@ class BadCommandTest {
         Files2.assertUnchanged(sharedBefore, shared);
     }
 
+    /** Asserts a refusal as {@link #refused} does, and returns the whole of standard error. */
+    private String refusedWith(int exitCode, String[] args) {
+        Map<String, String> sharedBefore = Files2.snapshot(shared);
+        String err = Cli.run(args).refused(exitCode).err();
+        Files2.assertUnchanged(before, dir);
+        Files2.assertUnchanged(sharedBefore, shared);
+        return err;
+    }
+
     private String[] train(String... more) {
         return Cli.args(new String[] {"train", "--data", "iris", "--save", keep.toString()}, more);
     }
@@ -67,8 +78,22 @@ class BadCommandTest {
 
     @Test
     void anUnknownOption() {
-        refused(2, train("--lerning-rate", "0.1"), "Unknown options: '--lerning-rate'", "(see purenet train --help)");
-        refused(2, new String[] {"trian", "--data", "iris"}, "Unmatched argument", "'trian'");
+        assertEquals("purenet: Unknown option: '--lerning-rate'; did you mean --lr? (see purenet train --help)\n",
+                refusedWith(2, train("--lerning-rate", "0.1")));
+        assertEquals("purenet: Unknown option: '--learning-rate'; did you mean --lr? (see purenet train --help)\n",
+                refusedWith(2, train("--learning-rate=0.1")));
+        assertEquals("purenet: Unknown options: '--epoch', '--batch-size'; did you mean --epochs? (see purenet train "
+                + "--help)\n", refusedWith(2, train("--epoch", "3", "--batch-size", "8")));
+        assertEquals("purenet: Unknown option: '--batch-size'; did you mean --batch? (see purenet train --help)\n",
+                refusedWith(2, train("--batch-size", "8")));
+        assertEquals("purenet: Unknown option: '--no-standardise'; did you mean --no-standardize? (see purenet train "
+                + "--help)\n", refusedWith(2, train("--no-standardise")));
+        assertEquals("purenet: Unknown option: '--hidden' (see purenet train --help)\n",
+                refusedWith(2, train("--hidden", "3")));
+        assertEquals("purenet: Unknown command: 'trian'; did you mean train? (see purenet --help)\n",
+                refusedWith(2, new String[] {"trian", "--data", "iris"}));
+        assertEquals("purenet: Unknown command: 'fit'; expected train, evaluate, resume (see purenet --help)\n",
+                refusedWith(2, new String[] {"fit"}));
         refused(2, new String[] {}, "missing command: expected train, evaluate or resume");
         refused(2, new String[] {"train"}, "Missing required option: '--data=SPEC'");
     }
@@ -97,7 +122,9 @@ class BadCommandTest {
         refused(2, train("--batch", "0"), "--batch: expected a batch size >= 1, got 0");
         refused(2, train("--epochs", "0"), "--epochs: expected at least 1 epoch, got 0");
         refused(2, train("--test-split", "1.5"), "--test-split: expected a fraction between 0 and 1");
-        refused(2, train("--test-split", "0.001"), "--test-split 0.001: ", "both parts need at least one row");
+        refused(1, train("--test-split", "0.001"), "iris.csv: 150 examples are too few for --test-split 0.001: it holds "
+                + "out none of them for testing (round(c × 0.001) of each class of c examples); a --test-split from "
+                + "0.01 to 0.98 would work");
         refused(2, train("--checkpoint-every", "10"), "--checkpoint-every: needs --checkpoint-dir");
         refused(2, train("--plot", dir.resolve("loss.jpg").toString()), "expected a file name ending in .png");
         refused(2, train("--label-column", "x"), "--label-column: only for csv:FILE data, not iris");

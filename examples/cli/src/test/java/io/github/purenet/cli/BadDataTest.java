@@ -6,6 +6,7 @@ import static io.github.purenet.cli.Files2.idxLabels;
 import static io.github.purenet.cli.Files2.write;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.github.purenet.io.Idx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,10 +114,25 @@ class BadDataTest {
     }
 
     @Test
+    void tooFewExamplesForTheTestSplitSayWhatWouldWork() {
+        refused(train("csv:" + csv("a,label\n1,0\n2,1\n")), "/data.csv: 2 examples are too few for "
+                + "--test-split 0.2: every class has a single example, so any split puts all of them in one part; give "
+                + "at least two examples of some class");
+        refused(train("csv:" + csv("a,label\n1,0\n2,0\n3,1\n")), "/data.csv: 3 examples are too few for "
+                + "--test-split 0.2: it holds out none of them for testing (round(c × 0.2) of each class of c "
+                + "examples); a --test-split from 0.25 to 0.74 would work");
+        refused(train("csv:" + csv("a,label\n1,0\n2,0\n3,1\n"), "--test-split", "0.9"), "/data.csv: 3 "
+                + "examples are too few for --test-split 0.9: it holds out all of them for testing, none for training "
+                + "(round(c × 0.9) of each class of c examples); a --test-split from 0.25 to 0.74 would work");
+        refused(train("csv:" + csv("a,label\n1,0\n")), "/data.csv: every label is 0; a classifier needs at "
+                + "least two classes");
+    }
+
+    @Test
     void aLabelColumnThatIsNotThere() {
-        Cli.Result result = train("csv:" + csv("a,b,label\n1,2,0\n3,4,1\n"), "--label-column", "class");
-        result.refused(2, "--label-column 'class': ", "data.csv has no such column; its columns are a, b, label");
-        Files2.assertUnchanged(before, dir);
+        refused(train("csv:" + csv("a,b,label\n1,2,0\n3,4,1\n"), "--label-column", "class"),
+                "data.csv: no column 'class' for the labels; its columns are a, b, label (or give a column number "
+                        + "from 1 to 3)");
     }
 
     @Test
@@ -174,6 +190,21 @@ class BadDataTest {
                 "data.csv line 4: label 3 is out of range: the model has classes 0..2");
         refused(Cli.run("evaluate", "--model", model.toString(), "--data", "digits"),
                 "digits.csv.gz line 4: label 3 is out of range: the model has classes 0..2");
+    }
+
+    @Test
+    void aClassNameThatTheModelDoesNotHave() {
+        Path model = dir.resolve("named.json");
+        Path data = csv("a,b,species\n1,2,cat\n1,3,cat\n2,1,dog\n3,1,dog\n5,5,cat\n6,1,dog\n");
+        Cli.run("train", "--data", "csv:" + data, "--epochs", "1", "--test-split", "0.5", "--save", model.toString())
+                .ok();
+        Path other = write(dir.resolve("other.csv"), "a,b,species\n1,2,dog\n1,3,cow\n");
+        Path numbers = write(dir.resolve("numbers.csv"), "a,b,species\n1,2,0\n");
+        before = Files2.snapshot(dir);
+        refused(Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + other),
+                "other.csv line 3: label 'cow' is not a class of the model: cat, dog");
+        refused(Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + numbers),
+                "numbers.csv line 2: label '0' is not a class of the model: cat, dog");
     }
 
     @Test

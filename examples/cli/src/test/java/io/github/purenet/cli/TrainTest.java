@@ -92,6 +92,56 @@ class TrainTest {
     }
 
     @Test
+    void aCsvFileWithClassNamesQuotedFieldsAndCrlfTrainsAndItsModelEvaluatesIt() throws IOException {
+        // Iris as a spreadsheet writes it: quoted names, the species by name in the first column, CRLF
+        List<String> iris = Files.readAllLines(Path.of("../data/iris.csv"));
+        List<String> species = List.of("setosa", "versicolor", "virginica");
+        StringBuilder csv = new StringBuilder("\"species\",\"sepal length, cm\",sepal width,petal length,"
+                + "petal width\r\n");
+        iris.subList(1, iris.size()).forEach(line -> {
+            int last = line.lastIndexOf(',');
+            String name = species.get(Integer.parseInt(line.substring(last + 1)));
+            csv.append('"').append(name).append("\",\"").append(line, 0, line.indexOf(',')).append('"')
+                    .append(line, line.indexOf(','), last).append("\r\n");
+        });
+        Path file = dir.resolve("flowers.csv");
+        Files.writeString(file, csv);
+        Path model = dir.resolve("flowers.json");
+        List<String> lines = Cli.run("train", "--data", "csv:" + file, "--label-column", "species", "--layers", "8",
+                "--activation", "tanh", "--lr", "0.01", "--epochs", "30", "--save", model.toString()).ok().outLines();
+        assertEquals("data csv:" + file + ": 120 training and 30 test examples, 4 features, 3 classes (setosa, "
+                + "versicolor, virginica), standardised", lines.get(0));
+        double accuracy = Double.parseDouble(lines.get(32).replaceAll(".*test accuracy ([0-9.]+)%.*", "$1"));
+        assertTrue(accuracy >= 90.0, lines.get(32));
+        JsonNode evaluation = Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + file,
+                "--label-column", "species", "--test-split", "0.2", "--report", "json").ok().json();
+        assertEquals(accuracy, 100 * evaluation.get("accuracy").asDouble(), 0.005);
+
+        // a file of one class, by name in another column, is numbered as the model's classes: its correct
+        // predictions are those of the virginica row of the whole file's confusion matrix
+        JsonNode all = Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + file, "--label-column",
+                "species", "--report", "json").ok().json();
+        StringBuilder virginica = new StringBuilder("sepal length,sepal width,petal length,species,petal width\n");
+        Files.readAllLines(file).stream().filter(line -> line.startsWith("\"virginica\"")).forEach(line -> {
+            String[] f = line.replace("\"", "").split(",");
+            virginica.append(f[1]).append(',').append(f[2]).append(',').append(f[3]).append(",virginica,")
+                    .append(f[4]).append('\n');
+        });
+        Path only = Files.writeString(dir.resolve("virginica.csv"), virginica);
+        JsonNode one = Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + only, "--label-column",
+                "species", "--report", "json").ok().json();
+        assertEquals(50, one.get("examples").asInt());
+        assertEquals(all.get("confusion").get(2).get(2).asInt(), one.get("correct").asInt());
+
+        // the model file keeps the names, under its hash
+        String saved = Files.readString(model);
+        assertTrue(saved.contains("\"class_names\" : [ \"setosa\", \"versicolor\", \"virginica\" ]"), saved);
+        Path renamed = Files.writeString(dir.resolve("renamed.json"), saved.replace("\"versicolor\"", "\"rose\""));
+        Cli.run("evaluate", "--model", renamed.toString(), "--data", "csv:" + file, "--label-column", "species")
+                .refused(1, "renamed.json: at $.sha256: the content does not match its SHA-256");
+    }
+
+    @Test
     void everyOptimizerAndScheduleTrains() {
         for (String optimizer : Choices.OPTIMIZERS) {
             JsonNode report = Cli.run("train", "--data", "iris", "--epochs", "3", "--optimizer", optimizer,

@@ -1,18 +1,19 @@
 package io.github.purenet.examples;
 
-import io.github.purenet.cli.DataSpec;
-import io.github.purenet.cli.Labelled;
-import io.github.purenet.cli.Sources;
 import io.github.purenet.data.Dataset;
-import io.vavr.control.Option;
+import io.github.purenet.io.Csv;
+import io.github.purenet.io.CsvOptions;
+import java.io.InputStream;
 
 /**
- * The data sets shipped with the examples, read from the class path by the command line's
- * {@link Sources}, so that the examples and {@code --data iris} or {@code --data digits} read the
- * same values: files are read in the examples module, never in the library. Attribution and
- * licences are in {@code data/README.md} beside them.
+ * The data sets shipped with the examples, read from the class path by the library's CSV reader
+ * ({@code purenet-io}), as {@code --data iris} and {@code --data digits} of the command line read
+ * them: files are read in the examples and in {@code purenet-io}, never in the library's core.
+ * Attribution and licences are in {@code data/README.md} beside them.
  */
 final class ExampleData {
+
+    private static final String SHIPPED = "/io/github/purenet/examples/data/";
 
     private ExampleData() {
     }
@@ -23,7 +24,8 @@ final class ExampleData {
      * @return the data set
      */
     static Dataset iris() {
-        return shipped(DataSpec.Kind.IRIS, 3);
+        // scikit-learn's iris.csv: line 1 is "150,4,setosa,versicolor,virginica", read as a header
+        return shipped("iris.csv", CsvOptions.of());
     }
 
     /**
@@ -33,11 +35,14 @@ final class ExampleData {
      * @return the data set
      */
     static Dataset digits() {
-        return shipped(DataSpec.Kind.DIGITS, 10);
+        return shipped("digits.csv.gz", CsvOptions.of().withHeader(false).withScale(1.0 / 16.0));
     }
 
-    private static Dataset shipped(DataSpec.Kind kind, int classes) {
-        Labelled examples = Sources.load(new DataSpec(kind, Option.none()), Option.none()).train();
-        return Dataset.classification(examples.features(), examples.labels(), classes);
+    private static Dataset shipped(String name, CsvOptions options) {
+        InputStream in = ExampleData.class.getResourceAsStream(SHIPPED + name);
+        if (in == null) {
+            throw new IllegalStateException(name + ": missing from the class path");
+        }
+        return Csv.read(in, name, options).dataset();
     }
 }
