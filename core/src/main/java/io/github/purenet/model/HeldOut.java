@@ -115,7 +115,8 @@ public record HeldOut(Key key, double testFraction, boolean stratified, String d
         Objects.requireNonNull(data, "data is null");
         String actual = sha256(data);
         if (!actual.equals(dataSha256)) {
-            throw new IllegalArgumentException("data: " + data + " have SHA-256 " + actual + ", but the held-out "
+            throw new IllegalArgumentException("data: " + data.size() + " examples (features " + data.features().shape()
+                    + ", targets " + data.targets().shape() + ") have SHA-256 " + actual + ", but the held-out "
                     + "part was split from data with SHA-256 " + dataSha256 + ": not the same data, so not the "
                     + "same split");
         }

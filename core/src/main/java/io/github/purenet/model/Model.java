@@ -65,7 +65,7 @@ public record Model(Network network, Option<Standardization> standardization, Ve
                 throw new NullPointerException("standardization: Some(null)");
             }
             if (s.columns() != network.inputs()) {
-                throw new IllegalArgumentException("standardization: " + s + " standardises " + s.columns()
+                throw new IllegalArgumentException("standardization: standardises " + s.columns()
                         + " columns, but network " + network + " takes " + network.inputs() + " inputs");
             }
         }

@@ -132,10 +132,10 @@ class HeldOutTest {
         Dataset data = Dataset.classification(Matrix.of(10, 2, (i, j) -> i + j), Vector.of(0, 1, 0, 1, 0, 1, 0, 1, 0, 1), 2);
         HeldOut heldOut = HeldOut.stratified(data, Key.of(1), 0.2);
         Dataset changed = new Dataset(data.features().map(x -> x == 9.0 ? Math.nextUp(9.0) : x), data.targets());
-        refuses(() -> heldOut.test(changed), "Dataset[10: features 10x2, targets 10x2]", HeldOut.sha256(changed),
+        refuses(() -> heldOut.test(changed), "data: 10 examples (features 10x2, targets 10x2)", HeldOut.sha256(changed),
                 heldOut.dataSha256(), "not the same data");
         Dataset fewer = data.rows(Vector.range(0, 9));
-        refuses(() -> heldOut.split(fewer), "Dataset[9:", "not the same data");
+        refuses(() -> heldOut.split(fewer), "data: 9 examples (features 9x2, targets 9x2)", "not the same data");
         assertEquals(2, heldOut.test(data).size());
     }
 

@@ -191,7 +191,7 @@ class ModelTest {
         Network n = Network.of(new Dense(Matrix.filled(3, 2, 0.5), Matrix.row(0, 0, 0), Activations.softmax()));
         Model m = Model.of(n);
         Standardization three = new Standardization(Matrix.row(0, 0, 0), Matrix.row(1, 1, 1));
-        refuses(() -> m.withStandardization(three), "standardization: Standardization[1x3] standardises 3 columns",
+        refuses(() -> m.withStandardization(three), "standardization: standardises 3 columns",
                 "takes 2 inputs");
         for (var call : Vector.<java.util.function.Function<Matrix, Object>>of(m::predict, m::classify,
                 m::classIndices, m::probabilities, m::standardize)) {

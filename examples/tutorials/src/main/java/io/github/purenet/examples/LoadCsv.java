@@ -28,11 +28,13 @@ public final class LoadCsv {
      * @return the split of its examples
      */
     static Split readAndSplit(Path file, CsvOptions options) {
-        // docs/data-loading.md shows these lines
-        LabelledData flowers = Csv.read(file, options);
+        // snippet:read
+        LabelledData flowers = Csv.read(file, options);   // options: CsvOptions.of().withLabelColumn("species")
         Dataset data = flowers.dataset(); // the features and one-hot targets, one column per class
         Split split = Datasets.stratifiedSplit(data, flowers.labels(), Key.of(42), 0.2);
         System.out.println(flowers + ", classes " + flowers.classNames().mkString(", "));
+        // LabelledData[flowers.csv: 150 examples, 4 features, 3 classes], classes setosa, versicolor, virginica
+        // end:read
         return split;
     }
 
