@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.checkpoint.CheckpointException;
 import io.github.purenet.checkpoint.Codec;
 import io.github.purenet.data.Standardization;
+import io.github.purenet.model.Model;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.train.TrainState;
 import io.vavr.collection.Vector;

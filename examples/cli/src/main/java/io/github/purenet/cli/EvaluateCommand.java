@@ -5,7 +5,11 @@ import static io.github.purenet.cli.TrainCommand.given;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.io.LabelledData;
 import io.github.purenet.loss.Losses;
+import io.github.purenet.model.HeldOut;
+import io.github.purenet.model.Model;
 import io.github.purenet.train.Evaluation;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,16 +19,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code purenet evaluate}: the loss, accuracy and confusion matrix of a saved model (or of the
- * network of a checkpoint) on data.
+ * {@code purenet evaluate}: the loss, accuracy, per-class precision, recall and F1, log loss, ROC
+ * AUC (two classes) and confusion matrix of a saved model (or of the network of a checkpoint) on
+ * data.
  *
- * <p>On data with a test set of their own (MNIST) it is the test set; on other data, all examples,
- * or with {@code --test-split} (and {@code --seed}) the test part of the same split as
- * {@code train} makes.
+ * <p>On data with a test set of their own (MNIST) it is the test set. On other data it is the part
+ * that the model held out when it was trained, when the model records it (models saved by
+ * {@code train --save}) and the data are the same; else all examples. With {@code --test-split}
+ * (and {@code --seed}) it is the test part of the split that {@code train} makes with them. The
+ * first line of the report says which.
  */
 @Command(name = "evaluate", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Evaluate a saved model (train --save) or a checkpoint's network: loss, accuracy and the "
-                + "confusion matrix.")
+        description = "Evaluate a saved model (train --save) or a checkpoint's network: loss, accuracy, "
+                + "precision, recall and F1 per class, log loss, ROC AUC (two classes) and the confusion matrix, "
+                + "on the part of the data the model held out in training.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -44,11 +52,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--test-split", paramLabel = "FRACTION",
             description = "For data without a test set: evaluate only the test part of the split that train makes "
-                    + "with this fraction and --seed (default: all examples).")
+                    + "with this fraction and --seed (default: the part the model held out when it was trained on "
+                    + "the same data, else all examples).")
     Double testSplit;
 
     @Option(names = "--seed", paramLabel = "N", description = "With --test-split: the seed of the run (default: 42).")
     Long seed;
+
+    @Option(names = "--all", description = "Evaluate on all examples, whatever part the model held out.")
+    boolean all;
 
     @Mixin
     ReportOptions reportOptions;
@@ -64,6 +76,10 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             RunConfig.requireTestFraction(testSplit);
         }
+        if (all && testSplit != null) {
+            throw CliException.usage("--all and --test-split: give one of them, all examples or the test part of a "
+                    + "split");
+        }
         if (seed != null && testSplit == null) {
             throw CliException.usage("--seed: only with --test-split, to choose the test part of a split");
         }
@@ -76,13 +92,40 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "but the model takes " + m.network().inputs());
         }
         Dataset all = examples.dataset();
-        Dataset chosen = testSplit == null ? all
-                : Experiment.split(examples, all, seed != null ? seed : Defaults.SEED, testSplit).test();
-        Evaluation e = Evaluation.of(m.network(), m.inputs(chosen),
-                Losses.softmaxCrossEntropy());
-        String source = dataSpec + (testSplit != null ? " (test part of split " + testSplit + ")" : "");
-        Report.evaluation(model, source, e).forEach(console::text);
-        console.report(Report.evaluationJson(model, source, e));
+        Tuple2<Dataset, String> chosen = chosen(m, examples, all, dataSpec);
+        Evaluation e = m.evaluate(chosen._1, Losses.softmaxCrossEntropy());
+        String source = dataSpec + chosen._2;
+        Report.evaluation(model, source, e, m.classNames()).forEach(console::text);
+        console.report(Report.evaluationJson(model, source, e, m.classNames()));
         return 0;
+    }
+
+    /**
+     * The examples to evaluate on, and how they were chosen, as the report says it: the test part of
+     * {@code --test-split} when it is given; the data's own test set; the part held out when the
+     * model was trained, when the model records it and these are the same data; else all examples.
+     */
+    private Tuple2<Dataset, String> chosen(Model m, LabelledData examples, Dataset all, DataSpec dataSpec) {
+        if (testSplit != null) {
+            long s = seed != null ? seed : Defaults.SEED;
+            return Tuple.of(Experiment.split(examples, all, s, testSplit).test(),
+                    " (test part of split " + testSplit + ", seed " + s + ")");
+        }
+        if (dataSpec.kind().hasTestSet()) {
+            return Tuple.of(all, " (its test set)");
+        }
+        if (this.all) {
+            return Tuple.of(all, " (all examples)");
+        }
+        if (m.heldOut().isEmpty()) {
+            return Tuple.of(all, " (all examples: the model does not record a held-out part; --test-split "
+                    + "chooses one)");
+        }
+        HeldOut heldOut = m.heldOut().get();
+        if (!HeldOut.sha256(all).equals(heldOut.dataSha256())) {
+            return Tuple.of(all, " (all examples: not the data the model was trained on)");
+        }
+        return Tuple.of(heldOut.test(all), " (the part held out for testing when the model was trained, "
+                + "--test-split " + heldOut.testFraction() + ")");
     }
 }

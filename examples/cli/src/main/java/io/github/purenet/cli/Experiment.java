@@ -10,6 +10,8 @@ import io.github.purenet.data.Standardization;
 import io.github.purenet.io.LabelledData;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.loss.Losses;
+import io.github.purenet.model.HeldOut;
+import io.github.purenet.model.Model;
 import io.github.purenet.network.Initializers;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
@@ -43,9 +45,12 @@ import java.util.HexFormat;
  * @param initial the initial network
  * @param batching mini-batches of the configured size, reshuffled every epoch
  * @param runKey the key of the run, which orders the batches
+ * @param heldOut how the test part was held out of the data, for data without a test set of their
+ *     own; the saved model records it, so that {@code evaluate} finds the same test part again
  */
 public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset trainSample,
-        Vector<String> classNames, Option<Standardization> standardization, Network initial, Batching batching, Key runKey) {
+        Vector<String> classNames, Option<Standardization> standardization, Network initial, Batching batching, Key runKey,
+        Option<HeldOut> heldOut) {
 
     /** The largest number of training examples evaluated after each epoch. */
     public static final int SAMPLE = 10_000;
@@ -68,10 +73,11 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
                     + "; a classifier needs at least two classes");
         }
         if (classes > all.size()) {
-            Sources.inClassesOf(all, Model.numbers(all.size()), "with " + all.size() + " examples, the data");
+            Sources.inClassesOf(all, Sources.numbers(all.size()), "with " + all.size() + " examples, the data");
         }
         Dataset dataset = all.dataset();
         Split split;
+        Option<HeldOut> heldOut = Option.none();
         if (data.test().isDefined()) {
             LabelledData test = Sources.inClassesOf(data.test().get(), all.classNames(), "the training data");
             if (test.features().columns() != all.features().columns()) {
@@ -81,6 +87,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
             split = new Split(dataset, test.dataset());
         } else {
             split = split(all, dataset, config.seed(), config.testSplit().get());
+            heldOut = Option.some(new HeldOut(keys.get(0), config.testSplit().get(), true, HeldOut.sha256(dataset)));
         }
         Option<Standardization> standardization = config.standardize()
                 ? Option.some(Standardization.fit(split.train().features())) : Option.none();
@@ -92,7 +99,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         Network initial = Initializers.network(keys.get(1), Choices.initializer(config.activation()), sizes,
                 activations);
         return new Experiment(config, train, test, sample(train), all.classNames(), standardization, initial,
-                Batching.miniBatches(config.batch()), keys.get(2));
+                Batching.miniBatches(config.batch()), keys.get(2), heldOut);
     }
 
     /**
@@ -158,7 +165,9 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
      * @return the model that {@code --save} writes
      */
     public Model model(Network network) {
-        return new Model(network, classNames, standardization);
+        Model model = Model.of(network).withClassNames(classNames);
+        model = standardization.map(model::withStandardization).getOrElse(model);
+        return heldOut.map(model::withHeldOut).getOrElse(model);
     }
 
     /**

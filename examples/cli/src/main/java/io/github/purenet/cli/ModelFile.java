@@ -6,15 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.checkpoint.CheckpointException;
 import io.github.purenet.checkpoint.Codec;
 import io.github.purenet.data.Standardization;
+import io.github.purenet.model.Model;
 import io.github.purenet.network.Network;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
- * The file {@code train --save} writes and {@code evaluate --model} reads: a JSON document that
- * holds the network as a document of the library's checkpoint format, the number of classes, the
- * standardisation of the inputs if there is one, and a SHA-256 of the whole, so that a changed or
- * corrupted file is refused.
+ * The file {@code train --save} writes and {@code evaluate --model} reads: the library's model
+ * document ({@link Codec#encode(Model)}: the network, the standardisation of the inputs, the class
+ * names and the part of the data held out for testing, with a SHA-256 of the whole, so that a
+ * changed or corrupted file is refused).
+ *
+ * <p>{@link #read} also takes the files of earlier versions of this program, which still evaluate
+ * with the same figures: the command line's own model file,
  *
  * <pre>{@code
  * {
@@ -29,13 +33,11 @@ import io.vavr.control.Option;
  * }
  * }</pre>
  *
- * <p>The hash is the SHA-256 of the one-line JSON of the same fields in the same order, without
+ * <p>whose hash is the SHA-256 of the one-line JSON of the same fields in the same order, without
  * {@code sha256}, with every double as the 16 hex digits of its bits and the network as the
- * library's {@link Codec#sha256(Network)}.
- *
- * <p>{@link #read} also takes a checkpoint of the command line (its network, classes and
- * standardisation) and a plain network document of the library (its outputs as the classes, no
- * standardisation).
+ * library's {@link Codec#sha256(Network)}; a checkpoint of the command line (its network, classes
+ * and standardisation); and a plain network document of the library (its outputs as the classes, no
+ * standardisation). None of these records a held-out part.
  */
 public final class ModelFile {
 
@@ -50,21 +52,15 @@ public final class ModelFile {
 
     /**
      * @param model a model
-     * @return its file's text
+     * @return its file's text: the library's model document
      */
     public static String encode(Model model) {
-        Codec codec = Codec.standard();
-        ObjectNode file = header("model");
-        file.put("sha256", Json.sha256(canonical(model, codec.sha256(model.network()))));
-        file.put("classes", model.classes());
-        putClassNames(file, model.classNames());
-        file.set("standardization", standardization(model.standardization(), false));
-        return Json.pretty(file, "network", codec.encode(model.network()));
+        return Codec.standard().encode(model);
     }
 
     /**
-     * Reads a model from a model file, a checkpoint of the command line, or a network document of
-     * the library.
+     * Reads a model from a model document of the library, a model file or a checkpoint of the
+     * command line, or a network document of the library.
      *
      * @param source the file, for messages
      * @param text its text
@@ -76,9 +72,15 @@ public final class ModelFile {
         String format = root.has("format") && root.field("format").node().isTextual()
                 ? root.field("format").text() : "";
         String type = root.has("type") && root.field("type").node().isTextual() ? root.field("type").text() : "";
+        if (format.equals("purenet") && type.equals("model")) {
+            try {
+                return Codec.standard().decodeModel(text);
+            } catch (CheckpointException e) {
+                throw CliException.data(source + ": " + e.getMessage(), e);
+            }
+        }
         if (format.equals("purenet") && type.equals("network")) {
-            Network network = network(root);
-            return new Model(network, Model.numbers(network.outputs()), Option.none());
+            return Model.of(network(root));
         }
         if (format.equals(FORMAT) && type.equals("checkpoint")) {
             return Checkpoint.decode(source, text).model(source);
@@ -97,7 +99,8 @@ public final class ModelFile {
     static Model model(String source, Network network, Vector<String> classNames,
             Option<Standardization> standardization) {
         try {
-            return new Model(network, classNames, standardization);
+            Model model = Model.of(network).withClassNames(classNames);
+            return standardization.map(model::withStandardization).getOrElse(model);
         } catch (IllegalArgumentException e) {
             throw CliException.data(source + ": the parts do not fit: " + e.getMessage(), e);
         }
@@ -108,7 +111,7 @@ public final class ModelFile {
      * {@code 0 .. classes - 1} need none (and files written before names existed have none).
      */
     static void putClassNames(ObjectNode node, Vector<String> classNames) {
-        if (!classNames.equals(Model.numbers(classNames.size()))) {
+        if (!classNames.equals(Sources.numbers(classNames.size()))) {
             ArrayNode names = node.putArray("class_names");
             classNames.forEach(names::add);
         }
@@ -118,7 +121,7 @@ public final class ModelFile {
     static Vector<String> classNames(Json.Field root) {
         int classes = (int) root.field("classes").integer(2, Integer.MAX_VALUE);
         if (!root.has("class_names")) {
-            return Model.numbers(classes);
+            return Sources.numbers(classes);
         }
         Json.Field field = root.field("class_names");
         Vector<String> names = field.elements().map(Json.Field::text);

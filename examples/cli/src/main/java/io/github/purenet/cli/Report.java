@@ -2,6 +2,7 @@ package io.github.purenet.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.purenet.train.ClassMetrics;
 import io.github.purenet.train.Evaluation;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -107,29 +108,28 @@ final class Report {
      * @param model the model's file
      * @param source the data
      * @param e the evaluation
+     * @param classNames the names of the classes, in the model's order
      * @return the text report of {@code evaluate}
      */
-    static Vector<String> evaluation(Path model, String source, Evaluation e) {
-        int classes = e.confusion().classes();
-        int width = Math.max(4, String.valueOf(e.confusion().total()).length() + 1);
-        String columns = Vector.range(0, classes).map(j -> pad(String.valueOf(j), width)).mkString();
+    static Vector<String> evaluation(Path model, String source, Evaluation e, Vector<String> classNames) {
         return Vector.of(
                 String.format(Locale.ROOT, "model %s on %s: %,d examples", model, source, e.confusion().total()),
                 String.format(Locale.ROOT, "loss %.4f  accuracy %.2f%% (%d of %d)", e.loss(), 100 * e.accuracy(),
                         e.confusion().correct(), e.confusion().total()),
-                "confusion matrix (rows: actual class, columns: predicted class):",
-                pad("", 6) + columns)
-                .appendAll(Vector.range(0, classes).map(i -> pad(String.valueOf(i), 6)
-                        + e.confusion().counts().get(i).map(n -> pad(String.valueOf(n), width)).mkString()));
+                "")
+                .appendAll(Vector.of(e.report(classNames).split("\n", -1)))
+                .appendAll(Vector.of("", "confusion matrix (rows: actual class, columns: predicted class):"))
+                .appendAll(Vector.of(e.confusion().table(classNames).split("\n", -1)));
     }
 
     /**
      * @param model the model's file
      * @param source the data
      * @param e the evaluation
+     * @param classNames the names of the classes, in the model's order
      * @return the JSON report of {@code evaluate}, one line
      */
-    static String evaluationJson(Path model, String source, Evaluation e) {
+    static String evaluationJson(Path model, String source, Evaluation e, Vector<String> classNames) {
         ObjectNode o = Json.object();
         o.put("command", "evaluate");
         o.put("model", model.toString());
@@ -143,7 +143,23 @@ final class Report {
             ArrayNode a = confusion.addArray();
             row.forEach(a::add);
         });
+        ArrayNode classes = o.putArray("classes");
+        Vector.range(0, classNames.size()).forEach(k -> {
+            ObjectNode c = metrics(classes.addObject().put("class", classNames.get(k)), e.confusion().classMetrics(k));
+            c.put("support", e.confusion().classMetrics(k).support());
+        });
+        metrics(o.putObject("macro_avg"), e.confusion().macroAverage());
+        metrics(o.putObject("weighted_avg"), e.confusion().weightedAverage());
+        o.set("log_loss", e.logLoss().map(Json::number).getOrElse(o.nullNode()));
+        o.set("roc_auc", e.rocAuc().map(Json::number).getOrElse(o.nullNode()));
         return Json.line(o);
+    }
+
+    private static ObjectNode metrics(ObjectNode node, ClassMetrics m) {
+        node.set("precision", Json.number(m.precision()));
+        node.set("recall", Json.number(m.recall()));
+        node.set("f1", Json.number(m.f1()));
+        return node;
     }
 
     private static String path(Option<Path> p) {

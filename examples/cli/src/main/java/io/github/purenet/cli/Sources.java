@@ -97,6 +97,14 @@ public final class Sources {
     }
 
     /**
+     * @param classes a number of classes
+     * @return the names of classes that are numbers: {@code "0"} to {@code classes - 1}
+     */
+    static Vector<String> numbers(int classes) {
+        return Vector.range(0, classes).map(String::valueOf);
+    }
+
+    /**
      * The examples with their classes numbered as another's: a model's, or the training data's.
      * Classes are matched by name, so a file with only some of a model's named classes, in any
      * order, gets the model's numbers; class numbers match themselves.
@@ -113,7 +121,7 @@ public final class Sources {
         int i = data.labels().indexWhere(l -> number.get(l) < 0);
         if (i >= 0) {
             String label = data.classNames().get(data.labels().get(i));
-            boolean numbers = classNames.equals(Model.numbers(classNames.size()));
+            boolean numbers = classNames.equals(numbers(classNames.size()));
             throw CliException.data(data.source() + " " + data.place(i) + ": label " + (numbers ? label
                     + " is out of range: " + whose + " has classes 0.." + (classNames.size() - 1)
                     : "'" + label + "' is not a class of " + whose + ": " + classNames.mkString(", ")));

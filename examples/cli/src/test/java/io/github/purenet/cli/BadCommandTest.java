@@ -168,11 +168,12 @@ class BadCommandTest {
     @Test
     void aCorruptedModel() throws IOException {
         String text = Files.readString(model);
-        Path classes = write(dir.resolve("classes.json"), text.replace("\"classes\" : 3", "\"classes\" : 4"));
-        Path mean = write(dir.resolve("mean.json"), changeADigitAfter(text, "\"mean\"", 0));
+        Path classes = write(dir.resolve("classes.json"), text.replace("\"class_names\" : [ \"0\", \"1\", \"2\" ]",
+                "\"class_names\" : [ \"0\", \"1\" ]"));
+        Path mean = write(dir.resolve("mean.json"), changeADigitAfter(text, "\"values\"", text.indexOf("\"mean\"")));
         before = Files2.snapshot(dir);
-        refused(1, evaluate(classes), "classes.json: the parts do not fit");
-        refused(1, evaluate(mean), "mean.json: at $.sha256: ", "the file was changed or corrupted");
+        refused(1, evaluate(classes), "classes.json: at $.model.class_names: ");
+        refused(1, evaluate(mean), "mean.json: at $.sha256: ", "was changed or corrupted");
     }
 
     @Test

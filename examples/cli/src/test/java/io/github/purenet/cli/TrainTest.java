@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,11 +68,22 @@ class TrainTest {
         assertEquals(accuracy, 100 * evaluation.get("accuracy").asDouble(), 0.005);
         assertEquals(10, evaluation.get("confusion").size());
 
+        // without --test-split, the part the model held out when it was trained: the same examples and bits
+        JsonNode byDefault = Cli.run("evaluate", "--model", model.toString(), "--data", "digits",
+                "--report", "json").ok().json();
+        ((ObjectNode) byDefault).remove("data");
+        ((ObjectNode) evaluation).remove("data");
+        assertEquals(evaluation, byDefault);
+
         List<String> text = Cli.run("evaluate", "--model", model.toString(), "--data", "digits").ok().outLines();
-        assertTrue(text.get(0).endsWith("on digits: 1,797 examples"), text.get(0));
+        assertEquals("model " + model + " on digits (the part held out for testing when the model was trained, "
+                + "--test-split 0.2): 359 examples", text.get(0));
         assertTrue(text.get(1).startsWith("loss "), text.get(1));
-        assertEquals("confusion matrix (rows: actual class, columns: predicted class):", text.get(2));
-        assertEquals(4 + 10, text.size());
+        assertTrue(text.stream().anyMatch(l -> l.startsWith("   macro avg ")), String.join("\n", text));
+        int confusion = text.indexOf("confusion matrix (rows: actual class, columns: predicted class):");
+        assertTrue(confusion > 0, String.join("\n", text));
+        assertEquals(confusion + 1 + 1 + 10, text.size());
+        assertEquals("actual\\predicted   0   1   2   3   4   5   6   7   8   9", text.get(confusion + 1));
     }
 
     @Test
@@ -120,7 +132,8 @@ class TrainTest {
         // a file of one class, by name in another column, is numbered as the model's classes: its correct
         // predictions are those of the virginica row of the whole file's confusion matrix
         JsonNode all = Cli.run("evaluate", "--model", model.toString(), "--data", "csv:" + file, "--label-column",
-                "species", "--report", "json").ok().json();
+                "species", "--all", "--report", "json").ok().json();
+        assertEquals(150, all.get("examples").asInt());
         StringBuilder virginica = new StringBuilder("sepal length,sepal width,petal length,species,petal width\n");
         Files.readAllLines(file).stream().filter(line -> line.startsWith("\"virginica\"")).forEach(line -> {
             String[] f = line.replace("\"", "").split(",");
@@ -138,7 +151,7 @@ class TrainTest {
         assertTrue(saved.contains("\"class_names\" : [ \"setosa\", \"versicolor\", \"virginica\" ]"), saved);
         Path renamed = Files.writeString(dir.resolve("renamed.json"), saved.replace("\"versicolor\"", "\"rose\""));
         Cli.run("evaluate", "--model", renamed.toString(), "--data", "csv:" + file, "--label-column", "species")
-                .refused(1, "renamed.json: at $.sha256: the content does not match its SHA-256");
+                .refused(1, "renamed.json: at $.sha256: the content's SHA-256 is ", "changed or corrupted");
     }
 
     @Test
