@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The messages that README's "When something is wrong" shows are the program's, to the letter: each
+ * The messages that the command line's manual shows under "When something is wrong"
+ * (docs/command-line.md) are the program's, to the letter: the page's block is this list, and each
  * example runs the command that makes it, in a directory of its own, and compares the whole of
  * standard error, with the directory's path taken out so that files are named as a user in that
  * directory would name them ({@code flowers.csv}, {@code mnist/t10k-images-idx3-ubyte}).
@@ -37,7 +38,7 @@ class WhenSomethingIsWrongTest {
     record Example(String message, int exitCode, Function<Path, String[]> command) {
     }
 
-    /** README's list, in its order. */
+    /** The manual's list, in its order. */
     static final List<Example> EXAMPLES = List.of(
             new Example("purenet: flowers.csv line 7: 4 fields, expected 5 as in the header", 1,
                     dir -> train(flowers(dir, 7, "5.0,3.4,1.5,0"))),
@@ -80,8 +81,21 @@ class WhenSomethingIsWrongTest {
     @TempDir
     Path root;
 
+    /** The manual, from this module's directory. */
+    private static final Path MANUAL = Path.of("../../docs/command-line.md");
+
     @Test
-    void eachMessageThatReadmeShowsIsWhatTheProgramPrints() throws IOException {
+    void theManualShowsExactlyTheseMessages() throws IOException {
+        List<String> page = Files.readAllLines(MANUAL);
+        int heading = page.indexOf("### When something is wrong");
+        int open = page.subList(heading, page.size()).indexOf("```") + heading;
+        int close = page.subList(open + 1, page.size()).indexOf("```") + open + 1;
+        assertEquals(EXAMPLES.stream().map(Example::message).toList(), page.subList(open + 1, close),
+                MANUAL + ", the block under \"When something is wrong\"");
+    }
+
+    @Test
+    void eachMessageThatTheManualShowsIsWhatTheProgramPrints() throws IOException {
         for (int i = 0; i < EXAMPLES.size(); i++) {
             Example example = EXAMPLES.get(i);
             Path dir = Files.createDirectory(root.resolve("example" + i));
