@@ -64,12 +64,11 @@ public final class Iris {
 
         long steps = (long) EPOCHS * batching.batchesPerEpoch(train.size());
         TrainState<Count> last = run.take(steps + 1)
-                .iterator()
-                .peek(s -> {
+                .observe(150, s -> {
                     if (s.step() % 150 == 0 && s.step() > 0) {
                         Evaluation e = Evaluation.of(s.network(), test, loss);
                         System.out.printf(Locale.ROOT, "step %4d  epoch %3d  batch loss %.4f  test loss %.4f  test accuracy %5.1f%%%n",
-                                s.step(), s.epoch(), s.loss().get(), e.loss(), 100 * e.accuracy());
+                                s.step(), s.epoch(), s.lossOrNaN(), e.loss(), 100 * e.accuracy());
                     }
                 })
                 .last();
@@ -86,7 +85,8 @@ public final class Iris {
         System.out.printf(Locale.ROOT, "after %d steps (%d epochs): test accuracy %.1f%% (%d of %d)%n",
                 result.state().step(), result.state().epoch(), 100 * result.test().accuracy(),
                 result.test().confusion().correct(), result.test().confusion().total());
-        System.out.println("confusion matrix (rows: actual setosa, versicolor, virginica; columns: predicted):");
-        result.test().confusion().counts().forEach(row -> System.out.println("  " + row.mkString(" ")));
+        Vector<String> names = Vector.of("setosa", "versicolor", "virginica");
+        System.out.println(result.test().report(names));
+        System.out.println(result.test().confusion().table(names));
     }
 }

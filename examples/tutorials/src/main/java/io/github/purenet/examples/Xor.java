@@ -62,11 +62,13 @@ public final class Xor {
      * @param args ignored
      */
     public static void main(String[] args) {
-        Run<Count> run = run(42);
-        run.take(STEPS + 1).iterator()
-                .filter(s -> s.step() % 250 == 0 && s.step() > 0)
-                .forEach(s -> System.out.printf(Locale.ROOT, "step %4d  loss %.6f%n", s.step(), s.loss().get()));
-        TrainState<Count> last = run.get(STEPS);
+        TrainState<Count> last = run(42).take(STEPS + 1) // one pass: printing every 250th state, keeping the last
+                .observe(250, s -> {
+                    if (s.step() > 0) {
+                        System.out.printf(Locale.ROOT, "step %4d  loss %.6f%n", s.step(), s.lossOrNaN());
+                    }
+                })
+                .last();
         Matrix outputs = Backprop.forward(last.network(), INPUTS).output();
         for (int i = 0; i < INPUTS.rows(); i++) {
             System.out.printf(Locale.ROOT, "%.0f xor %.0f -> %.4f%n", INPUTS.get(i, 0), INPUTS.get(i, 1), outputs.get(i, 0));
