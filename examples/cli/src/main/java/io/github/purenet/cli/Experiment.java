@@ -29,12 +29,15 @@ import java.util.HexFormat;
  * ({@link Datasets#stratifiedSplit}, each class in the same proportion), the second draws the
  * initial weights (He uniform for ReLUs, Glorot uniform otherwise, biases zero), the third orders
  * the batches of every epoch. The network has the configured hidden layers and a softmax output of
- * one unit per class, trained with softmax cross-entropy. The classes are those of the training
+ * one unit per class, trained with softmax cross-entropy. A run with a validation part holds it out
+ * of the training part by a fourth key, {@code Key.of(seed).split(4).get(3)} (the first three are
+ * those above), stratified too, so that the three keys, and every run without a validation part,
+ * stay as they were. The classes are those of the training
  * data as read ({@link LabelledData#classNames()}): the labels {@code 0 .. max} for class numbers,
  * the sorted names for class names.
  *
  * @param config the run's configuration
- * @param train the examples to train on, standardised if configured
+ * @param train the examples to train on (without the validation part), standardised if configured
  * @param test the examples to test on, standardised with the training part's values
  * @param trainSample the training examples evaluated after each epoch: all of them, or
  *     {@link #SAMPLE} evenly spaced ones when there are more
@@ -43,9 +46,12 @@ import java.util.HexFormat;
  * @param initial the initial network
  * @param batching mini-batches of the configured size, reshuffled every epoch
  * @param runKey the key of the run, which orders the batches
+ * @param validation the examples held out of the training part to validate on after each epoch,
+ *     standardised with the training part's values; none without {@link RunConfig#validationSplit()}
  */
 public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset trainSample,
-        Vector<String> classNames, Option<Standardization> standardization, Network initial, Batching batching, Key runKey) {
+        Vector<String> classNames, Option<Standardization> standardization, Network initial, Batching batching, Key runKey,
+        Option<Dataset> validation) {
 
     /** The largest number of training examples evaluated after each epoch. */
     public static final int SAMPLE = 10_000;
@@ -82,9 +88,13 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         } else {
             split = split(all, dataset, config.seed(), config.testSplit().get());
         }
+        Dataset trainingPart = split.train();
+        Option<Split> held = config.validationSplit().map(f -> validation(all, trainingPart, config.seed(), f));
+        Dataset fit = held.map(Split::train).getOrElse(trainingPart);
         Option<Standardization> standardization = config.standardize()
-                ? Option.some(Standardization.fit(split.train().features())) : Option.none();
-        Dataset train = standardization.map(s -> s.apply(split.train())).getOrElse(split.train());
+                ? Option.some(Standardization.fit(fit.features())) : Option.none();
+        Dataset train = standardization.map(s -> s.apply(fit)).getOrElse(fit);
+        Option<Dataset> validation = held.map(v -> standardization.map(s -> s.apply(v.test())).getOrElse(v.test()));
         Dataset test = standardization.map(s -> s.apply(split.test())).getOrElse(split.test());
         Vector<Integer> sizes = config.layers().prepend(train.features().columns()).append(classes);
         Vector<Activation> activations = Vector.fill(config.layers().size(), Choices.activation(config.activation()))
@@ -92,7 +102,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         Network initial = Initializers.network(keys.get(1), Choices.initializer(config.activation()), sizes,
                 activations);
         return new Experiment(config, train, test, sample(train), all.classNames(), standardization, initial,
-                Batching.miniBatches(config.batch()), keys.get(2));
+                Batching.miniBatches(config.batch()), keys.get(2), validation);
     }
 
     /**
@@ -109,6 +119,24 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
     static Split split(LabelledData data, Dataset dataset, long seed, double testSplit) {
         TestSplits.requireBothParts(data, testSplit);
         return Datasets.stratifiedSplit(dataset, data.labels(), keys(seed).get(0), testSplit);
+    }
+
+    /**
+     * The training part split into the examples to train on and the validation part, by the
+     * fourth key of the seed, each class in the same proportion.
+     *
+     * @param data the examples as read, for messages
+     * @param train the training part
+     * @param seed the seed of the run
+     * @param fraction the fraction of each class to validate on, in {@code (0, 1)}
+     * @return the examples to train on ({@code train()}) and the validation part ({@code test()})
+     * @throws CliException (data) if the fraction leaves a part empty, saying which fractions work
+     */
+    private static Split validation(LabelledData data, Dataset train, long seed, double fraction) {
+        Vector<Integer> labels = Datasets.labels(train.targets());
+        TestSplits.requireBothParts(data.source() + "'s training part", labels, fraction, "--validation-split",
+                "validation");
+        return Datasets.stratifiedSplit(train, labels, Key.of(seed).split(4).get(3), fraction);
     }
 
     /** The three keys of a run: the split's, the initial weights', the batches'. */
