@@ -91,7 +91,8 @@ final class Trainer {
             validating[0] += System.nanoTime() - t0;
             return loss;
         };
-        Option<EarlyStopping> rule = e.config().patience().map(p -> EarlyStopping.of(p, epochs));
+        Option<EarlyStopping> rule = e.config().patience()
+                .map(p -> EarlyStopping.of(p, epochs).withMinDelta(Defaults.MIN_DELTA));
         Iterator<Point<S>> points = rule.isEmpty() ? Iterator.ofAll(run).map(s -> new Point<>(s, Option.none()))
                 : (from.isDefined() ? rule.get().scan(run, score, from.get()) : rule.get().scan(run, score))
                         .map(p -> new Point<>(p.state(), Option.some(p)));
