@@ -53,9 +53,13 @@ final class Plot {
         XYChart accuracy = chart(title + ": accuracy", "accuracy (%)", Styler.LegendPosition.InsideSE);
         add(accuracy, "training", epochs, history.map(r -> 100 * r.trainAccuracy()), TRAIN);
         add(accuracy, "test", epochs, history.map(r -> 100 * r.testAccuracy()), TEST);
-        history.find(r -> kept.contains(r.epoch())).forEach(r -> {
-            mark(loss, "kept: epoch " + r.epoch(), r.epoch(), r.testLoss());
-            mark(accuracy, "kept: epoch " + r.epoch(), r.epoch(), 100 * r.testAccuracy());
+        kept.forEach(epoch -> {
+            Vector<Double> losses = history.flatMap(r -> r.validationLoss().toVector().append(r.trainLoss())
+                    .append(r.testLoss())).filter(Double::isFinite);
+            Vector<Double> accuracies = history.flatMap(r -> Vector.of(r.trainAccuracy(), r.testAccuracy()));
+            mark(loss, "kept: epoch " + epoch, epoch, losses.min().getOrElse(0.0), losses.max().getOrElse(1.0));
+            mark(accuracy, "kept: epoch " + epoch, epoch, 100 * accuracies.min().getOrElse(0.0),
+                    100 * accuracies.max().getOrElse(1.0));
         });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -78,12 +82,12 @@ final class Plot {
         return chart;
     }
 
-    /** A point on its own, in the legend by name: the kept epoch's test loss or accuracy. */
-    private static void mark(XYChart chart, String name, long epoch, double value) {
-        XYSeries series = chart.addSeries(name, new double[] {epoch}, new double[] {value});
-        series.setMarker(SeriesMarkers.DIAMOND);
-        series.setMarkerColor(KEPT);
-        series.setLineStyle(SeriesLines.NONE);
+    /** A dashed vertical line from {@code low} to {@code high} at an epoch: the epoch early stopping kept. */
+    private static void mark(XYChart chart, String name, long epoch, double low, double high) {
+        XYSeries series = chart.addSeries(name, new double[] {epoch, epoch}, new double[] {low, high});
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(KEPT);
+        series.setLineStyle(SeriesLines.DASH_DASH);
     }
 
     private static void add(XYChart chart, String name, double[] epochs, Vector<Double> values, Color color) {
