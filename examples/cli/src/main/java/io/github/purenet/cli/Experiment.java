@@ -121,24 +121,6 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         return Datasets.stratifiedSplit(dataset, data.labels(), keys(seed).get(0), testSplit);
     }
 
-    /**
-     * The training part split into the examples to train on and the validation part, by the
-     * fourth key of the seed, each class in the same proportion.
-     *
-     * @param data the examples as read, for messages
-     * @param train the training part
-     * @param seed the seed of the run
-     * @param fraction the fraction of each class to validate on, in {@code (0, 1)}
-     * @return the examples to train on ({@code train()}) and the validation part ({@code test()})
-     * @throws CliException (data) if the fraction leaves a part empty, saying which fractions work
-     */
-    private static Split validation(LabelledData data, Dataset train, long seed, double fraction) {
-        Vector<Integer> labels = Datasets.labels(train.targets());
-        TestSplits.requireBothParts(data.source() + "'s training part", labels, fraction, "--validation-split",
-                "validation");
-        return Datasets.stratifiedSplit(train, labels, Key.of(seed).split(4).get(3), fraction);
-    }
-
     /** The three keys of a run: the split's, the initial weights', the batches'. */
     private static Vector<Key> keys(long seed) {
         return Key.of(seed).split(3);
@@ -220,5 +202,23 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
     private static Dataset sample(Dataset train) {
         int n = train.size();
         return n <= SAMPLE ? train : train.rows(Vector.range(0, SAMPLE).map(i -> (int) ((long) i * n / SAMPLE)));
+    }
+
+    /**
+     * The training part split into the examples to train on and the validation part, by the
+     * fourth key of the seed, each class in the same proportion.
+     *
+     * @param data the examples as read, for messages
+     * @param train the training part
+     * @param seed the seed of the run
+     * @param fraction the fraction of each class to validate on, in {@code (0, 1)}
+     * @return the examples to train on ({@code train()}) and the validation part ({@code test()})
+     * @throws CliException (data) if the fraction leaves a part empty, saying which fractions work
+     */
+    private static Split validation(LabelledData data, Dataset train, long seed, double fraction) {
+        Vector<Integer> labels = Datasets.labels(train.targets());
+        TestSplits.requireBothParts(data.source() + "'s training part", labels, fraction, "--validation-split",
+                "validation");
+        return Datasets.stratifiedSplit(train, labels, Key.of(seed).split(4).get(3), fraction);
     }
 }
