@@ -7,7 +7,10 @@ import io.github.purenet.checkpoint.Codec;
 import io.github.purenet.data.Standardization;
 import io.github.purenet.model.Model;
 import io.github.purenet.optim.Optimizer;
+import io.github.purenet.train.EarlyStopping;
 import io.github.purenet.train.TrainState;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Objects;
@@ -28,9 +31,15 @@ import java.util.Objects;
  *   "class_names" : [ "setosa", ... ],     // only when the classes have names
  *   "standardization" : null,
  *   "history" : [ { "epoch" : 1, "step" : 45, "train_loss" : 0.41, ... }, ... ],
+ *   "early_stopping" : { "scores" : [ 0.61, ... ], "best_score" : 0.32, "waited" : 1 },  // with early stopping
+ *   "best_state" : { "format" : "purenet", ..., "type" : "train_state", ... },           // and a best state
  *   "state" : { "format" : "purenet", "version" : 1, "type" : "train_state", "sha256" : "...", ... }
  * }
  * }</pre>
+ *
+ * <p>A run without early stopping has neither {@code early_stopping} nor {@code best_state} (nor
+ * the {@code validation_loss} of each epoch, without a validation part), so its checkpoint is as it
+ * was before early stopping, and older checkpoints read as such runs.
  *
  * <p>The hash is the SHA-256 of the one-line JSON of the same fields in the same order without
  * {@code sha256}, every double as the 16 hex digits of its bits, and the state as its own
@@ -43,10 +52,11 @@ import java.util.Objects;
  * @param standardization the standardisation of the inputs, if the run uses one
  * @param history the results of the epochs completed so far
  * @param state the training state, a document of the library's format with its {@code sha256}
+ * @param stopping the progress of early stopping at the state; none for a run without it
  */
 public record Checkpoint(RunConfig config, String dataSha256, Vector<String> classNames,
         Option<Standardization> standardization,
-        Vector<EpochResult> history, String state) {
+        Vector<EpochResult> history, String state, Option<Stopping> stopping) {
 
     /**
      * Checks that every part is present.
@@ -57,6 +67,7 @@ public record Checkpoint(RunConfig config, String dataSha256, Vector<String> cla
      * @param standardization the standardisation of the inputs
      * @param history the results of the epochs completed so far
      * @param state the training state's document
+     * @param stopping the progress of early stopping at the state, if any
      */
     public Checkpoint {
         Objects.requireNonNull(config, "config is null");
@@ -65,6 +76,7 @@ public record Checkpoint(RunConfig config, String dataSha256, Vector<String> cla
         Objects.requireNonNull(standardization, "standardization is null");
         Objects.requireNonNull(history, "history is null");
         Objects.requireNonNull(state, "state is null");
+        Objects.requireNonNull(stopping, "stopping is null");
     }
 
     /** @return the checkpoint's file text */
@@ -77,7 +89,10 @@ public record Checkpoint(RunConfig config, String dataSha256, Vector<String> cla
         ModelFile.putClassNames(file, classNames);
         file.set("standardization", ModelFile.standardization(standardization, false));
         file.set("history", history(false));
-        return Json.pretty(file, "state", state);
+        stopping.forEach(p -> file.set("early_stopping", p.json(false)));
+        Vector<Tuple2<String, String>> documents = stopping.flatMap(Stopping::bestState)
+                .map(best -> Tuple.of("best_state", best)).toVector().append(Tuple.of("state", state));
+        return Json.pretty(file, documents);
     }
 
     /**
@@ -93,17 +108,45 @@ public record Checkpoint(RunConfig config, String dataSha256, Vector<String> cla
         Json.Field root = Json.parse(source, text);
         ModelFile.requireHeader(root, "checkpoint");
         root.only("format", "version", "type", "sha256", "config", "data_sha256", "classes", "class_names",
-                "standardization", "history", "state");
+                "standardization", "history", "early_stopping", "best_state", "state");
         Json.Field stateDocument = root.field("state");
-        if (!stateDocument.node().isObject() || !stateDocument.has("sha256")) {
-            throw stateDocument.error("expected a train_state document with its sha256");
-        }
+        document(stateDocument);
+        Option<String> bestState = root.has("best_state") ? Option.some(document(root.field("best_state")))
+                : Option.none();
         Checkpoint checkpoint = new Checkpoint(Configs.fromJson(root.field("config")),
                 root.field("data_sha256").text(), ModelFile.classNames(root),
                 ModelFile.standardization(root.field("standardization")),
-                root.field("history").elements().map(Checkpoint::epoch), Json.line(stateDocument.node()));
+                root.field("history").elements().map(Checkpoint::epoch), Json.line(stateDocument.node()),
+                root.has("early_stopping") ? Option.some(Stopping.fromJson(root.field("early_stopping"), bestState))
+                        : Option.none());
+        if (bestState.isDefined() && checkpoint.stopping().isEmpty()) {
+            throw root.field("best_state").error("a best state without early_stopping");
+        }
         ModelFile.requireSha256(root, checkpoint.canonical(stateDocument.field("sha256").text()));
         return checkpoint;
+    }
+
+    /** The text of a training state's document, on one line, after checking it has its sha256. */
+    private static String document(Json.Field f) {
+        if (!f.node().isObject() || !f.has("sha256")) {
+            throw f.error("expected a train_state document with its sha256");
+        }
+        return Json.line(f.node());
+    }
+
+    /**
+     * The progress of early stopping at the checkpoint's state, the best state decoded and checked
+     * by the library's codec.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param source the file, for messages
+     * @param state the checkpoint's state, decoded by {@link #state(String, Optimizer)}
+     * @param optimizer the run's optimizer
+     * @return the progress; none for a run without early stopping
+     * @throws CliException (data) if the library refuses the best state's document
+     */
+    public <S> Option<EarlyStopping.Progress<S>> progress(String source, TrainState<S> state, Optimizer<S> optimizer) {
+        return stopping.map(p -> p.progress(source, state, optimizer));
     }
 
     /**
@@ -144,6 +187,10 @@ public record Checkpoint(RunConfig config, String dataSha256, Vector<String> cla
         ModelFile.putClassNames(node, classNames);
         node.set("standardization", ModelFile.standardization(standardization, true));
         node.set("history", history(true));
+        stopping.forEach(p -> {
+            node.set("early_stopping", p.json(true));
+            p.bestState().forEach(best -> node.put("best_state", Json.topLevelText(best, "sha256")));
+        });
         node.put("state", stateSha256);
         return node;
     }
@@ -158,14 +205,17 @@ public record Checkpoint(RunConfig config, String dataSha256, Vector<String> cla
             e.set("test_loss", Json.number(r.testLoss(), canonical));
             e.set("test_accuracy", Json.number(r.testAccuracy(), canonical));
             e.set("samples_per_second", Json.number(r.samplesPerSecond(), canonical));
+            r.validationLoss().forEach(v -> e.set("validation_loss", Json.number(v, canonical)));
         }
         return a;
     }
 
     private static EpochResult epoch(Json.Field e) {
-        e.only("epoch", "step", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "samples_per_second");
+        e.only("epoch", "step", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "samples_per_second",
+                "validation_loss");
         return new EpochResult(e.field("epoch").integer(1, Long.MAX_VALUE), e.field("step").integer(1, Long.MAX_VALUE),
                 e.field("train_loss").number(), e.field("train_accuracy").number(), e.field("test_loss").number(),
-                e.field("test_accuracy").number(), e.field("samples_per_second").number());
+                e.field("test_accuracy").number(), e.field("samples_per_second").number(),
+                e.has("validation_loss") ? Option.some(e.field("validation_loss").number()) : Option.none());
     }
 }

@@ -11,8 +11,12 @@ import io.vavr.control.Option;
  * {"data": "csv:/home/ada/flowers.csv", "label_column": null, "layers": [16], "activation": "tanh",
  *  "optimizer": "adam", "learning_rate": 0.01, "schedule": "constant", "schedule_epochs": 100,
  *  "batch": 16, "epochs": 100, "seed": 42, "test_split": 0.2, "standardize": true,
- *  "checkpoint_every": null}
+ *  "checkpoint_every": null, "validation_split": 0.1, "patience": 10}
  * }</pre>
+ *
+ * <p>{@code validation_split} and {@code patience} are written only when the run has them (a run
+ * of {@code train --epochs N} has neither), so that such a run's checkpoint, and its hash, are as
+ * they were before these fields existed; a configuration without them reads as a run without them.
  */
 final class Configs {
 
@@ -49,6 +53,8 @@ final class Configs {
         } else {
             node.put("checkpoint_every", c.checkpointEvery().get());
         }
+        c.validationSplit().forEach(f -> node.set("validation_split", Json.number(f, canonical)));
+        c.patience().forEach(p -> node.put("patience", p));
         return node;
     }
 
@@ -59,7 +65,8 @@ final class Configs {
      */
     static RunConfig fromJson(Json.Field f) {
         f.only("data", "label_column", "layers", "activation", "optimizer", "learning_rate", "schedule",
-                "schedule_epochs", "batch", "epochs", "seed", "test_split", "standardize", "checkpoint_every");
+                "schedule_epochs", "batch", "epochs", "seed", "test_split", "standardize", "checkpoint_every",
+                "validation_split", "patience");
         try {
             return new RunConfig(DataSpec.parse(f.field("data").text()),
                     f.field("label_column").isNull() ? Option.none() : Option.some(f.field("label_column").text()),
@@ -72,9 +79,16 @@ final class Configs {
                     f.field("test_split").isNull() ? Option.none() : Option.some(f.field("test_split").number()),
                     f.field("standardize").bool(),
                     f.field("checkpoint_every").isNull() ? Option.none()
-                            : Option.some(f.field("checkpoint_every").integer(1, Long.MAX_VALUE)));
+                            : Option.some(f.field("checkpoint_every").integer(1, Long.MAX_VALUE)),
+                    optional(f, "validation_split").map(Json.Field::number),
+                    optional(f, "patience").map(p -> (int) p.integer(1, Integer.MAX_VALUE)));
         } catch (CliException e) {
             throw e.exitCode() == CliException.DATA ? e : f.error(e.getMessage());
         }
+    }
+
+    /** A field that may be missing or null, as none. */
+    private static Option<Json.Field> optional(Json.Field f, String name) {
+        return f.has(name) && !f.field(name).isNull() ? Option.some(f.field(name)) : Option.none();
     }
 }

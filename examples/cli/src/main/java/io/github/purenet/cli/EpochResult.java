@@ -1,9 +1,12 @@
 package io.github.purenet.cli;
 
+import io.vavr.control.Option;
+
 /**
  * How a run stood at the end of an epoch: the network evaluated on the test part and on the
  * training part (all of it, or an evenly spaced sample of {@link Experiment#SAMPLE} examples when
- * it is larger), and the training speed during the epoch.
+ * it is larger), its loss on the validation part if the run has one, and the training speed during
+ * the epoch.
  *
  * @param epoch the number of epochs completed, from 1
  * @param step the number of steps taken
@@ -13,7 +16,9 @@ package io.github.purenet.cli;
  * @param testAccuracy the accuracy on the test part
  * @param samplesPerSecond training examples per second of the epoch's steps (0 when unknown, as for
  *     an epoch that a resumed run finished)
+ * @param validationLoss the mean loss on the validation part, which early stopping watches; none
+ *     for a run without a validation part
  */
 public record EpochResult(long epoch, long step, double trainLoss, double trainAccuracy, double testLoss,
-        double testAccuracy, double samplesPerSecond) {
+        double testAccuracy, double samplesPerSecond, Option<Double> validationLoss) {
 }

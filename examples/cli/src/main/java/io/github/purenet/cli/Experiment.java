@@ -31,12 +31,15 @@ import java.util.HexFormat;
  * ({@link Datasets#stratifiedSplit}, each class in the same proportion), the second draws the
  * initial weights (He uniform for ReLUs, Glorot uniform otherwise, biases zero), the third orders
  * the batches of every epoch. The network has the configured hidden layers and a softmax output of
- * one unit per class, trained with softmax cross-entropy. The classes are those of the training
+ * one unit per class, trained with softmax cross-entropy. A run with a validation part holds it out
+ * of the training part by a fourth key, {@code Key.of(seed).split(4).get(3)} (the first three are
+ * those above), stratified too, so that the three keys, and every run without a validation part,
+ * stay as they were. The classes are those of the training
  * data as read ({@link LabelledData#classNames()}): the labels {@code 0 .. max} for class numbers,
  * the sorted names for class names.
  *
  * @param config the run's configuration
- * @param train the examples to train on, standardised if configured
+ * @param train the examples to train on (without the validation part), standardised if configured
  * @param test the examples to test on, standardised with the training part's values
  * @param trainSample the training examples evaluated after each epoch: all of them, or
  *     {@link #SAMPLE} evenly spaced ones when there are more
@@ -45,12 +48,14 @@ import java.util.HexFormat;
  * @param initial the initial network
  * @param batching mini-batches of the configured size, reshuffled every epoch
  * @param runKey the key of the run, which orders the batches
+ * @param validation the examples held out of the training part to validate on after each epoch,
+ *     standardised with the training part's values; none without {@link RunConfig#validationSplit()}
  * @param heldOut how the test part was held out of the data, for data without a test set of their
  *     own; the saved model records it, so that {@code evaluate} finds the same test part again
  */
 public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset trainSample,
         Vector<String> classNames, Option<Standardization> standardization, Network initial, Batching batching, Key runKey,
-        Option<HeldOut> heldOut) {
+        Option<Dataset> validation, Option<HeldOut> heldOut) {
 
     /** The largest number of training examples evaluated after each epoch. */
     public static final int SAMPLE = 10_000;
@@ -89,9 +94,13 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
             split = split(all, dataset, config.seed(), config.testSplit().get());
             heldOut = Option.some(new HeldOut(keys.get(0), config.testSplit().get(), true, HeldOut.sha256(dataset)));
         }
+        Dataset trainingPart = split.train();
+        Option<Split> held = config.validationSplit().map(f -> validation(all, trainingPart, config.seed(), f));
+        Dataset fit = held.map(Split::train).getOrElse(trainingPart);
         Option<Standardization> standardization = config.standardize()
-                ? Option.some(Standardization.fit(split.train().features())) : Option.none();
-        Dataset train = standardization.map(s -> s.apply(split.train())).getOrElse(split.train());
+                ? Option.some(Standardization.fit(fit.features())) : Option.none();
+        Dataset train = standardization.map(s -> s.apply(fit)).getOrElse(fit);
+        Option<Dataset> validation = held.map(v -> standardization.map(s -> s.apply(v.test())).getOrElse(v.test()));
         Dataset test = standardization.map(s -> s.apply(split.test())).getOrElse(split.test());
         Vector<Integer> sizes = config.layers().prepend(train.features().columns()).append(classes);
         Vector<Activation> activations = Vector.fill(config.layers().size(), Choices.activation(config.activation()))
@@ -99,7 +108,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         Network initial = Initializers.network(keys.get(1), Choices.initializer(config.activation()), sizes,
                 activations);
         return new Experiment(config, train, test, sample(train), all.classNames(), standardization, initial,
-                Batching.miniBatches(config.batch()), keys.get(2), heldOut);
+                Batching.miniBatches(config.batch()), keys.get(2), validation, heldOut);
     }
 
     /**
@@ -201,5 +210,23 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
     private static Dataset sample(Dataset train) {
         int n = train.size();
         return n <= SAMPLE ? train : train.rows(Vector.range(0, SAMPLE).map(i -> (int) ((long) i * n / SAMPLE)));
+    }
+
+    /**
+     * The training part split into the examples to train on and the validation part, by the
+     * fourth key of the seed, each class in the same proportion.
+     *
+     * @param data the examples as read, for messages
+     * @param train the training part
+     * @param seed the seed of the run
+     * @param fraction the fraction of each class to validate on, in {@code (0, 1)}
+     * @return the examples to train on ({@code train()}) and the validation part ({@code test()})
+     * @throws CliException (data) if the fraction leaves a part empty, saying which fractions work
+     */
+    private static Split validation(LabelledData data, Dataset train, long seed, double fraction) {
+        Vector<Integer> labels = Datasets.labels(train.targets());
+        TestSplits.requireBothParts(data.source() + "'s training part", labels, fraction, "--validation-split",
+                "validation");
+        return Datasets.stratifiedSplit(train, labels, Key.of(seed).split(4).get(3), fraction);
     }
 }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.tensor.Matrix;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,9 +94,22 @@ final class Json {
      * @return the text of the whole, indented
      */
     static String pretty(ObjectNode node, String field, String document) {
+        return pretty(node, Vector.of(Tuple.of(field, document)));
+    }
+
+    /**
+     * The indented text of a document with more fields, last and in order, whose values are
+     * documents copied as they are, as {@link #pretty(ObjectNode, String, String)} adds one.
+     *
+     * @param node a document without the fields
+     * @param documents the names of the last fields and their values, the texts of JSON objects
+     * @return the text of the whole, indented
+     */
+    static String pretty(ObjectNode node, Vector<Tuple2<String, String>> documents) {
         String head = pretty(node).stripTrailing();
         return head.substring(0, head.length() - 1).stripTrailing() + (node.isEmpty() ? "" : ",") + "\n  "
-                + line(JsonNodeFactory.instance.textNode(field)) + " : " + document.strip() + "\n}\n";
+                + documents.map(d -> line(JsonNodeFactory.instance.textNode(d._1)) + " : " + d._2.strip())
+                        .mkString(",\n  ") + "\n}\n";
     }
 
     /**

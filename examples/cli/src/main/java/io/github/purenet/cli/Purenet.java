@@ -111,10 +111,17 @@ public final class Purenet implements Runnable {
             io.vavr.collection.Vector<String> d = Defaults.of(kind).describe();
             String name = kind.prefix() + (kind == DataSpec.Kind.MNIST ? ":DIR" : kind == DataSpec.Kind.CSV ? ":FILE" : "");
             lines.add(String.format("  %-10s %s", name, d.get(0)));
-            lines.add(String.format("  %-10s %s", "", d.get(1)));
+            d.tail().forEach(line -> lines.add(String.format("  %-10s %s", "", line)));
         }
         lines.add("and for all: --seed " + Defaults.SEED + ", and --test-split " + Defaults.TEST_SPLIT
                 + " for data without a test set.");
+        lines.add("");
+        lines.add("Without --epochs, train holds out a validation part of the training part");
+        lines.add("(--validation-split, per class), stops once its loss has not improved for");
+        lines.add("--patience epochs in a row, or after --max-epochs epochs, and keeps the network");
+        lines.add("of the epoch with the lowest validation loss; the learning-rate schedule spans");
+        lines.add("--max-epochs. --epochs N trains exactly N epochs instead and keeps the last");
+        lines.add("network, with no validation part unless --validation-split is given.");
         lines.add("");
         lines.add("Exit codes: 0 done, 1 a problem with files or data, 2 a bad command line.");
         return lines.toArray(String[]::new);

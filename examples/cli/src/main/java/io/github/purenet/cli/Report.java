@@ -3,6 +3,7 @@ package io.github.purenet.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.train.ClassMetrics;
+import io.github.purenet.train.EarlyStopped;
 import io.github.purenet.train.Evaluation;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -14,6 +15,7 @@ import java.util.Locale;
  *
  * <pre>
  * epoch  3/20  step   135  train loss 0.1021  test loss 0.1178  test accuracy  96.4%  41,530 samples/s
+ * epoch   3/100  step    123  train loss 0.1021  val loss 0.1100  test loss 0.1178  test accuracy  96.4%  41,530 samples/s
  * </pre>
  */
 final class Report {
@@ -28,13 +30,21 @@ final class Report {
     static Vector<String> header(Experiment e) {
         RunConfig c = e.config();
         return Vector.of(
-                String.format(Locale.ROOT, "data %s: %,d training and %,d test examples, %d features, %d classes%s%s",
-                        c.data(), e.train().size(), e.test().size(), e.train().features().columns(), e.classes(),
-                        names(e.classNames()), c.standardize() ? ", standardised" : ""),
+                String.format(Locale.ROOT, "data %s: %,d training%s and %,d test examples, %d features, %d classes%s%s",
+                        c.data(), e.train().size(), e.validation().map(v -> String.format(Locale.ROOT,
+                                ", %,d validation", v.size())).getOrElse(""), e.test().size(),
+                        e.train().features().columns(), e.classes(), names(e.classNames()),
+                        c.standardize() ? ", standardised" : ""),
                 String.format(Locale.ROOT, "network %s, %,d parameters; %s, lr %s, %s schedule; batches of %d, "
-                        + "%d steps per epoch, %d epochs; seed %d", e.initial(), e.initial().parameterCount(),
-                        c.optimizer(), c.learningRate(), c.schedule(), c.batch(), e.stepsPerEpoch(), c.epochs(),
+                        + "%d steps per epoch, %s; seed %d", e.initial(), e.initial().parameterCount(),
+                        c.optimizer(), c.learningRate(), c.schedule(), c.batch(), e.stepsPerEpoch(), epochs(c),
                         c.seed()));
+    }
+
+    /** The epochs of a run: {@code 20 epochs}, or {@code at most 100 epochs, early stopping with patience 10}. */
+    private static String epochs(RunConfig c) {
+        return c.patience().map(p -> "at most " + c.epochs() + " epochs, early stopping with patience " + p)
+                .getOrElse(c.epochs() + " epochs");
     }
 
     /** The class names in brackets, class 0 first, when they are names rather than the numbers 0, 1, ... */
@@ -52,9 +62,10 @@ final class Report {
      */
     static String epochLine(EpochResult r, int epochs) {
         int width = String.valueOf(epochs).length();
-        return String.format(Locale.ROOT, "epoch %" + width + "d/%d  step %6d  train loss %.4f  test loss %.4f  "
-                + "test accuracy %5.1f%%  %,8.0f samples/s", r.epoch(), epochs, r.step(), r.trainLoss(), r.testLoss(),
-                100 * r.testAccuracy(), r.samplesPerSecond());
+        return String.format(Locale.ROOT, "epoch %" + width + "d/%d  step %6d  train loss %.4f  %stest loss %.4f  "
+                + "test accuracy %5.1f%%  %,8.0f samples/s", r.epoch(), epochs, r.step(), r.trainLoss(),
+                r.validationLoss().map(v -> String.format(Locale.ROOT, "val loss %.4f  ", v)).getOrElse(""),
+                r.testLoss(), 100 * r.testAccuracy(), r.samplesPerSecond());
     }
 
     /**
@@ -66,11 +77,28 @@ final class Report {
         int tests = s.experiment().test().size();
         int correct = (int) Math.round(r.testAccuracy() * tests);
         Vector<String> lines = Vector.of(String.format(Locale.ROOT,
-                "done: %d epochs, %d steps in %.1f s; test accuracy %.2f%% (%d of %d), test loss %.4f",
-                r.epoch(), r.step(), s.seconds(), 100 * r.testAccuracy(), correct, tests, r.testLoss()));
+                "done: %d epochs%s, %d steps in %.1f s; test accuracy %.2f%% (%d of %d), test loss %.4f",
+                s.stopped().map(t -> t.last().epoch()).getOrElse(r.epoch()),
+                s.stopped().map(t -> " (stopped: " + why(t, s.experiment().config()) + "; kept epoch " + r.epoch() + ")")
+                        .getOrElse(""),
+                s.stopped().map(t -> t.last().step()).getOrElse(r.step()), s.seconds(), 100 * r.testAccuracy(),
+                correct, tests, r.testLoss()));
         return lines.appendAll(s.checkpoint().map(p -> "checkpoint: " + p))
                 .appendAll(s.model().map(p -> "model saved to " + p))
                 .appendAll(s.plot().map(p -> "plot written to " + p));
+    }
+
+    /** Why early stopping stopped, in words: {@code the validation loss did not improve for 10 epochs}. */
+    private static String why(EarlyStopped<?> stopped, RunConfig c) {
+        switch (stopped.reason()) {
+            case PATIENCE:
+                int p = c.patience().get();
+                return "the validation loss did not improve for " + p + (p == 1 ? " epoch" : " epochs");
+            case DIVERGED:
+                return "training diverged at step " + stopped.last().step();
+            default: // MAX_EPOCHS, and RUN_ENDED, which the run's length, the cap, makes the same
+                return "the cap of " + c.epochs() + (c.epochs() == 1 ? " epoch" : " epochs");
+        }
     }
 
     /**
@@ -89,8 +117,8 @@ final class Report {
         o.put("schedule", c.schedule());
         o.put("batch", c.batch());
         o.put("seed", c.seed());
-        o.put("epochs", r.epoch());
-        o.put("steps", r.step());
+        o.put("epochs", s.stopped().map(t -> t.last().epoch()).getOrElse(r.epoch()));
+        o.put("steps", s.stopped().map(t -> t.last().step()).getOrElse(r.step()));
         o.set("train_loss", Json.number(r.trainLoss()));
         o.set("train_accuracy", Json.number(r.trainAccuracy()));
         o.set("test_loss", Json.number(r.testLoss()));
@@ -101,7 +129,21 @@ final class Report {
         o.put("checkpoint", path(s.checkpoint()));
         o.put("model", path(s.model()));
         o.put("plot", path(s.plot()));
+        stopping(o, s);
         return Json.line(o);
+    }
+
+    /** The fields of early stopping: null for a run of a fixed number of epochs (but its validation loss, if any). */
+    private static void stopping(ObjectNode o, Summary s) {
+        Option<EarlyStopped<?>> t = s.stopped();
+        o.put("epochs_run", t.map(x -> x.last().epoch()).getOrNull());
+        o.put("stop_reason", t.map(x -> x.reason().name().toLowerCase(Locale.ROOT)).getOrNull());
+        o.put("best_epoch", t.map(x -> s.last().epoch()).getOrNull());
+        if (s.last().validationLoss().isDefined()) {
+            o.set("validation_loss", Json.number(s.last().validationLoss().get()));
+        } else {
+            o.putNull("validation_loss");
+        }
     }
 
     /**

@@ -28,7 +28,9 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", paramLabel = "N",
             description = "The total number of epochs of the run, counted from its start (default: the run's own). "
-                    + "The learning-rate schedule keeps the span it was given when the run started.")
+                    + "The learning-rate schedule keeps the span it was given when the run started. A run that stops "
+                    + "early goes on from its last state to exactly N epochs, without stopping early, and keeps its "
+                    + "last network.")
     Integer epochs;
 
     @Option(names = "--data", paramLabel = "SPEC",

@@ -27,10 +27,16 @@ import java.util.Objects;
  *     standard deviation
  * @param checkpointEvery with checkpoints, write one every this many steps too (not only at the
  *     end of each epoch); none for epochs only
+ * @param validationSplit the fraction of the training part held out to validate on after each
+ *     epoch, in {@code (0, 1)}, split per class; none for a run without a validation part
+ * @param patience with early stopping, how many epochs in a row without an improvement of the
+ *     validation loss stop the run, at least 1, and {@code epochs} is the cap; none for a run of
+ *     exactly {@code epochs} epochs
  */
 public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Integer> layers, String activation,
         String optimizer, double learningRate, String schedule, int scheduleEpochs, int batch, int epochs, long seed,
-        Option<Double> testSplit, boolean standardize, Option<Long> checkpointEvery) {
+        Option<Double> testSplit, boolean standardize, Option<Long> checkpointEvery, Option<Double> validationSplit,
+        Option<Integer> patience) {
 
     /**
      * Checks every value, naming the option and the value in the message.
@@ -49,6 +55,8 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
      * @param testSplit the fraction held out for testing
      * @param standardize whether features are standardised
      * @param checkpointEvery the interval of checkpoints in steps
+     * @param validationSplit the fraction of the training part held out to validate on
+     * @param patience with early stopping, the epochs without improvement that stop the run
      */
     public RunConfig {
         Objects.requireNonNull(data, "data is null");
@@ -59,6 +67,8 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
         Objects.requireNonNull(schedule, "schedule is null");
         Objects.requireNonNull(testSplit, "testSplit is null");
         Objects.requireNonNull(checkpointEvery, "checkpointEvery is null");
+        Objects.requireNonNull(validationSplit, "validationSplit is null");
+        Objects.requireNonNull(patience, "patience is null");
         requireLabelColumnFits(labelColumn.isDefined(), data);
         if (layers.isEmpty() || layers.exists(size -> size == null || size < 1)) {
             throw CliException.usage("--layers: expected hidden-layer sizes >= 1 such as 128 or 256,128, got "
@@ -91,6 +101,41 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
         if (checkpointEvery.exists(steps -> steps < 1)) {
             throw CliException.usage("--checkpoint-every: expected a number of steps >= 1, got " + checkpointEvery.get());
         }
+        validationSplit.forEach(RunConfig::requireValidationFraction);
+        patience.forEach(RunConfig::requirePatience);
+        if (patience.isDefined() && validationSplit.isEmpty()) {
+            throw CliException.usage("--patience: early stopping needs a validation part (--validation-split)");
+        }
+    }
+
+    /**
+     * Refuses a validation fraction outside {@code (0, 1)}.
+     *
+     * @param validationSplit the fraction of the training part held out to validate on
+     * @throws CliException (usage) naming the value
+     */
+    static void requireValidationFraction(double validationSplit) {
+        if (!(validationSplit > 0.0 && validationSplit < 1.0)) {
+            throw CliException.usage("--validation-split: expected a fraction between 0 and 1 (exclusive), got "
+                    + validationSplit);
+        }
+    }
+
+    /**
+     * Refuses a patience of less than one epoch.
+     *
+     * @param patience the epochs without improvement that stop the run
+     * @throws CliException (usage) naming the value
+     */
+    static void requirePatience(int patience) {
+        if (patience < 1) {
+            throw CliException.usage("--patience: expected a number of epochs >= 1, got " + patience);
+        }
+    }
+
+    /** @return whether the run stops early, on its validation loss, with {@code epochs} as the cap */
+    public boolean stopsEarly() {
+        return patience.isDefined();
     }
 
     /**
@@ -141,11 +186,12 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
 
     /**
      * @param epochs the new number of epochs of the run
-     * @return this configuration with that number of epochs; the schedule keeps its span
+     * @return this configuration with exactly that number of epochs, without early stopping (a
+     *     validation part stays, and is still reported); the schedule keeps its span
      */
     public RunConfig withEpochs(int epochs) {
         return new RunConfig(data, labelColumn, layers, activation, optimizer, learningRate, schedule, scheduleEpochs,
-                batch, epochs, seed, testSplit, standardize, checkpointEvery);
+                batch, epochs, seed, testSplit, standardize, checkpointEvery, validationSplit, Option.none());
     }
 
     /**
@@ -154,6 +200,6 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
      */
     public RunConfig withData(DataSpec data) {
         return new RunConfig(data, labelColumn, layers, activation, optimizer, learningRate, schedule, scheduleEpochs,
-                batch, epochs, seed, testSplit, standardize, checkpointEvery);
+                batch, epochs, seed, testSplit, standardize, checkpointEvery, validationSplit, patience);
     }
 }

@@ -2,6 +2,7 @@ package io.github.purenet.cli;
 
 import io.github.purenet.checkpoint.Codec;
 import io.github.purenet.optim.Optimizer;
+import io.github.purenet.train.EarlyStopping;
 import io.github.purenet.train.Training;
 import io.github.purenet.train.TrainState;
 import io.vavr.collection.Vector;
@@ -49,6 +50,28 @@ final class Runs {
     }
 
     /**
+     * The documents of best states, encoded once each: a run's checkpoints hold the same best
+     * state for many epochs, and a wide network's document takes time to write.
+     */
+    private static final class BestStates {
+        private final Codec codec;
+        private TrainState<?> state; // the last state encoded, and its document
+        private String document;
+
+        BestStates(Codec codec) {
+            this.codec = codec;
+        }
+
+        String encode(TrainState<?> best) {
+            if (best != state) {
+                document = codec.encode(best);
+                state = best;
+            }
+            return document;
+        }
+    }
+
+    /**
      * {@code train}: a new run.
      *
      * @param config the run's configuration
@@ -64,14 +87,15 @@ final class Runs {
 
     private static <S> int start(Experiment e, Optimizer<S> optimizer, String dataSha256, Outputs outputs) {
         TrainState<S> initial = Training.init(e.initial(), optimizer, e.runKey(), e.train(), e.batching());
-        return run("train", e, optimizer, initial, Vector.empty(), dataSha256, outputs);
+        return run("train", e, optimizer, initial, Option.none(), Vector.empty(), dataSha256, outputs);
     }
 
     /**
      * {@code resume}: continues a run from its checkpoint.
      *
      * @param file the checkpoint's file
-     * @param epochs the new number of epochs of the whole run, if given
+     * @param epochs the new number of epochs of the whole run, if given: exactly that many, without
+     *     early stopping
      * @param dataSpec other files holding the same data, if given
      * @param outputs where it writes, checked here once the checkpoint is read; checkpoints go to the
      *     checkpoint's directory
@@ -106,11 +130,19 @@ final class Runs {
                     + e.config().epochs() + " epochs");
         }
         Vector<EpochResult> history = checkpoint.history().filter(r -> r.step() <= state.step());
-        return run("resume", e, optimizer, state, history, dataSha256, outputs);
+        Option<EarlyStopping.Progress<S>> progress = Option.none();
+        if (e.config().stopsEarly()) {
+            progress = checkpoint.progress(file.toString(), state, optimizer);
+            if (progress.isEmpty()) {
+                throw CliException.data(file + ": the checkpoint of a run that stops early has no early_stopping "
+                        + "progress; resume it with --epochs N to train a fixed number of epochs");
+            }
+        }
+        return run("resume", e, optimizer, state, progress, history, dataSha256, outputs);
     }
 
     private static <S> int run(String command, Experiment e, Optimizer<S> optimizer, TrainState<S> start,
-            Vector<EpochResult> history, String dataSha256, Outputs outputs) {
+            Option<EarlyStopping.Progress<S>> from, Vector<EpochResult> history, String dataSha256, Outputs outputs) {
         Console console = outputs.console();
         Option<Trainer.Checkpointer> checkpoints = outputs.checkpointDir().map(directory -> {
             AtomicFiles.createDirectory(directory);
@@ -118,9 +150,10 @@ final class Runs {
             Codec codec = Codec.standard();
             // the data's path made absolute, so that the run resumes from any working directory
             RunConfig config = e.config().withData(e.config().data().absolute());
-            return (state, results) -> {
+            BestStates best = new BestStates(codec);
+            return (state, results, progress) -> {
                 Checkpoint c = new Checkpoint(config, dataSha256, e.classNames(), e.standardization(), results,
-                        codec.encode(state));
+                        codec.encode(state), progress.map(p -> Stopping.of(p, p.best().map(best::encode))));
                 AtomicFiles.write(file, c.encode().getBytes(StandardCharsets.UTF_8));
                 return file;
             };
@@ -130,21 +163,25 @@ final class Runs {
             console.text(String.format(Locale.ROOT, "resuming at step %d (epoch %d, batch %d)", start.step(),
                     start.epoch() + 1, start.batch() + 1));
         }
-        Trainer.Outcome<S> outcome = Trainer.run(e, optimizer, start, history, checkpoints, console);
+        Trainer.Outcome<S> outcome = Trainer.run(e, optimizer, start, from, history, checkpoints, console);
         TrainState<S> last = outcome.last();
-        if (last.diverged()) {
+        Option<TrainState<S>> kept = outcome.stopped().isDefined() ? outcome.stopped().get().best()
+                : Option.when(!last.diverged(), last);
+        if (kept.isEmpty()) {
             throw CliException.data(String.format(Locale.ROOT, "training diverged at step %d: the loss is %s; try a "
                     + "smaller --lr than %s", last.step(), last.loss().getOrElse(Double.NaN), e.config().learningRate()));
         }
-        EpochResult result = outcome.history().lastOption().filter(r -> r.step() == last.step())
-                .getOrElse(() -> Trainer.evaluate(e, last, 0.0));
+        TrainState<S> network = kept.get();
+        EpochResult result = outcome.history().find(r -> r.step() == network.step())
+                .getOrElse(() -> Trainer.evaluate(e, network, 0.0, Option.none()));
         outputs.save().forEach(p -> AtomicFiles.write(p,
-                ModelFile.encode(e.model(last.network())).getBytes(StandardCharsets.UTF_8)));
+                ModelFile.encode(e.model(network.network())).getBytes(StandardCharsets.UTF_8)));
         outputs.plot().forEach(p -> AtomicFiles.write(p, Plot.png(e.config().data() + ", "
                 + e.initial().toString().replaceAll("^Network\\[|\\]$", ""),
-                outcome.history().isEmpty() ? Vector.of(result) : outcome.history())));
+                outcome.history().isEmpty() ? Vector.of(result) : outcome.history(),
+                outcome.stopped().map(x -> result.epoch()))));
         Summary summary = new Summary(command, e, result, outcome.seconds(), outcome.samplesPerSecond(),
-                outcome.checkpoint(), outputs.save(), outputs.plot());
+                outcome.checkpoint(), outputs.save(), outputs.plot(), outcome.stopped().map(x -> x));
         Report.summary(summary).forEach(console::text);
         console.report(Report.json(summary));
         return 0;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Train a classifier (a network of dense layers ending in softmax) and report its test "
-                + "accuracy after each epoch.")
+                + "accuracy after each epoch. Without --epochs, hold out a validation part of the training data and "
+                + "stop when its loss no longer improves, keeping the best epoch's network.")
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -53,8 +54,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "SIZE", description = "Examples per step.")
     Integer batch;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data.")
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Train exactly N passes over the training data and keep the last network, without early "
+                    + "stopping (default: early stopping, below).")
     Integer epochs;
+
+    @Option(names = "--max-epochs", paramLabel = "N",
+            description = "Without --epochs: the most epochs to train; the learning-rate schedule spans them.")
+    Integer maxEpochs;
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Without --epochs: stop once the validation loss has not improved for N epochs in a row.")
+    Integer patience;
+
+    @Option(names = "--validation-split", paramLabel = "FRACTION",
+            description = "The fraction of the training part held out to validate on after each epoch, split per "
+                    + "class (default: per data set, below, without --epochs; none with it).")
+    Double validationSplit;
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed of the split, the initial weights and the batches (default: 42).")
@@ -107,7 +123,21 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpointEvery != null && checkpointDir == null) {
             throw CliException.usage("--checkpoint-every: needs --checkpoint-dir, the directory of the checkpoints");
         }
-        int runEpochs = epochs != null ? epochs : d.epochs();
+        String earlyOnly = maxEpochs != null ? "--max-epochs" : patience != null ? "--patience" : null;
+        if (epochs != null && earlyOnly != null) {
+            throw CliException.usage(earlyOnly + ": only without --epochs, for early stopping; --epochs " + epochs
+                    + " trains exactly " + epochs + " epochs");
+        }
+        if (maxEpochs != null && maxEpochs < 1) {
+            throw CliException.usage("--max-epochs: expected at least 1 epoch, got " + maxEpochs);
+        }
+        int runEpochs = epochs != null ? epochs : maxEpochs != null ? maxEpochs : d.maxEpochs();
+        Double validation = validationSplit;
+        Integer stopAfter = null; // with --epochs: a fixed number, and a validation part only if asked for
+        if (epochs == null) {
+            validation = validationSplit != null ? validationSplit : Double.valueOf(d.validationSplit());
+            stopAfter = patience != null ? patience : Integer.valueOf(d.patience());
+        }
         Double split = testSplit;
         if (split == null && !spec.kind().hasTestSet()) {
             split = Defaults.TEST_SPLIT;
@@ -119,7 +149,8 @@ final class TrainCommand implements Callable<Integer> {
                 learningRate != null ? learningRate : d.learningRate(),
                 schedule != null ? schedule : d.schedule(), runEpochs,
                 batch != null ? batch : d.batch(), runEpochs, seed != null ? seed : Defaults.SEED, given(split),
-                standardize != null ? standardize : d.standardize(), given(checkpointEvery));
+                standardize != null ? standardize : d.standardize(), given(checkpointEvery), given(validation),
+                given(stopAfter));
     }
 
     /** An option's value, or none when it was not given. */

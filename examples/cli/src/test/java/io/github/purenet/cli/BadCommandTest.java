@@ -133,6 +133,27 @@ class BadCommandTest {
     }
 
     @Test
+    void badValuesOfTheOptionsOfEarlyStopping() {
+        refused(2, train("--patience", "0"), "--patience: expected a number of epochs >= 1, got 0");
+        refused(2, train("--patience", "-3"), "--patience: expected a number of epochs >= 1, got -3");
+        refused(2, train("--patience", "ten"), "Invalid value for option '--patience'", "'ten'");
+        refused(2, train("--max-epochs", "0"), "--max-epochs: expected at least 1 epoch, got 0");
+        refused(2, train("--validation-split", "1"),
+                "--validation-split: expected a fraction between 0 and 1 (exclusive), got 1.0");
+        refused(2, train("--validation-split", "0"), "--validation-split: expected a fraction between 0 and 1");
+        refused(2, train("--validation-split", "NaN"), "--validation-split: expected a fraction between 0 and 1 "
+                + "(exclusive), got NaN");
+        refused(2, train("--epochs", "10", "--patience", "5"),
+                "--patience: only without --epochs, for early stopping; --epochs 10 trains exactly 10 epochs");
+        refused(2, train("--max-epochs", "50", "--epochs", "10"), "--max-epochs: only without --epochs");
+        refused(1, train("--validation-split", "0.001"), "iris.csv's training part: 120 examples are too few for "
+                + "--validation-split 0.001: it holds out none of them for validation (round(c × 0.001) of each class "
+                + "of c examples); a --validation-split from 0.02 to 0.98 would work, or --epochs N to train without "
+                + "a validation part");
+        refused(1, train("--validation-split", "0.001", "--epochs", "3"), "--validation-split 0.001");
+    }
+
+    @Test
     void aCorruptedCheckpoint() throws IOException {
         String text = Files.readString(checkpoint);
         // a changed weight: the library's hash of the state refuses it
@@ -185,6 +206,9 @@ class BadCommandTest {
     @Test
     void aRunThatDivergesWritesNoModel() {
         refused(1, train("--activation", "relu", "--optimizer", "sgd", "--lr", "1e300", "--epochs", "2"),
+                "training diverged at step 2: the loss is NaN; try a smaller --lr than 1.0E300");
+        // early stopping, which diverges before the first epoch ends: no best state to keep
+        refused(1, train("--activation", "relu", "--optimizer", "sgd", "--lr", "1e300"),
                 "training diverged at step 2: the loss is NaN; try a smaller --lr than 1.0E300");
     }
 

@@ -1,5 +1,6 @@
 package io.github.purenet.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -7,19 +8,26 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.purenet.checkpoint.Codec;
 import io.github.purenet.train.TrainState;
+import io.vavr.control.Option;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run stopped and resumed ends with the same network, bit for bit, as a run that never stopped:
- * killed as a process at an arbitrary moment after its first checkpoint, or finished and extended.
- * The networks are compared by the library's SHA-256 of their canonical form.
+ * killed as a process at an arbitrary moment after its first checkpoint, or finished and extended;
+ * with early stopping, resumed from checkpoints taken at epochs' ends and between them, it ends
+ * with the same kept network (the same bytes of the model file), epochs and reason. Checkpoints
+ * written before early stopping existed resume as before. The networks are compared by the
+ * library's SHA-256 of their canonical form, or the model files by their bytes.
  */
 class ResumeTest {
 
@@ -110,5 +118,118 @@ class ResumeTest {
         JsonNode again = Cli.run("resume", "--checkpoint", checkpoint.toString(), "--report", "json").ok().json();
         assertEquals(40, again.get("steps").asLong());
         assertEquals(5, again.get("epochs").asLong());
+    }
+
+    @Test
+    void anEarlyStoppingRunResumedFromAnyCheckpointEndsAsTheRunThatNeverStopped() throws Exception {
+        Path runDir = dir.resolve("run");
+        Path file = runDir.resolve("checkpoint.json");
+        Path uninterrupted = dir.resolve("uninterrupted.json");
+        // every checkpoint the run writes (atomically, by renaming), taken as a kill after it would leave it
+        List<byte[]> taken = new ArrayList<>();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread watcher = new Thread(() -> {
+            byte[] last = new byte[0];
+            while (!done.get()) {
+                try {
+                    byte[] now = Files.readAllBytes(file);
+                    if (!Arrays.equals(now, last)) {
+                        taken.add(now);
+                        last = now;
+                    }
+                    Thread.sleep(1);
+                } catch (IOException notYet) {
+                    // no checkpoint yet
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.start();
+        JsonNode report;
+        try {
+            report = Cli.run("train", "--data", "digits", "--layers", "32", "--checkpoint-dir", runDir.toString(),
+                    "--checkpoint-every", "30", "--save", uninterrupted.toString(), "--report", "json").ok().json();
+        } finally {
+            done.set(true);
+            watcher.join();
+        }
+        assertEquals("patience", report.get("stop_reason").asText());
+        taken.add(Files.readAllBytes(file)); // the last, at the stop
+
+        // resumed from the first checkpoint taken, one between epochs' ends, one at an epoch's end, and the last
+        List<byte[]> chosen = new ArrayList<>(List.of(taken.get(0), taken.get(taken.size() - 1)));
+        chosen.add(taken.stream().filter(c -> state(c).batch() != 0).skip(taken.size() / 4).findFirst().orElseThrow());
+        chosen.add(taken.stream().filter(c -> state(c).batch() == 0).skip(taken.size() / 8).findFirst().orElseThrow());
+        for (byte[] c : chosen) {
+            long step = state(c).step();
+            Path d = Files.createDirectories(dir.resolve("resumed-" + step));
+            Path checkpoint = Files.write(d.resolve("checkpoint.json"), c);
+            Path resumed = d.resolve("model.json");
+            JsonNode again = Cli.run("resume", "--checkpoint", checkpoint.toString(), "--save", resumed.toString(),
+                    "--report", "json").ok().json();
+            String where = "resumed at step " + step + ": " + again;
+            assertArrayEquals(Files.readAllBytes(uninterrupted), Files.readAllBytes(resumed), where);
+            for (String field : List.of("epochs", "steps", "epochs_run", "stop_reason", "best_epoch", "validation_loss",
+                    "test_loss", "test_accuracy", "train_loss")) {
+                assertEquals(report.get(field), again.get(field), field + ", " + where);
+            }
+        }
+        assertTrue(taken.size() > 4, taken.size() + " checkpoints taken");
+    }
+
+    /** A checkpoint's state. */
+    private static TrainState<?> state(byte[] checkpoint) {
+        Checkpoint c = Checkpoint.decode("c", new String(checkpoint, StandardCharsets.UTF_8));
+        return c.state("c", Experiment.optimizer(c.config(), 43));
+    }
+
+    @Test
+    void anEarlyStoppingRunResumedWithEpochsTrainsExactlyThatManyAndKeepsItsLastNetwork() throws IOException {
+        Path runDir = dir.resolve("run");
+        JsonNode stopped = Cli.run("train", "--data", "iris", "--checkpoint-dir", runDir.toString(), "--report",
+                "json").ok().json();
+        Path checkpoint = runDir.resolve("checkpoint.json");
+        String text = Files.readString(checkpoint);
+        assertTrue(text.contains("\"early_stopping\" : {") && text.contains("\"best_state\" : {"), text);
+        long epochs = stopped.get("epochs_run").asLong();
+
+        // resumed as it is: the same result, without training
+        JsonNode same = Cli.run("resume", "--checkpoint", checkpoint.toString(), "--report", "json").ok().json();
+        assertEquals(stopped.get("best_epoch"), same.get("best_epoch"));
+        assertEquals(stopped.get("test_loss"), same.get("test_loss"));
+
+        // a changed progress is refused by the checkpoint's hash
+        Path changed = Files.writeString(dir.resolve("changed.json"), text.replace("\"waited\" : 10", "\"waited\" : 3"));
+        Cli.run("resume", "--checkpoint", changed.toString()).refused(1, "changed.json: at $.sha256: ");
+
+        Cli.Result more = Cli.run("resume", "--checkpoint", checkpoint.toString(), "--epochs",
+                String.valueOf(epochs + 3)).ok();
+        List<String> lines = more.outLines();
+        assertTrue(lines.get(lines.size() - 2).startsWith("done: " + (epochs + 3) + " epochs, " + (epochs + 3) * 6
+                + " steps in "), more.out());
+        assertTrue(lines.get(lines.size() - 3).contains("  val loss "), "the validation part is still reported");
+        Checkpoint last = Checkpoint.decode("c", Files.readString(checkpoint));
+        assertEquals(epochs + 3, last.config().epochs());
+        assertTrue(last.config().patience().isEmpty() && last.stopping().isEmpty(), "a fixed number of epochs now");
+        assertEquals(Option.some(0.2), last.config().validationSplit());
+    }
+
+    @Test
+    void aCheckpointWrittenBeforeEarlyStoppingExistedResumesAsBefore() throws IOException {
+        // iris --epochs 3 --checkpoint-dir, written by the command line before early stopping
+        Path runDir = Files.createDirectories(dir.resolve("run"));
+        Path checkpoint = runDir.resolve("checkpoint.json");
+        try (var in = ResumeTest.class.getResourceAsStream("checkpoint-before-early-stopping.json")) {
+            Files.copy(in, checkpoint);
+        }
+        JsonNode atThree = Cli.run("resume", "--checkpoint", checkpoint.toString(), "--report", "json").ok().json();
+        assertEquals(24, atThree.get("steps").asLong());
+        assertTrue(atThree.get("stop_reason").isNull() && atThree.get("validation_loss").isNull(), atThree.toString());
+        Path resumed = dir.resolve("resumed.json");
+        Cli.run("resume", "--checkpoint", checkpoint.toString(), "--epochs", "5", "--save", resumed.toString()).ok();
+        Path uninterrupted = dir.resolve("uninterrupted.json");
+        Cli.run("train", "--data", "iris", "--epochs", "5", "--save", uninterrupted.toString()).ok();
+        assertArrayEquals(Files.readAllBytes(uninterrupted), Files.readAllBytes(resumed));
     }
 }
