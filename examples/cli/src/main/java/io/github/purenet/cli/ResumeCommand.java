@@ -42,7 +42,9 @@ final class ResumeCommand implements Callable<Integer> {
             description = "At the end, write a PNG of the loss and accuracy of every epoch of the run.")
     Path plot;
 
-    @Option(names = "--save", paramLabel = "FILE", description = "At the end, write the network for evaluate.")
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "At the end, write the model (network, standardisation, class names, held-out part) for "
+                    + "evaluate.")
     Path save;
 
     @Mixin

@@ -98,7 +98,8 @@ final class TrainCommand implements Callable<Integer> {
     Path plot;
 
     @Option(names = "--save", paramLabel = "FILE",
-            description = "At the end, write the network (with its standardisation) for evaluate.")
+            description = "At the end, write the model (network, standardisation, class names, held-out part) for "
+                    + "evaluate.")
     Path save;
 
     @Mixin
