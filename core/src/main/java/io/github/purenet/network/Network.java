@@ -66,6 +66,20 @@ public record Network(Vector<Dense> layers) {
         return layers.map(l -> (long) l.outputs() * (l.inputs() + 1)).sum().longValue();
     }
 
+    /**
+     * The layers as a table: for each layer its path ({@code layers[i]}), its kind ({@code dense}
+     * and the activation's name, such as {@code dense relu}), its output shape and its parameters
+     * ({@code outputs x inputs} weights and {@code outputs} biases); then the total, which equals
+     * {@link #parameterCount()}. Printed, it reads as {@link Summary} shows.
+     *
+     * @return the summary of this network
+     */
+    public Summary summary() {
+        return new Summary(Shape.of(inputs()), layers.zipWithIndex().map(t -> new Summary.Row(
+                "layers[" + t._2 + "]", "dense " + t._1.activation().name(), Shape.of(t._1.outputs()),
+                (long) t._1.outputs() * t._1.inputs() + t._1.outputs())));
+    }
+
     /** @return the sizes and activations, such as {@code Network[2-3-3 relu,softmax]} */
     @Override
     public String toString() {
