@@ -48,7 +48,7 @@ import java.util.Objects;
 public record Summary(Shape input, Vector<Row> rows) {
 
     private static final String SEPARATOR = "  ";
-    private static final Vector<String> HEADER = Vector.of("layer", "kind", "output", "parameters");
+    private static final int COLUMNS = 4;
 
     /**
      * One layer of the table.
@@ -116,11 +116,11 @@ public record Summary(Shape input, Vector<Row> rows) {
     /** @return the table, as the class documentation shows it */
     @Override
     public String toString() {
-        Vector<Vector<String>> lines = Vector.of(HEADER, Vector.of("input", "", input.toString(), ""))
+        Vector<Vector<String>> lines = Vector.of(Vector.of("layer", "kind", "output", "parameters"), Vector.of("input", "", input.toString(), ""))
                 .appendAll(rows.map(r -> Vector.of(r.path(), r.kind(), r.outputShape().toString(),
                         grouped(r.parameters()))))
                 .append(Vector.of("total", "", "", grouped(parameters())));
-        Vector<Integer> widths = Vector.range(0, HEADER.size())
+        Vector<Integer> widths = Vector.range(0, COLUMNS)
                 .map(c -> lines.map(line -> line.get(c).length()).max().get());
         return lines.map(line -> Vector.range(0, line.size())
                         .map(c -> String.format(Locale.ROOT, c < 2 ? "%-" + widths.get(c) + "s" : "%"
