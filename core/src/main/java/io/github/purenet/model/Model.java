@@ -1,7 +1,5 @@
 package io.github.purenet.model;
 
-import io.github.purenet.activation.Activation;
-import io.github.purenet.activation.Activations;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Standardization;
 import io.github.purenet.loss.Loss;
@@ -209,17 +207,15 @@ public record Model(Network network, Option<Standardization> standardization, Ve
      *     probability of its own rather than one distribution over the classes)
      */
     public Matrix probabilities(Matrix rawInputs) {
-        Activation last = network.layers().last().activation();
-        boolean softmax = last.equals(Activations.softmax()) && network.outputs() >= 2;
-        boolean sigmoid = last.equals(Activations.sigmoid()) && network.outputs() == 1;
-        if (!softmax && !sigmoid) {
-            throw new IllegalArgumentException("probabilities: network " + network + " ends in " + last.name()
+        if (!network.outputsProbabilities()) {
+            throw new IllegalArgumentException("probabilities: network " + network + " ends in "
+                    + network.layers().last().activation().name()
                     + " over " + network.outputs() + " output" + (network.outputs() == 1 ? "" : "s")
                     + ", whose outputs are not the probabilities of its classes (that takes softmax over 2 or more "
                     + "outputs, or sigmoid over one); use predict for the outputs themselves");
         }
         Matrix outputs = outputs("probabilities", rawInputs);
-        return softmax ? outputs : Matrix.of(outputs.rows(), 2, (i, j) -> j == 1 ? outputs.get(i, 0)
+        return network.outputs() >= 2 ? outputs : Matrix.of(outputs.rows(), 2, (i, j) -> j == 1 ? outputs.get(i, 0)
                 : 1.0 - outputs.get(i, 0));
     }
 

@@ -1,5 +1,7 @@
 package io.github.purenet.network;
 
+import io.github.purenet.activation.Activation;
+import io.github.purenet.activation.Activations;
 import io.vavr.collection.Vector;
 import java.util.Objects;
 
@@ -59,6 +61,18 @@ public record Network(Vector<Dense> layers) {
     /** @return the number of outputs of the last layer */
     public int outputs() {
         return layers.last().outputs();
+    }
+
+    /**
+     * Whether the outputs are the probabilities of classes: the last layer is softmax over two or
+     * more outputs (one per class), or sigmoid over one (the probability of class 1). Evaluation's
+     * log loss and a model's {@code probabilities} need them.
+     *
+     * @return whether the network ends in softmax over at least two outputs or in sigmoid over one
+     */
+    public boolean outputsProbabilities() {
+        Activation last = layers.last().activation();
+        return outputs() == 1 ? Activations.sigmoid().equals(last) : Activations.softmax().equals(last);
     }
 
     /** @return the number of trainable numbers, weights and biases */

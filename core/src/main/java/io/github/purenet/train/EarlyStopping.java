@@ -256,11 +256,7 @@ public record EarlyStopping(int patience, double minDelta, int maxEpochs, boolea
         if (!progress.hasNext()) {
             throw new IllegalArgumentException("run: expected at least one state, got an empty run: " + run);
         }
-        Progress<S> last = progress.next();
-        while (progress.hasNext()) {
-            last = progress.next();
-        }
-        return last;
+        return progress.last();
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.github.purenet.train;
 
-import io.github.purenet.activation.Activation;
-import io.github.purenet.activation.Activations;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Datasets;
 import io.github.purenet.loss.Loss;
@@ -106,10 +104,7 @@ public record Evaluation(double loss, ConfusionMatrix confusion, Option<Double> 
         int classes = Math.max(2, outputs.columns());
         Vector<Integer> actual = classesOf(data.targets());
         ConfusionMatrix confusion = ConfusionMatrix.of(actual, classesOf(outputs), classes);
-        Activation last = network.layers().last().activation();
-        boolean probabilities = outputs.columns() == 1 ? Activations.sigmoid().equals(last)
-                : Activations.softmax().equals(last);
-        Option<Double> logLoss = probabilities ? Option.some(Metrics.logLoss(outputs, actual)) : Option.none();
+        Option<Double> logLoss = network.outputsProbabilities() ? Option.some(Metrics.logLoss(outputs, actual)) : Option.none();
         Option<Double> rocAuc = classes == 2
                 ? Metrics.rocAuc(Vector.range(0, outputs.rows()).map(i -> outputs.get(i, outputs.columns() - 1)), actual)
                 : Option.none();

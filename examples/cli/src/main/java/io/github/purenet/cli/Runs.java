@@ -171,17 +171,17 @@ final class Runs {
             throw CliException.data(String.format(Locale.ROOT, "training diverged at step %d: the loss is %s; try a "
                     + "smaller --lr than %s", last.step(), last.loss().getOrElse(Double.NaN), e.config().learningRate()));
         }
-        TrainState<S> network = kept.get();
-        EpochResult result = outcome.history().find(r -> r.step() == network.step())
-                .getOrElse(() -> Trainer.evaluate(e, network, 0.0, Option.none()));
+        TrainState<S> keptState = kept.get();
+        EpochResult result = outcome.history().find(r -> r.step() == keptState.step())
+                .getOrElse(() -> Trainer.evaluate(e, keptState, 0.0, Option.none()));
         outputs.save().forEach(p -> AtomicFiles.write(p,
-                ModelFile.encode(e.model(network.network())).getBytes(StandardCharsets.UTF_8)));
+                ModelFile.encode(e.model(keptState.network())).getBytes(StandardCharsets.UTF_8)));
         outputs.plot().forEach(p -> AtomicFiles.write(p, Plot.png(e.config().data() + ", "
                 + e.initial().toString().replaceAll("^Network\\[|\\]$", ""),
                 outcome.history().isEmpty() ? Vector.of(result) : outcome.history(),
                 outcome.stopped().map(x -> result.epoch()))));
         Summary summary = new Summary(command, e, result, outcome.seconds(), outcome.samplesPerSecond(),
-                outcome.checkpoint(), outputs.save(), outputs.plot(), outcome.stopped().map(x -> x));
+                outcome.checkpoint(), outputs.save(), outputs.plot(), Option.narrow(outcome.stopped()));
         Report.summary(summary).forEach(console::text);
         console.report(Report.json(summary));
         return 0;
