@@ -110,7 +110,7 @@ class ArchitectureTest {
 
     /**
      * The only public or protected code units of core that take or return an array: the boundary
-     * factories and exports. Each copies its argument in (of, row, Network.of, whose varargs array
+     * factories and exports. Each copies its argument in (of, row, Network.of, Sequential.of, Selection.named, whose varargs array
      * goes into a vavr Vector) or returns a fresh copy (toArray), so no array is ever shared with
      * a value. Written as "Owner.name(parameter types)". An enum's values() is also allowed: javac
      * writes it, and it returns a new array on every call.
@@ -119,7 +119,10 @@ class ArchitectureTest {
             "io.github.purenet.tensor.Matrix.of(double[][])",
             "io.github.purenet.tensor.Matrix.row(double[])",
             "io.github.purenet.tensor.Matrix.toArray()",
-            "io.github.purenet.network.Network.of(io.github.purenet.network.Dense[])");
+            "io.github.purenet.network.Network.of(io.github.purenet.network.Dense[])",
+            "io.github.purenet.network.Network.of(io.github.purenet.network.Shape, io.github.purenet.network.Layer[])",
+            "io.github.purenet.network.Sequential.of(io.github.purenet.network.Layer[])",
+            "io.github.purenet.optim.Selection.named(java.lang.String[])");
 
     @ArchTest
     static final ArchRule noArraysAcrossTheApi = codeUnits().that().areDeclaredInClassesThat().resideInAPackage(CORE)

@@ -110,7 +110,7 @@ class BadInputTest {
                 () -> fails(NullPointerException.class, () -> new Dense(A, null, Activations.relu()), "bias"),
                 () -> fails(NullPointerException.class, () -> new Dense(A, Matrix.filled(1, 2, 0), null), "activation"),
                 () -> fails(NullPointerException.class, () -> Network.of((Dense[]) null), "layers"),
-                () -> fails(NullPointerException.class, () -> Network.of(classifier().layers().head(), null),
+                () -> fails(NullPointerException.class, () -> Network.of(classifier().dense(0), null),
                         "layer 1"),
                 () -> fails(NullPointerException.class, () -> Backprop.forward(null, A), "network"),
                 () -> fails(NullPointerException.class, () -> Backprop.forward(classifier(), null), "inputs"),
@@ -137,7 +137,7 @@ class BadInputTest {
         Dense second = new Dense(Matrix.filled(1, 4, 0.5), Matrix.filled(1, 1, 0), Activations.identity());
         assertAll(
                 () -> refuses(Network::of, "at least one layer"),
-                () -> refuses(() -> Network.of(first, second), "layer 1", "4 inputs", "1x4", "3 outputs", "3x2"));
+                () -> refuses(() -> Network.of(first, second), "layers[1]", "expected input shape 4, got 3"));
     }
 
     @Test
@@ -178,7 +178,7 @@ class BadInputTest {
         Network wider = Network.of(
                 new Dense(Matrix.filled(4, 2, 0.1), Matrix.filled(1, 4, 0), Activations.tanh()),
                 new Dense(Matrix.filled(1, 4, 0.1), Matrix.filled(1, 1, 0), Activations.identity()));
-        Network deeper = new Network(network.layers().append(
+        Network deeper = Stacks.network(Stacks.layers(network).append(
                 new Dense(Matrix.filled(1, 1, 2), Matrix.filled(1, 1, 0), Activations.identity())));
         Matrix x = Matrix.filled(2, 2, 0.5);
         Matrix y = Matrix.filled(2, 1, 0.0);
@@ -186,7 +186,7 @@ class BadInputTest {
                 () -> refuses(() -> Backprop.backward(network, Backprop.forward(wider, x), y, Losses.squaredError()),
                         "not made by", network.toString()),
                 () -> refuses(() -> Backprop.backward(network, Backprop.forward(deeper, x), y, Losses.squaredError()),
-                        "not made by", network.toString(), "3 layers"));
+                        "not made by", network.toString(), "Network[2-3-1-1 tanh,identity,identity]"));
     }
 
     @Test
@@ -209,7 +209,8 @@ class BadInputTest {
     void stepRefusesGradientsOfAnotherShapeNamingBothShapes() {
         Network network = classifier();
         Gradients other = Gradients.zero(regressor(1.0));
-        refuses(() -> Backprop.step(network, other, 0.1), "3x2, 1x3", "3x2, 2x3");
+        refuses(() -> Backprop.step(network, other, 0.1), "[3x2, 1x3, 1x3, 1x1]", network.toString(),
+                "layers[1].weights is 1x3 against 2x3");
     }
 
     @Test
@@ -227,7 +228,7 @@ class BadInputTest {
     void gradientsOfDifferentShapesDoNotAddAndTheMessageNamesBothShapes() {
         Gradients a = Gradients.zero(classifier());
         Gradients b = Gradients.zero(regressor(1.0));
-        refuses(() -> a.plus(b), "[3x2, 2x3]", "[3x2, 1x3]");
+        refuses(() -> a.plus(b), "[3x2, 1x3, 2x3, 1x2]", "[3x2, 1x3, 1x3, 1x1]");
         fails(NullPointerException.class, () -> a.plus(null), "other");
     }
 

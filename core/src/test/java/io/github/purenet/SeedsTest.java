@@ -8,7 +8,6 @@ import io.github.purenet.activation.Activations;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.network.Backprop;
 import io.github.purenet.network.Dense;
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.LossAndGradients;
 import io.github.purenet.network.Network;
@@ -74,8 +73,8 @@ class SeedsTest {
         }
         double moved = 0.4 * (1.0 - Math.pow(0.97, 200));
         assertArrayEquals(new double[] {-3.0 - moved, -1.0 + 2.0 * moved, 2.0 - 3.0 * moved},
-                network.layers().head().weights().toArray()[0], 1e-12);
-        assertEquals(1.0 - moved, network.layers().head().bias().get(0, 0), 1e-12);
+                network.dense(0).weights().toArray()[0], 1e-12);
+        assertEquals(1.0 - moved, network.dense(0).bias().get(0, 0), 1e-12);
     }
 
     /** Seed 001, section 4.4: the 2-3-3 ReLU/softmax network after one step of lr 0.01. */
@@ -87,13 +86,13 @@ class SeedsTest {
         Network adjusted = Backprop.step(network, lg.gradients(), 0.01);
 
         assertClose(new double[][] {{0.10022781, 0.20034171}, {0.30033243, 0.40049865}, {0.50043706, 0.60065559}},
-                adjusted.layers().get(0).weights());
-        assertClose(new double[][] {{0.1001139, -0.09983378, 0.05021853}}, adjusted.layers().get(0).bias());
+                adjusted.dense(0).weights());
+        assertClose(new double[][] {{0.1001139, -0.09983378, 0.05021853}}, adjusted.dense(0).bias());
         assertClose(new double[][] {
             {0.70023541, 0.80044466, 0.90074546},
             {-0.10002087, -0.20003943, -0.3000661},
-            {0.29978546, 0.19959477, 0.09932064}}, adjusted.layers().get(1).weights());
-        assertClose(new double[][] {{0.10026157, -0.10002319, 0.04976163}}, adjusted.layers().get(1).bias());
+            {0.29978546, 0.19959477, 0.09932064}}, adjusted.dense(1).weights());
+        assertClose(new double[][] {{0.10026157, -0.10002319, 0.04976163}}, adjusted.dense(1).bias());
     }
 
     private static void assertClose(double[][] printed, Matrix actual) {
@@ -124,11 +123,11 @@ class SeedsTest {
         }
         double prediction = Backprop.forward(network, x).output().get(0, 0);
         assertTrue(Math.abs(prediction - 0.3) < 0.01, "prediction " + prediction);
-        assertEquals(w, network.layers().head().weights().get(0, 0), 1e-9);
-        assertEquals(0.0, network.layers().head().bias().get(0, 0));
+        assertEquals(w, network.dense(0).weights().get(0, 0), 1e-9);
+        assertEquals(0.0, network.dense(0).bias().get(0, 0));
     }
 
     private static Gradients withoutBias(Gradients g) {
-        return new Gradients(g.layers().map(layer -> new DenseGradient(layer.weights(), layer.bias().scale(0.0))));
+        return Stacks.gradients(Stacks.layers(g).map(layer -> new Stacks.Pair(layer.weights(), layer.bias().scale(0.0))));
     }
 }

@@ -6,7 +6,6 @@ import io.github.purenet.data.Standardization;
 import io.github.purenet.model.HeldOut;
 import io.github.purenet.model.Model;
 import io.github.purenet.network.Dense;
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Accumulation;
@@ -95,20 +94,32 @@ record Decoder(Map<String, Activation> activations) {
             return build(l.field("bias"), () -> new Dense(weights, bias, activation));
         });
         requireConsecutive(layers, dense.map(Dense::weights));
-        return new Network(dense);
+        return Network.of(dense.toJavaArray(Dense[]::new));
     }
 
     Gradients gradients(At at) {
         at.fields("layers");
         Vector<At> layers = nonEmpty(at.field("layers"));
-        Vector<DenseGradient> gradients = layers.map(l -> {
+        Vector<Matrix> weights = layers.map(l -> {
             l.fields("weights", "bias");
-            Matrix weights = matrix(l.field("weights"));
-            Matrix bias = matrix(l.field("bias"));
-            return build(l.field("bias"), () -> new DenseGradient(weights, bias));
+            return matrix(l.field("weights"));
         });
-        requireConsecutive(layers, gradients.map(DenseGradient::weights));
-        return new Gradients(gradients);
+        Vector<Matrix> biases = layers.map(l -> matrix(l.field("bias")));
+        for (int i = 0; i < layers.size(); i++) {
+            Matrix w = weights.get(i);
+            Matrix b = biases.get(i);
+            build(layers.get(i).field("bias"), () -> {
+                if (b.rows() != 1 || b.columns() != w.rows()) {
+                    throw new IllegalArgumentException("Dense: bias " + b.shape() + " does not fit weights "
+                            + w.shape() + " (expected bias 1x" + w.rows() + ")");
+                }
+                return b;
+            });
+        }
+        requireConsecutive(layers, weights);
+        return new Gradients(Vector.range(0, layers.size()).flatMap(i -> Vector.of("layers[" + i + "].weights",
+                "layers[" + i + "].bias")), Vector.range(0, layers.size()).flatMap(i -> Vector.of(weights.get(i),
+                biases.get(i))));
     }
 
     /** Gradients that must be shaped like a network. */

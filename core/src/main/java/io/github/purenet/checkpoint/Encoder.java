@@ -9,7 +9,7 @@ import io.github.purenet.activation.LeakyRelu;
 import io.github.purenet.data.Standardization;
 import io.github.purenet.model.HeldOut;
 import io.github.purenet.model.Model;
-import io.github.purenet.network.DenseGradient;
+import io.github.purenet.network.Dense;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Accumulation;
@@ -85,7 +85,7 @@ record Encoder(boolean canonical, Map<String, Activation> activations) {
     ObjectNode network(Network network) {
         ObjectNode node = gradients(Gradients.parameters(network));
         for (int i = 0; i < network.layers().size(); i++) {
-            ((ObjectNode) node.get("layers").get(i)).set("activation", activation(network.layers().get(i).activation()));
+            ((ObjectNode) node.get("layers").get(i)).set("activation", activation(((Dense) network.layers().get(i)).activation()));
         }
         return node;
     }
@@ -93,10 +93,10 @@ record Encoder(boolean canonical, Map<String, Activation> activations) {
     ObjectNode gradients(Gradients gradients) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         ArrayNode layers = node.putArray("layers");
-        for (DenseGradient layer : gradients.layers()) {
+        for (int i = 0; i < gradients.values().size(); i += 2) {
             ObjectNode l = layers.addObject();
-            l.set("weights", matrix(layer.weights()));
-            l.set("bias", matrix(layer.bias()));
+            l.set("weights", matrix(gradients.values().get(i)));
+            l.set("bias", matrix(gradients.values().get(i + 1)));
         }
         return node;
     }

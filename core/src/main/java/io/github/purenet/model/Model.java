@@ -4,6 +4,7 @@ import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Standardization;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.network.Backprop;
+import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
 import io.github.purenet.train.Evaluation;
@@ -184,7 +185,7 @@ public record Model(Network network, Option<Standardization> standardization, Ve
     }
 
     /**
-     * The network's outputs for raw inputs: {@code Backprop.forward(network, standardize(x)).output()}.
+     * The network's outputs for raw inputs: {@code Backprop.forward(network, standardize(x), Mode.evaluation()).output()}.
      *
      * @param rawInputs one example per row, {@link #inputs()} finite columns
      * @return one row of {@code network.outputs()} outputs per example
@@ -209,7 +210,7 @@ public record Model(Network network, Option<Standardization> standardization, Ve
     public Matrix probabilities(Matrix rawInputs) {
         if (!network.outputsProbabilities()) {
             throw new IllegalArgumentException("probabilities: network " + network + " ends in "
-                    + network.layers().last().activation().name()
+                    + network.finalActivation().map(f -> f.name()).getOrElse("no activation")
                     + " over " + network.outputs() + " output" + (network.outputs() == 1 ? "" : "s")
                     + ", whose outputs are not the probabilities of its classes (that takes softmax over 2 or more "
                     + "outputs, or sigmoid over one); use predict for the outputs themselves");
@@ -267,7 +268,7 @@ public record Model(Network network, Option<Standardization> standardization, Ve
 
     /** The outputs of the network for raw inputs, checked for an operation. */
     private Matrix outputs(String operation, Matrix rawInputs) {
-        return Backprop.forward(network, standardize(operation, rawInputs)).output();
+        return Backprop.forward(network, standardize(operation, rawInputs), Mode.evaluation()).output();
     }
 
     /** Raw inputs checked for an operation, then standardised if the model standardises. */

@@ -1,5 +1,6 @@
 package io.github.purenet.network;
 
+import io.github.purenet.activation.Activation;
 import io.github.purenet.loss.FusedLoss;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.tensor.Matrix;
@@ -9,17 +10,22 @@ import java.util.Objects;
 /**
  * The pure functions of training: {@link #forward}, {@link #backward} and {@link #step}.
  *
- * <p>For a batch {@code x} of {@code n} rows and layers {@code l = 1..L}:
+ * <p>For a batch {@code x} of {@code n} rows, the forward pass applies the network's layers in
+ * order and keeps what each needs for the backward pass in a {@link Trace}; the backward pass
+ * starts from the gradient of the loss at the output (or, for a {@link FusedLoss} after its own
+ * activation, straight at the logits) and applies each layer's vector-Jacobian product in reverse
+ * order. For a dense layer {@code l}:
  * <pre>
- * forward:   a_0 = x,  z_l = a_(l-1) · W_lᵀ + b_l,  a_l = f_l(z_l)
- * backward:  δ_L = dLoss/dz_L       (f_L's vector-Jacobian product of dLoss/da_L, or, for a
- *                                     {@link FusedLoss} after its own activation, straight at the logits)
- *            dW_l = δ_lᵀ · a_(l-1),  db_l = column sums of δ_l
- *            δ_(l-1) = f_(l-1)'s vector-Jacobian product of δ_l · W_l
+ * forward:   z_l = a_(l-1) · W_lᵀ + b_l,  a_l = f_l(z_l)
+ * backward:  δ_l = f_l's vector-Jacobian product of dL/da_l
+ *            dW_l = δ_lᵀ · a_(l-1),  db_l = column sums of δ_l,  dL/da_(l-1) = δ_l · W_l
  * step:      W ← W - η dW,  b ← b - η db
  * </pre>
  * Each function checks its arguments where they enter and returns new values; no argument is
  * changed.
+ *
+ * <p>A network with layers that act differently in training and evaluation (dropout, batch
+ * normalisation) needs a {@link Mode}: the functions without one refuse it, naming the layers.
  */
 public final class Backprop {
 
@@ -27,71 +33,70 @@ public final class Backprop {
     }
 
     /**
-     * The forward pass.
+     * The forward pass of a network whose layers act alike in training and evaluation.
+     *
+     * @param network the network, without mode-dependent layers
+     * @param inputs a batch of at least one example, one per row, with {@code network.inputs()}
+     *     finite columns
+     * @return the trace, whose {@link Trace#output()} is the network's output
+     * @throws IllegalArgumentException if the inputs do not fit the network or are not finite, or
+     *     the network has mode-dependent layers
+     */
+    public static Trace forward(Network network, Matrix inputs) {
+        Objects.requireNonNull(network, "network is null");
+        network.requireNoMode("forward");
+        return forward(network, inputs, Mode.evaluation());
+    }
+
+    /**
+     * The forward pass in a mode.
      *
      * @param network the network
      * @param inputs a batch of at least one example, one per row, with {@code network.inputs()}
      *     finite columns
-     * @return the trace, whose {@link Trace#output()} is the network's output
+     * @param mode {@link Mode#training} (dropout drops, batch normalisation uses and updates the
+     *     batch's statistics) or {@link Mode#evaluation()}
+     * @return the trace, whose {@link Trace#output()} is the network's output and whose
+     *     {@link Trace#state()} is the state after the pass
      * @throws IllegalArgumentException if the inputs do not fit the network or are not finite
      */
-    public static Trace forward(Network network, Matrix inputs) {
+    public static Trace forward(Network network, Matrix inputs, Mode mode) {
         Objects.requireNonNull(network, "network is null");
         Objects.requireNonNull(inputs, "inputs is null");
+        Objects.requireNonNull(mode, "mode is null");
         if (inputs.columns() != network.inputs()) {
             throw new IllegalArgumentException("forward: inputs " + inputs.shape() + " do not fit network "
                     + network + " (expected " + inputs.rows() + "x" + network.inputs() + ")");
         }
         inputs.requireFinite("forward: inputs");
-        // the arrays are filled here and handed to the vectors; nothing writes them afterwards
-        Matrix[] zs = new Matrix[network.layers().size()];
-        Matrix[] as = new Matrix[zs.length];
-        Matrix a = inputs;
-        for (int l = 0; l < zs.length; l++) {
-            Dense layer = network.layers().get(l);
-            zs[l] = a.timesTransposePlusRow(layer.weights(), layer.bias());
-            a = as[l] = layer.activation().apply(zs[l]);
-        }
-        return new Trace(inputs, Vector.of(zs), Vector.of(as));
+        return new Trace(network, mode, inputs, Layers.forward(network.body(), inputs, mode));
     }
 
     /**
      * The backward pass: the loss of a batch and its gradient with respect to every parameter.
      *
      * @param network the network that made the trace
-     * @param trace {@code forward(network, inputs)}; a trace of another network is refused when its
-     *     shapes differ, but one of the same shapes cannot be told apart and gives that network's
-     *     loss: pass the trace of this network
+     * @param trace {@code forward(network, inputs)}; the trace of a network of other shapes is refused
      * @param targets finite targets, shaped like the network's output
      * @param loss the loss; a {@link FusedLoss} needs the network to end in its activation
-     * @return the loss and the gradients, shaped like the network
+     * @return the loss, the gradients, shaped like the network's parameters, and the state after the
+     *     forward pass
      * @throws IllegalArgumentException if the trace or the targets do not fit the network, the
      *     targets are not finite, or a fused loss follows another activation
      */
     public static LossAndGradients backward(Network network, Trace trace, Matrix targets, Loss loss) {
         requireFits("backward", network, trace, targets, loss);
-        Vector<Dense> layers = network.layers();
-        int last = layers.size() - 1;
         double value = value(trace, targets, loss);
-        Matrix delta = loss instanceof FusedLoss fused
-                ? fused.gradientAtLogits(trace.logits(), trace.output(), targets)
-                : layers.last().activation().backward(trace.logits(), trace.output(),
-                        loss.gradient(trace.output(), targets));
-        DenseGradient[] gradients = new DenseGradient[layers.size()]; // filled here, then handed to the vector
-        for (int l = last; l >= 0; l--) {
-            Matrix previous = l == 0 ? trace.inputs() : trace.activations().get(l - 1);
-            gradients[l] = new DenseGradient(delta.transposeTimes(previous), delta.columnSums());
-            if (l > 0) {
-                Dense below = layers.get(l - 1);
-                delta = below.activation().backward(trace.preActivations().get(l - 1), previous,
-                        delta.times(layers.get(l).weights()));
-            }
-        }
-        return new LossAndGradients(value, new Gradients(Vector.of(gradients)));
+        boolean fused = loss instanceof FusedLoss;
+        Matrix gradient = fused ? ((FusedLoss) loss).gradientAtLogits(trace.logits(), trace.output(), targets)
+                : loss.gradient(trace.output(), targets);
+        Matrix[] gradients = new Matrix[network.parameterPaths().size()]; // filled here, then handed to the vector
+        Layers.backward(network.body(), trace.inputs(), trace.root(), gradient, fused, false, trace.mode(), gradients, 0);
+        return new LossAndGradients(value, new Gradients(network.parameterPaths(), Vector.of(gradients)), trace.state());
     }
 
     /**
-     * Forward then backward on one batch.
+     * Forward then backward on one batch, for a network without mode-dependent layers.
      *
      * @param network the network
      * @param inputs the batch's inputs
@@ -104,8 +109,23 @@ public final class Backprop {
     }
 
     /**
+     * Forward in a mode, then backward, on one batch.
+     *
+     * @param network the network
+     * @param inputs the batch's inputs
+     * @param targets the batch's targets
+     * @param loss the loss
+     * @param mode the mode of the forward pass
+     * @return the loss, its gradients and the state after the pass
+     */
+    public static LossAndGradients lossAndGradients(Network network, Matrix inputs, Matrix targets, Loss loss,
+            Mode mode) {
+        return backward(network, forward(network, inputs, mode), targets, loss);
+    }
+
+    /**
      * The loss of a network on a batch, computed as {@link #backward} computes it (from the logits
-     * for a {@link FusedLoss}), without the gradients.
+     * for a {@link FusedLoss}), without the gradients, for a network without mode-dependent layers.
      *
      * @param network the network
      * @param inputs the batch's inputs
@@ -115,6 +135,20 @@ public final class Backprop {
      */
     public static double loss(Network network, Matrix inputs, Matrix targets, Loss loss) {
         return loss(network, forward(network, inputs), targets, loss);
+    }
+
+    /**
+     * The loss of a network on a batch in a mode, without the gradients.
+     *
+     * @param network the network
+     * @param inputs the batch's inputs
+     * @param targets the batch's targets
+     * @param loss the loss
+     * @param mode the mode of the forward pass
+     * @return the mean loss over the batch
+     */
+    public static double loss(Network network, Matrix inputs, Matrix targets, Loss loss, Mode mode) {
+        return loss(network, forward(network, inputs, mode), targets, loss);
     }
 
     /**
@@ -154,15 +188,10 @@ public final class Backprop {
         if (!(learningRate > 0.0 && Double.isFinite(learningRate))) {
             throw new IllegalArgumentException("learningRate: expected a positive finite number, got " + learningRate);
         }
-        Dense[] layers = new Dense[network.layers().size()]; // filled here, then handed to the vector
-        for (int i = 0; i < layers.length; i++) {
-            Dense layer = network.layers().get(i);
-            DenseGradient g = gradients.layers().get(i);
-            // θ + (-η g) has the bits of θ - η g: subtraction is addition of the negation, exactly
-            layers[i] = new Dense(layer.weights().plusScaled(g.weights(), -learningRate),
-                    layer.bias().plusScaled(g.bias(), -learningRate), layer.activation());
-        }
-        return new Network(Vector.of(layers));
+        Vector<Matrix> theta = network.parameters();
+        // θ + (-η g) has the bits of θ - η g: subtraction is addition of the negation, exactly
+        return network.withParameters(Vector.tabulate(theta.size(),
+                i -> theta.get(i).plusScaled(gradients.values().get(i), -learningRate)));
     }
 
     /**
@@ -198,15 +227,8 @@ public final class Backprop {
         Objects.requireNonNull(trace, "trace is null");
         Objects.requireNonNull(targets, "targets is null");
         Objects.requireNonNull(loss, "loss is null");
-        Vector<Dense> layers = network.layers();
-        boolean fits = trace.activations().size() == layers.size() && trace.inputs().columns() == network.inputs();
-        for (int l = 0; fits && l < layers.size(); l++) {
-            Matrix z = trace.preActivations().get(l);
-            fits = z.columns() == layers.get(l).outputs() && z.rows() == trace.inputs().rows();
-        }
-        if (!fits) {
-            throw new IllegalArgumentException(operation + ": " + trace + " with pre-activations "
-                    + trace.preActivations().map(Matrix::shape).mkString(", ") + " was not made by network " + network);
+        if (trace.network() != network && !sameShapes(trace.network(), network)) {
+            throw new IllegalArgumentException(operation + ": " + trace + " was not made by network " + network);
         }
         Matrix output = trace.output();
         if (targets.rows() != output.rows() || targets.columns() != output.columns()) {
@@ -214,9 +236,26 @@ public final class Backprop {
                     + output.shape() + " of network " + network);
         }
         targets.requireFinite(operation + ": targets");
-        if (loss instanceof FusedLoss fused && !fused.activation().equals(layers.last().activation())) {
+        if (loss instanceof FusedLoss fused && !network.finalActivation().contains(fused.activation())) {
             throw new IllegalArgumentException(operation + ": loss " + loss.name() + " is fused with "
-                    + fused.activation().name() + " but the network ends in " + layers.last().activation().name());
+                    + fused.activation().name() + " but the network ends in "
+                    + network.finalActivation().map(Activation::name).getOrElse("no activation"));
         }
+    }
+
+    /** Whether two networks have the same structure: input, layer paths and parameter shapes. */
+    private static boolean sameShapes(Network a, Network b) {
+        if (!a.input().equals(b.input()) || !a.parameterPaths().equals(b.parameterPaths())
+                || !a.outputShape().equals(b.outputShape())) {
+            return false;
+        }
+        Vector<Matrix> pa = a.parameters();
+        Vector<Matrix> pb = b.parameters();
+        for (int i = 0; i < pa.size(); i++) {
+            if (pa.get(i).rows() != pb.get(i).rows() || pa.get(i).columns() != pb.get(i).columns()) {
+                return false;
+            }
+        }
+        return Summaries.brief(a).equals(Summaries.brief(b));
     }
 }

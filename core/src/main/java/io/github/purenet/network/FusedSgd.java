@@ -44,14 +44,15 @@ final class FusedSgd {
     static boolean applies(Network network, Matrix inputs, Matrix targets, Loss loss, double learningRate) {
         if (network == null || inputs == null || targets == null || !Losses.softmaxCrossEntropy().equals(loss)
                 || !(learningRate > 0.0 && Double.isFinite(learningRate))
-                || !Activations.softmax().equals(network.layers().last().activation())
+                || !network.layers().forAll(l -> l instanceof Dense)
+                || !network.finalActivation().contains(Activations.softmax())
                 || inputs.columns() != network.inputs()
                 || targets.rows() != inputs.rows() || targets.columns() != network.outputs()) {
             return false;
         }
         long weights = 0;
         for (int l = 0; l < network.layers().size(); l++) {
-            Dense layer = network.layers().get(l);
+            Dense layer = (Dense) network.layers().get(l);
             if (l < network.layers().size() - 1 && !(layer.activation() instanceof Elementwise)) {
                 return false;
             }
@@ -67,7 +68,7 @@ final class FusedSgd {
      * @return the loss before the step and the stepped network
      */
     static LossAndNetwork step(Network network, Matrix inputs, Matrix targets, double learningRate) {
-        Vector<Dense> layers = network.layers();
+        Vector<Dense> layers = network.layers().map(l -> (Dense) l);
         int depth = layers.size();
         int n = inputs.rows();
         // row-major n x width arrays: z[l] is layer l's pre-activation, a[l + 1] its output, a[0] the inputs
@@ -99,7 +100,7 @@ final class FusedSgd {
                 delta = g;
             }
         }
-        return new LossAndNetwork(loss, new Network(Vector.of(stepped)));
+        return new LossAndNetwork(loss, Network.of(stepped));
     }
 
     /** {@code x · Wᵀ + b}: each entry an fma chain from {@code +0.0}, then the bias added. */

@@ -5,34 +5,39 @@ import io.vavr.collection.Vector;
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
-import java.util.function.IntPredicate;
 
 /**
- * Gradients of a loss with respect to every parameter of a {@link Network}, layer for layer and
- * shaped exactly like it.
+ * Gradients of a loss with respect to every trainable parameter of a {@link Network}, leaf for
+ * leaf: one matrix per path of {@link Network#parameterPaths()}, in that order and of the same
+ * shapes.
  *
  * <p>{@link #map} and {@link #zipWith} are the two primitives; sums, scaling and norms are built on
- * them. Under {@link #plus}, gradients of one shape form a commutative monoid whose identity is
- * {@link #zero(Network)}: this is what makes splitting a batch and summing the parts correct.
- * Addition of doubles is commutative bit for bit, and associative up to rounding.
+ * them. Every operation visits the entries in one fixed order: the leaves in the network's order
+ * (depth first, children in order, each layer's parameters in its own order: weights before bias),
+ * and each matrix row by row. Under {@link #plus}, gradients of one shape form a commutative monoid
+ * whose identity is {@link #zero(Network)}: this is what makes splitting a batch and summing the
+ * parts correct. Addition of doubles is commutative bit for bit, and associative up to rounding.
  *
- * @param layers one gradient per layer of the network, in the same order
+ * @param paths the path of each leaf, such as {@code layers[0].weights}
+ * @param values the gradient of each leaf, in the order of {@code paths}
  */
-public record Gradients(Vector<DenseGradient> layers) {
+public record Gradients(Vector<String> paths, Vector<Matrix> values) {
 
     /**
-     * Checks that there is at least one layer.
+     * Checks that there is one value per path.
      *
-     * @param layers one gradient per layer of the network, in the same order
+     * @param paths the path of each leaf
+     * @param values the gradient of each leaf
      */
     public Gradients {
-        Objects.requireNonNull(layers, "layers is null");
-        if (layers.isEmpty()) {
-            throw new IllegalArgumentException("layers: gradients need at least one layer");
+        Objects.requireNonNull(paths, "paths is null");
+        Objects.requireNonNull(values, "values is null");
+        if (paths.size() != values.size()) {
+            throw new IllegalArgumentException("Gradients: " + paths.size() + " paths but " + values.size() + " values");
         }
-        for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i) == null) {
-                throw new NullPointerException("layers: layer " + i + " is null");
+        for (int i = 0; i < values.size(); i++) {
+            if (paths.get(i) == null || values.get(i) == null) {
+                throw new NullPointerException("Gradients: leaf " + i + " has a null path or value");
             }
         }
     }
@@ -52,9 +57,8 @@ public record Gradients(Vector<DenseGradient> layers) {
      */
     public static Gradients zero(Network network) {
         Objects.requireNonNull(network, "network is null");
-        return new Gradients(network.layers().map(layer -> new DenseGradient(
-                Matrix.filled(layer.outputs(), layer.inputs(), -0.0),
-                Matrix.filled(1, layer.outputs(), -0.0))));
+        return new Gradients(network.parameterPaths(),
+                network.parameters().map(m -> Matrix.filled(m.rows(), m.columns(), -0.0)));
     }
 
     /**
@@ -62,11 +66,27 @@ public record Gradients(Vector<DenseGradient> layers) {
      * parameters with gradients, such as weight decay.
      *
      * @param network the network
-     * @return its weights and biases, layer by layer
+     * @return its trainable parameters, leaf by leaf
      */
     public static Gradients parameters(Network network) {
         Objects.requireNonNull(network, "network is null");
-        return new Gradients(network.layers().map(layer -> new DenseGradient(layer.weights(), layer.bias())));
+        return new Gradients(network.parameterPaths(), network.parameters());
+    }
+
+    /**
+     * The gradient of one leaf.
+     *
+     * @param path the leaf's path, such as {@code layers[0].weights}
+     * @return its gradient
+     * @throws IllegalArgumentException if there is no such leaf, listing the paths
+     */
+    public Matrix get(String path) {
+        Objects.requireNonNull(path, "path is null");
+        int i = paths.indexOf(path);
+        if (i < 0) {
+            throw new IllegalArgumentException("get: no leaf " + path + "; the leaves are " + paths.mkString(", "));
+        }
+        return values.get(i);
     }
 
     /**
@@ -77,7 +97,7 @@ public record Gradients(Vector<DenseGradient> layers) {
      */
     public Gradients map(DoubleUnaryOperator f) {
         Objects.requireNonNull(f, "f is null");
-        return new Gradients(layers.map(g -> new DenseGradient(g.weights().map(f), g.bias().map(f))));
+        return new Gradients(paths, values.map(m -> m.map(f)));
     }
 
     /**
@@ -88,17 +108,9 @@ public record Gradients(Vector<DenseGradient> layers) {
      * @return gradients of this shape
      */
     public Gradients zipWith(Gradients other, DoubleBinaryOperator f) {
-        return zipWith("zipWith", other, f);
-    }
-
-    private Gradients zipWith(String operation, Gradients other, DoubleBinaryOperator f) {
-        requireSameShape(operation, other);
+        requireSameShape("zipWith", other);
         Objects.requireNonNull(f, "f is null");
-        return new Gradients(Vector.tabulate(layers.size(), i -> {
-            DenseGradient a = layers.get(i);
-            DenseGradient b = other.layers.get(i);
-            return new DenseGradient(a.weights().zipWith(b.weights(), f), a.bias().zipWith(b.bias(), f));
-        }));
+        return new Gradients(paths, Vector.tabulate(values.size(), i -> values.get(i).zipWith(other.values.get(i), f)));
     }
 
     /**
@@ -106,7 +118,9 @@ public record Gradients(Vector<DenseGradient> layers) {
      * @return the entry-wise sum
      */
     public Gradients plus(Gradients other) {
-        return zipWith("plus", other, Double::sum);
+        requireSameShape("plus", other);
+        return new Gradients(paths, Vector.tabulate(values.size(), i -> values.get(i).zipWith(other.values.get(i),
+                Double::sum)));
     }
 
     /**
@@ -118,61 +132,67 @@ public record Gradients(Vector<DenseGradient> layers) {
     }
 
     /**
-     * The global L2 norm, {@code sqrt} of the sum of the squares of all entries, summed layer by
-     * layer, the weights (row by row) before the bias.
+     * The global L2 norm, {@code sqrt} of the sum of the squares of all entries, summed leaf by
+     * leaf in order, each matrix row by row.
      *
      * @return the norm
      */
     public double norm() {
         double sum = 0.0;
-        for (DenseGradient g : layers) {
-            sum += g.weights().sumOfSquares();
-            sum += g.bias().sumOfSquares();
+        for (Matrix m : values) {
+            sum += m.sumOfSquares();
         }
         return Math.sqrt(sum);
     }
 
     /**
-     * Checks that these gradients are shaped like a network.
+     * Checks that these gradients are shaped like a network's parameters.
      *
      * @param network the network
      * @return this
-     * @throws IllegalArgumentException naming both shapes where they differ
+     * @throws IllegalArgumentException naming the first leaf whose path or shape differs
      */
     public Gradients requireFits(Network network) {
         Objects.requireNonNull(network, "network is null");
-        if (!fits(network.layers().size(), i -> layers.get(i).fits(network.layers().get(i)))) {
-            throw new IllegalArgumentException("gradients " + shapes() + " do not fit network " + network
-                    + " (weights " + network.layers().map(l -> l.weights().shape()).mkString(", ") + ")");
+        String difference = difference(network.parameterPaths(), network.parameters());
+        if (difference != null) {
+            throw new IllegalArgumentException("gradients " + shapes() + " do not fit network " + network + ": "
+                    + difference);
         }
         return this;
     }
 
     private void requireSameShape(String operation, Gradients other) {
         Objects.requireNonNull(other, () -> operation + ": other is null");
-        if (!fits(other.layers.size(), i -> layers.get(i).fits(other.layers.get(i)))) {
+        if (other != this && difference(other.paths, other.values) != null) {
             throw new IllegalArgumentException(operation + ": gradients " + shapes() + " and "
-                    + other.shapes() + " differ in shape");
+                    + other.shapes() + " differ in shape: " + difference(other.paths, other.values));
         }
     }
 
-    private boolean fits(int otherSize, IntPredicate layerFits) {
-        if (layers.size() != otherSize) {
-            return false;
+    /** The first difference of leaves from these, in words, or null if they have the same paths and shapes. */
+    private String difference(Vector<String> otherPaths, Vector<Matrix> otherValues) {
+        if (otherPaths != paths && !otherPaths.equals(paths)) {
+            return otherPaths.size() != paths.size()
+                    ? paths.size() + " leaves against " + otherPaths.size()
+                    : "leaf " + paths.zip(otherPaths).find(t -> !t._1.equals(t._2)).map(t -> t._1 + " against " + t._2)
+                            .get();
         }
-        for (int i = 0; i < otherSize; i++) {
-            if (!layerFits.test(i)) {
-                return false;
+        for (int i = 0; i < values.size(); i++) {
+            Matrix a = values.get(i);
+            Matrix b = otherValues.get(i);
+            if (a.rows() != b.rows() || a.columns() != b.columns()) {
+                return paths.get(i) + " is " + a.shape() + " against " + b.shape();
             }
         }
-        return true;
+        return null;
     }
 
     private String shapes() {
-        return layers.map(g -> g.weights().shape()).mkString("[", ", ", "]");
+        return values.map(Matrix::shape).mkString("[", ", ", "]");
     }
 
-    /** @return the shapes of the weights, such as {@code Gradients[3x2, 3x3]} */
+    /** @return the shapes of the leaves, such as {@code Gradients[3x2, 1x3, 3x3, 1x3]} */
     @Override
     public String toString() {
         return "Gradients" + shapes();

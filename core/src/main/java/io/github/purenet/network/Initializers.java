@@ -175,7 +175,36 @@ public final class Initializers {
             throw new NullPointerException("activations: activation " + missing + " is null");
         }
         Vector<Key> keys = key.split(f.size());
-        return new Network(Vector.range(0, f.size()).map(i -> layer(i, keys.get(i), init, n.get(i), n.get(i + 1), f.get(i))));
+        return Network.of(Shape.of(n.get(0)), Vector.range(0, f.size()).map(i -> layer(i, keys.get(i), init, n.get(i), n.get(i + 1), f.get(i))));
+    }
+
+    /**
+     * One dense layer with weights drawn from a key and a zero bias, for networks of other shapes
+     * than {@link #network}'s stack: residual blocks, layers between normalisations.
+     *
+     * <pre>{@code
+     * Vector<Key> keys = Key.of(42).split(3);
+     * Network network = Network.of(Shape.of(64),
+     *         Initializers.dense(keys.get(0), Initializers.heNormal(), 64, 128, Activations.relu()),
+     *         Residual.of(Sequential.of(LayerNorm.of(128),
+     *                 Initializers.dense(keys.get(1), Initializers.heNormal(), 128, 128, Activations.relu()))),
+     *         Initializers.dense(keys.get(2), Initializers.glorotUniform(), 128, 10, Activations.softmax()));
+     * }</pre>
+     *
+     * @param key the key to draw from
+     * @param init the initializer of the weights
+     * @param inputs the number of inputs, positive
+     * @param outputs the number of outputs, positive
+     * @param activation the activation
+     * @return the layer
+     * @throws IllegalArgumentException if a size is not positive or the initializer returns weights
+     *     of the wrong shape or with a value that is not finite
+     */
+    public static Dense dense(Key key, Initializer init, int inputs, int outputs, Activation activation) {
+        Objects.requireNonNull(init, "init is null");
+        Objects.requireNonNull(activation, "activation is null");
+        check(key, inputs, outputs);
+        return layer(0, key, init, inputs, outputs, activation);
     }
 
     /** Layer {@code i}: its weights from its key, checked, and a zero bias. */

@@ -2,102 +2,273 @@ package io.github.purenet.network;
 
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
+import io.github.purenet.tensor.Matrix;
+import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 import java.util.Objects;
 
 /**
- * A feed-forward network: dense layers applied in order.
+ * A feed-forward network: a tree of {@link Layer layers} applied in order to examples of one
+ * {@link Shape}. Building one infers every layer's output shape and refuses a layer that does not
+ * fit, naming its path and both shapes ({@code layers[3].inner.layers[0]: expected input shape 128,
+ * got 64}).
  *
  * <pre>{@code
  * Network network = Network.of(
  *         new Dense(Matrix.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}, {0.5, 0.6}}),
  *                   Matrix.row(0.1, -0.1, 0.05), Activations.relu()),
- *         new Dense(hiddenToOutput, outputBias, Activations.softmax()));   // Network[2-3-3]
+ *         new Dense(hiddenToOutput, outputBias, Activations.softmax()));   // Network[2-3-3 relu,softmax]
  * }</pre>
  *
- * @param layers the layers, at least one; each layer's inputs equal the previous layer's outputs
+ * <p>Its trainable parameters are the leaves of the tree, named by path ({@code layers[0].weights},
+ * {@code layers[2].inner.layers[1].scale}) and listed in one fixed order: depth first, children in
+ * order ({@code layers[0]} before {@code layers[1]}, {@code inner} before {@code projection}), each
+ * layer's parameters in its own order ({@code weights} before {@code bias}). {@link Gradients}
+ * mirror them leaf for leaf. The non-trainable state (batch normalisation's running statistics)
+ * is listed apart in the same way, and no optimizer sees it.
+ *
+ * <p>A network is an immutable value: {@link #withParameters} and {@link #withState} return new
+ * networks, and equal networks (same input shape, equal layers) are {@code equals}.
  */
-public record Network(Vector<Dense> layers) {
+public final class Network {
+
+    private final Shape input;
+    private final Sequential body;
+    private final Shape output;
+    private final Vector<String> parameterPaths;
+    private final Vector<String> statePaths;
+    private final Vector<String> modeDependent;
+
+    private Network(Shape input, Sequential body, Shape output, Vector<String> parameterPaths,
+            Vector<String> statePaths, Vector<String> modeDependent) {
+        this.input = input;
+        this.body = body;
+        this.output = output;
+        this.parameterPaths = parameterPaths;
+        this.statePaths = statePaths;
+        this.modeDependent = modeDependent;
+    }
 
     /**
-     * Checks that there is a layer and that consecutive sizes agree.
+     * A network of dense layers, whose input is as wide as the first layer's.
      *
-     * @param layers the layers, at least one; each layer's inputs equal the previous layer's outputs
+     * @param layers the layers in order, at least one; each layer's inputs equal the previous
+     *     layer's outputs
+     * @return the network
+     * @throws IllegalArgumentException naming the first layer that does not fit
      */
-    public Network {
+    public static Network of(Dense... layers) {
+        Objects.requireNonNull(layers, "layers is null");
+        if (layers.length == 0) {
+            throw new IllegalArgumentException("layers: a network needs at least one layer");
+        }
+        Objects.requireNonNull(layers[0], "layers: layer 0 is null");
+        return of(Shape.of(layers[0].inputs()), Vector.of(layers));
+    }
+
+    /**
+     * A network of any layers.
+     *
+     * @param input the shape of one example, such as {@code Shape.of(784)}
+     * @param layers the layers in order, at least one
+     * @return the network
+     * @throws IllegalArgumentException naming the path and both shapes of the first layer that does
+     *     not fit
+     */
+    public static Network of(Shape input, Layer... layers) {
+        Objects.requireNonNull(layers, "layers is null");
+        return of(input, Vector.of(layers));
+    }
+
+    /**
+     * A network of any layers.
+     *
+     * @param input the shape of one example
+     * @param layers the layers in order, at least one
+     * @return the network
+     * @throws IllegalArgumentException naming the path and both shapes of the first layer that does
+     *     not fit
+     */
+    public static Network of(Shape input, Seq<? extends Layer> layers) {
+        Objects.requireNonNull(input, "input is null");
         Objects.requireNonNull(layers, "layers is null");
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("layers: a network needs at least one layer");
         }
-        for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i) == null) {
-                throw new NullPointerException("layers: layer " + i + " is null");
-            }
-            if (i > 0 && layers.get(i).inputs() != layers.get(i - 1).outputs()) {
-                throw new IllegalArgumentException("layers: layer " + i + " takes " + layers.get(i).inputs()
-                        + " inputs (weights " + layers.get(i).weights().shape() + ") but layer " + (i - 1)
-                        + " gives " + layers.get(i - 1).outputs() + " outputs (weights "
-                        + layers.get(i - 1).weights().shape() + ")");
-            }
+        Sequential body = Sequential.of(layers);
+        Shape output = Layers.infer("", body, input);
+        return new Network(input, body, output, body.parameterNames(), body.stateNames(),
+                Layers.modeDependent("", body));
+    }
+
+    /** @return the shape of one example */
+    public Shape input() {
+        return input;
+    }
+
+    /** @return the layers, in order */
+    public Vector<Layer> layers() {
+        return body.layers();
+    }
+
+    /**
+     * A top-level layer that is dense, for networks that are stacks of dense layers.
+     *
+     * @param index the layer's index in {@link #layers()}
+     * @return the layer
+     * @throws IllegalArgumentException if there is no such layer or it is not dense, naming its kind
+     */
+    public Dense dense(int index) {
+        if (index < 0 || index >= layers().size()) {
+            throw new IllegalArgumentException("dense: no layers[" + index + "] in " + this + ", which has "
+                    + layers().size() + " layers");
+        }
+        if (!(layers().get(index) instanceof Dense d)) {
+            throw new IllegalArgumentException("dense: layers[" + index + "] is " + layers().get(index).kind()
+                    + ", not dense");
+        }
+        return d;
+    }
+
+    /** @return the shape of one example of the output */
+    public Shape outputShape() {
+        return output;
+    }
+
+    /** @return the number of inputs of one example, the size of {@link #input()} */
+    public int inputs() {
+        return input.size();
+    }
+
+    /** @return the number of outputs of one example, the size of {@link #outputShape()} */
+    public int outputs() {
+        return output.size();
+    }
+
+    /** @return the path of every trainable matrix, such as {@code layers[0].weights}, in the order of the leaves */
+    public Vector<String> parameterPaths() {
+        return parameterPaths;
+    }
+
+    /** @return every trainable matrix, in the order of {@link #parameterPaths()} */
+    public Vector<Matrix> parameters() {
+        return body.parameters();
+    }
+
+    /**
+     * The same network with other parameter values.
+     *
+     * @param parameters one matrix per path of {@link #parameterPaths()}, each of the shape it replaces
+     * @return the network
+     * @throws IllegalArgumentException naming the first path whose count or shape differs
+     */
+    public Network withParameters(Vector<Matrix> parameters) {
+        return new Network(input, body.withParameters(parameters), output, parameterPaths, statePaths, modeDependent);
+    }
+
+    /** @return the path of every non-trainable matrix, such as {@code layers[1].mean} */
+    public Vector<String> statePaths() {
+        return statePaths;
+    }
+
+    /** @return every non-trainable matrix, in the order of {@link #statePaths()} */
+    public Vector<Matrix> state() {
+        return body.state();
+    }
+
+    /**
+     * The same network with other values of its non-trainable state.
+     *
+     * @param state one matrix per path of {@link #statePaths()}, each of the shape it replaces
+     * @return the network
+     */
+    public Network withState(Vector<Matrix> state) {
+        if (statePaths.isEmpty() && state != null && state.isEmpty()) {
+            return this;
+        }
+        return new Network(input, body.withState(state), output, parameterPaths, statePaths, modeDependent);
+    }
+
+    /**
+     * The layers that act differently in training and in evaluation (dropout, batch
+     * normalisation, custom layers that say so), by path and kind, such as {@code layers[1] (dropout)}.
+     *
+     * @return the paths; empty if the mode changes nothing
+     */
+    public Vector<String> modeDependentLayers() {
+        return modeDependent;
+    }
+
+    /**
+     * Refuses to run a network whose layers depend on the mode without a mode.
+     *
+     * @param operation the name of the operation, for the message
+     * @throws IllegalArgumentException naming the layers and what to pass
+     */
+    public void requireNoMode(String operation) {
+        if (!modeDependent.isEmpty()) {
+            throw new IllegalArgumentException(operation + ": the network has layers that act differently in training "
+                    + "and in evaluation (" + modeDependent.mkString(", ") + "): pass Mode.evaluation() to predict, "
+                    + "or Mode.training(key) to train");
         }
     }
 
-    /**
-     * A network of the given layers.
-     *
-     * @param layers the layers in order, at least one
-     * @return the network
-     */
-    public static Network of(Dense... layers) {
-        Objects.requireNonNull(layers, "layers is null");
-        return new Network(Vector.of(layers));
-    }
-
-    /** @return the number of inputs of the first layer */
-    public int inputs() {
-        return layers.head().inputs();
-    }
-
-    /** @return the number of outputs of the last layer */
-    public int outputs() {
-        return layers.last().outputs();
+    /** @return the activation the network's output ends in, if it ends in one (its input is the logits) */
+    public Option<Activation> finalActivation() {
+        return Layers.finalActivation(body);
     }
 
     /**
-     * Whether the outputs are the probabilities of classes: the last layer is softmax over two or
-     * more outputs (one per class), or sigmoid over one (the probability of class 1). Evaluation's
+     * Whether the outputs are the probabilities of classes: the network ends in softmax over two or
+     * more outputs (one per class), or in sigmoid over one (the probability of class 1). Evaluation's
      * log loss and a model's {@code probabilities} need them.
      *
      * @return whether the network ends in softmax over at least two outputs or in sigmoid over one
      */
     public boolean outputsProbabilities() {
-        Activation last = layers.last().activation();
+        Activation last = finalActivation().getOrNull();
         return outputs() == 1 ? Activations.sigmoid().equals(last) : Activations.softmax().equals(last);
     }
 
-    /** @return the number of trainable numbers, weights and biases */
+    /** @return the number of trainable numbers */
     public long parameterCount() {
-        return layers.map(l -> (long) l.outputs() * (l.inputs() + 1)).sum().longValue();
+        return parameters().map(m -> (long) m.rows() * m.columns()).sum().longValue();
     }
 
     /**
-     * The layers as a table: for each layer its path ({@code layers[i]}), its kind ({@code dense}
-     * and the activation's name, such as {@code dense relu}), its output shape and its parameters
-     * ({@code outputs x inputs} weights and {@code outputs} biases); then the total, which equals
-     * {@link #parameterCount()}. Printed, it reads as {@link Summary} shows.
+     * The layers as a table: for each layer its path, its kind, its output shape and its number of
+     * trainable numbers; then the total, which equals {@link #parameterCount()}. Printed, it reads
+     * as {@link Summary} shows.
      *
      * @return the summary of this network
      */
     public Summary summary() {
-        return new Summary(Shape.of(inputs()), layers.zipWithIndex().map(t -> new Summary.Row(
-                "layers[" + t._2 + "]", "dense " + t._1.activation().name(), Shape.of(t._1.outputs()),
-                (long) t._1.outputs() * t._1.inputs() + t._1.outputs())));
+        return Summaries.of(this);
     }
 
-    /** @return the sizes and activations, such as {@code Network[2-3-3 relu,softmax]} */
+    /** The layers as one sequence, for the engine. */
+    Sequential body() {
+        return body;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Network n && input.equals(n.input) && body.equals(n.body);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(input, body);
+    }
+
+    /**
+     * @return for dense layers the sizes and activations, such as {@code Network[2-3-3 relu,softmax]};
+     *     otherwise the input shape and each layer in short, such as
+     *     {@code Network[784 dense(256 relu), 4 x residual, dense(10 softmax)]}
+     */
     @Override
     public String toString() {
-        return "Network[" + inputs() + layers.map(l -> "-" + l.outputs()).mkString()
-                + " " + layers.map(l -> l.activation().name()).mkString(",") + "]";
+        return Summaries.brief(this);
     }
 }

@@ -5,47 +5,81 @@ import io.vavr.collection.Vector;
 import java.util.Objects;
 
 /**
- * What a forward pass keeps for the backward pass: the inputs, and each layer's pre-activations
- * {@code z = x · Wᵀ + b} and activations {@code a = f(z)}.
- *
- * @param inputs the batch given to the network, one example per row
- * @param preActivations each layer's {@code z}, in layer order
- * @param activations each layer's {@code a}, in layer order; the last is the network's output
+ * What a forward pass keeps for the backward pass: the network and mode it ran with, the inputs,
+ * and every layer's output and saved values (a dense layer's pre-activations, a dropout mask,
+ * normalised inputs), in a tree shaped like the network. Made by {@link Backprop#forward}.
  */
-public record Trace(Matrix inputs, Vector<Matrix> preActivations, Vector<Matrix> activations) {
+public final class Trace {
+
+    private final Network network;
+    private final Mode mode;
+    private final Matrix inputs;
+    private final Node root;
+
+    Trace(Network network, Mode mode, Matrix inputs, Node root) {
+        this.network = network;
+        this.mode = mode;
+        this.inputs = inputs;
+        this.root = root;
+    }
+
+    /** @return the network that made this trace */
+    public Network network() {
+        return network;
+    }
+
+    /** @return the mode of the pass */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** @return the batch given to the network, one example per row */
+    public Matrix inputs() {
+        return inputs;
+    }
+
+    /** @return the network's outputs */
+    public Matrix output() {
+        return root.output();
+    }
 
     /**
-     * Checks that there is one pre-activation and one activation per layer.
-     *
-     * @param inputs the batch given to the network, one example per row
-     * @param preActivations each layer's {@code z}, in layer order
-     * @param activations each layer's {@code a}, in layer order; the last is the network's output
+     * @return the input of the network's final activation (the logits of a classifier), or the
+     *     output if the network ends in no activation
      */
-    public Trace {
-        Objects.requireNonNull(inputs, "inputs is null");
-        Objects.requireNonNull(preActivations, "preActivations is null");
-        Objects.requireNonNull(activations, "activations is null");
-        if (preActivations.contains(null) || activations.contains(null)) {
-            throw new NullPointerException("Trace: a pre-activation or activation is null");
-        }
-        if (preActivations.isEmpty() || preActivations.size() != activations.size()) {
-            throw new IllegalArgumentException("Trace: expected one pre-activation and one activation per layer, got "
-                    + preActivations.size() + " and " + activations.size());
-        }
-    }
-
-    /** @return the network's outputs, the last layer's activations */
-    public Matrix output() {
-        return activations.last();
-    }
-
-    /** @return the last layer's pre-activations, the logits of a classifier */
     public Matrix logits() {
-        return preActivations.last();
+        return Layers.logits(network.body(), inputs, root);
+    }
+
+    /**
+     * The network's non-trainable state after this pass, in the order of
+     * {@link Network#statePaths()}: in training, batch normalisation's running statistics updated
+     * with this batch's; in evaluation, the state the network had.
+     *
+     * @return the state
+     */
+    public Vector<Matrix> state() {
+        return root.state();
+    }
+
+    Node root() {
+        return root;
+    }
+
+    /** @return whether the other is a trace of an equal network, mode and inputs, with equal values throughout */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Trace t && network.equals(t.network) && mode.equals(t.mode) && inputs.equals(t.inputs)
+                && root.equals(t.root);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(network, mode, inputs, root);
     }
 
     @Override
     public String toString() {
-        return "Trace[" + inputs.shape() + " -> " + output().shape() + ", " + activations.size() + " layers]";
+        return "Trace[" + inputs.shape() + " -> " + output().shape() + ", " + network + ", " + mode + "]";
     }
 }

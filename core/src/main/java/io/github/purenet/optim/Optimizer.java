@@ -1,9 +1,8 @@
 package io.github.purenet.optim;
 
-import io.github.purenet.network.Dense;
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
+import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -96,10 +95,7 @@ public interface Optimizer<S> {
         Objects.requireNonNull(network, "network is null");
         Objects.requireNonNull(updates, "updates is null");
         updates.requireFits(network);
-        return new Network(Vector.tabulate(network.layers().size(), i -> {
-            Dense layer = network.layers().get(i);
-            DenseGradient u = updates.layers().get(i);
-            return new Dense(layer.weights().plus(u.weights()), layer.bias().plus(u.bias()), layer.activation());
-        }));
+        Vector<Matrix> theta = network.parameters();
+        return network.withParameters(Vector.tabulate(theta.size(), i -> theta.get(i).plus(updates.values().get(i))));
     }
 }

@@ -3,6 +3,7 @@ package io.github.purenet.optim;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
+import io.vavr.collection.Vector;
 import java.util.Objects;
 
 /**
@@ -195,6 +196,27 @@ public final class Transforms {
     }
 
     /**
+     * Decoupled weight decay of the selected parameters only: {@code u = g + λ θ} where the
+     * selection takes {@code θ}, {@code u = g} elsewhere. With {@link Selection#decayable()},
+     * biases and normalisation scales and offsets are not decayed, as AdamW is used in practice.
+     *
+     * @param decay {@code λ}, finite and not negative
+     * @param selection the parameters to decay
+     * @return the transform
+     */
+    public static Optimizer<EmptyState> addDecayedWeights(double decay, Selection selection) {
+        Hyperparameters.requireNonNegative("decay", decay);
+        Objects.requireNonNull(selection, "selection is null");
+        return Optimizer.stateless("addDecayedWeights(" + decay + ", " + selection + ")", (g, network) -> {
+            Vector<Boolean> decayed = selection.mask("addDecayedWeights", network);
+            Gradients theta = Gradients.parameters(network);
+            return new Gradients(g.paths(), Vector.tabulate(decayed.size(), i -> decayed.get(i)
+                    ? g.values().get(i).zipWith(theta.values().get(i), (gi, wi) -> gi + decay * wi)
+                    : g.values().get(i)));
+        });
+    }
+
+    /**
      * Clips each entry to {@code [-max, max]}.
      *
      * @param max the bound, positive and finite
@@ -223,7 +245,7 @@ public final class Transforms {
                 return g;
             }
             if (norm == Double.POSITIVE_INFINITY) {
-                double largest = g.layers().map(l -> Math.max(largest(l.weights()), largest(l.bias()))).max().get();
+                double largest = g.values().map(Transforms::largest).max().get();
                 if (!Double.isFinite(largest)) {
                     return g; // a non-finite gradient is passed on, for divergence to be detected
                 }

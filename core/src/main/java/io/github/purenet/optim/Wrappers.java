@@ -1,6 +1,5 @@
 package io.github.purenet.optim;
 
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
@@ -25,9 +24,8 @@ public final class Wrappers {
     }
 
     /**
-     * One transform for the selected layers and another for the rest. Each sees the gradients of
-     * its own layers, and zeros in place of the others' (so a global norm, for instance, is the
-     * norm of its own layers); its updates of the others' layers are discarded.
+     * One transform for the selected layers and another for the rest: {@code partition(
+     * Selection.layers(selected), forSelected, forOthers)}.
      *
      * @param <A> the state type of the selected layers' transform
      * @param <B> the state type of the other layers' transform
@@ -39,30 +37,46 @@ public final class Wrappers {
     public static <A, B> Optimizer<Partition<A, B>> partition(Seq<Boolean> selected, Optimizer<A> forSelected,
             Optimizer<B> forOthers) {
         Objects.requireNonNull(selected, "selected is null");
-        Objects.requireNonNull(forSelected, "forSelected is null");
-        Objects.requireNonNull(forOthers, "forOthers is null");
         if (selected.contains(null)) {
             throw new NullPointerException("selected: a flag is null");
         }
-        Vector<Boolean> flags = Vector.ofAll(selected);
-        return Optimizer.of("partition(" + flags.mkString("[", ", ", "]") + ", " + forSelected + ", " + forOthers + ")",
+        return partition(Selection.layers(selected), forSelected, forOthers);
+    }
+
+    /**
+     * One transform for the selected parameters and another for the rest. Each sees the gradients
+     * of its own parameters, and zeros in place of the others' (so a global norm, for instance, is
+     * the norm of its own parameters); its updates of the others' parameters are discarded.
+     *
+     * @param <A> the state type of the selected parameters' transform
+     * @param <B> the state type of the other parameters' transform
+     * @param selected the parameters of {@code forSelected}
+     * @param forSelected the transform of the selected parameters
+     * @param forOthers the transform of the other parameters
+     * @return the transform, whose state holds both states
+     */
+    public static <A, B> Optimizer<Partition<A, B>> partition(Selection selected, Optimizer<A> forSelected,
+            Optimizer<B> forOthers) {
+        Objects.requireNonNull(selected, "selected is null");
+        Objects.requireNonNull(forSelected, "forSelected is null");
+        Objects.requireNonNull(forOthers, "forOthers is null");
+        return Optimizer.of("partition(" + selected + ", " + forSelected + ", " + forOthers + ")",
                 network -> {
-                    requireOneFlagPerLayer(flags, network);
+                    selected.mask("partition", network);
                     return new Partition<>(forSelected.init(network), forOthers.init(network));
                 },
                 (g, state, network) -> {
-                    requireOneFlagPerLayer(flags, network);
+                    Vector<Boolean> flags = selected.mask("partition", network);
                     Update<A> a = forSelected.update(only(g, flags, true), state.selected(), network);
                     Update<B> b = forOthers.update(only(g, flags, false), state.others(), network);
-                    Gradients u = new Gradients(Vector.tabulate(flags.size(),
-                            i -> flags.get(i) ? a.updates().layers().get(i) : b.updates().layers().get(i)));
+                    Gradients u = new Gradients(g.paths(), Vector.tabulate(flags.size(),
+                            i -> flags.get(i) ? a.updates().values().get(i) : b.updates().values().get(i)));
                     return new Update<>(u, new Partition<>(a.state(), b.state()));
                 });
     }
 
     /**
-     * Freezes layers: their updates are {@code -0.0}, so their parameters stay the same bit for bit,
-     * and the other layers are updated by {@code inner}.
+     * Freezes layers: {@code freeze(Selection.layers(frozen), inner)}.
      *
      * @param <S> the state type of {@code inner}
      * @param frozen one flag per layer of the network, {@code true} for the layers that stay
@@ -70,6 +84,23 @@ public final class Wrappers {
      * @return the transform
      */
     public static <S> Optimizer<Partition<EmptyState, S>> freeze(Seq<Boolean> frozen, Optimizer<S> inner) {
+        Objects.requireNonNull(frozen, "frozen is null");
+        if (frozen.contains(null)) {
+            throw new NullPointerException("frozen: a flag is null");
+        }
+        return freeze(Selection.layers(frozen), inner);
+    }
+
+    /**
+     * Freezes parameters: their updates are {@code -0.0}, so they stay the same bit for bit, and
+     * the other parameters are updated by {@code inner}.
+     *
+     * @param <S> the state type of {@code inner}
+     * @param frozen the parameters that stay
+     * @param inner the transform of the other parameters
+     * @return the transform
+     */
+    public static <S> Optimizer<Partition<EmptyState, S>> freeze(Selection frozen, Optimizer<S> inner) {
         Objects.requireNonNull(frozen, "frozen is null");
         Objects.requireNonNull(inner, "inner is null");
         return partition(frozen, Transforms.setToZero(), inner);
@@ -108,20 +139,11 @@ public final class Wrappers {
                 });
     }
 
-    private static void requireOneFlagPerLayer(Vector<Boolean> flags, Network network) {
-        if (flags.size() != network.layers().size()) {
-            throw new IllegalArgumentException("partition: " + flags.size() + " flags for the "
-                    + network.layers().size() + " layers of " + network);
-        }
-    }
-
-    /** The gradients of the layers whose flag is {@code keep}, and zeros in place of the others. */
+    /** The gradients of the parameters whose flag is {@code keep}, and zeros in place of the others. */
     private static Gradients only(Gradients g, Vector<Boolean> flags, boolean keep) {
-        return new Gradients(Vector.tabulate(flags.size(), i -> {
-            DenseGradient layer = g.layers().get(i);
-            return flags.get(i) == keep ? layer
-                    : new DenseGradient(Matrix.filled(layer.weights().rows(), layer.weights().columns(), 0.0),
-                            Matrix.filled(1, layer.bias().columns(), 0.0));
+        return new Gradients(g.paths(), Vector.tabulate(flags.size(), i -> {
+            Matrix m = g.values().get(i);
+            return flags.get(i) == keep ? m : Matrix.filled(m.rows(), m.columns(), 0.0);
         }));
     }
 }

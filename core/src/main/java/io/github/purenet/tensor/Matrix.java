@@ -350,6 +350,23 @@ public final class Matrix {
     }
 
     /**
+     * Combines every entry with the entry of a row in the same column, such as scaling each feature
+     * of a batch: {@code x.zipWithRow(scale, (v, s) -> v * s)}.
+     *
+     * @param row a {@code 1 x columns()} matrix
+     * @param f the combining function, called as {@code f(this(i, j), row(0, j))}
+     * @return a matrix of this shape
+     */
+    public Matrix zipWithRow(Matrix row, DoubleBinaryOperator f) {
+        requireNonNull("zipWithRow", row);
+        if (!(row.rows() == 1 && row.columns() == columns())) {
+            throw mismatch("zipWithRow", row, "the right must be 1x" + columns());
+        }
+        Objects.requireNonNull(f, "f is null");
+        return new Matrix(Reductions.zipWithRow(rows, row.rows[0], f));
+    }
+
+    /**
      * Multiplies every entry by a number.
      *
      * @param factor the number

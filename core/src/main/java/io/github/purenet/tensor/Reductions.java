@@ -36,6 +36,18 @@ final class Reductions {
         return c;
     }
 
+    static double[][] zipWithRow(double[][] a, double[] row, DoubleBinaryOperator f) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] ci = c[i] = new double[ai.length];
+            for (int j = 0; j < ci.length; j++) {
+                ci[j] = f.applyAsDouble(ai[j], row[j]);
+            }
+        }
+        return c;
+    }
+
     static double[] columnSums(double[][] a) {
         double[] sums = new double[a[0].length];
         for (double[] ai : a) {

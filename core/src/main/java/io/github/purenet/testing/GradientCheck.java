@@ -2,8 +2,8 @@ package io.github.purenet.testing;
 
 import io.github.purenet.loss.Loss;
 import io.github.purenet.network.Backprop;
-import io.github.purenet.network.Dense;
 import io.github.purenet.network.Gradients;
+import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
@@ -25,70 +25,89 @@ import java.util.Objects;
  * {@code |a - n| / max(1, |a|, |n|)}, absolute below 1 so that tiny gradients are not judged by
  * their rounding. Kinks (ReLU at 0) break finite differences: keep pre-activations away from them.
  *
- * @param layers the worst error of each layer, in layer order
+ * @param leaves the worst error of each trainable matrix, in the order of the network's parameters
  */
-public record GradientCheck(Vector<LayerError> layers) {
+public record GradientCheck(Vector<LeafError> leaves) {
 
     /** The default finite-difference step. */
     public static final double STEP = 1e-6;
 
     /**
-     * Checks every parameter of a network with the default step.
+     * Checks every parameter of a network without mode-dependent layers, with the default step.
      *
      * @param network the network
      * @param inputs a batch of inputs
      * @param targets its targets
      * @param loss the loss
-     * @return the worst error of each layer
+     * @return the worst error of each trainable matrix
      */
     public static GradientCheck of(Network network, Matrix inputs, Matrix targets, Loss loss) {
-        return of(network, inputs, targets, loss, STEP);
+        Objects.requireNonNull(network, "network is null");
+        network.requireNoMode("GradientCheck");
+        return of(network, inputs, targets, loss, Mode.evaluation(), STEP);
     }
 
     /**
-     * Checks every parameter of a network.
+     * Checks every parameter of a network without mode-dependent layers.
      *
      * @param network the network
      * @param inputs a batch of inputs
      * @param targets its targets
      * @param loss the loss
      * @param step the finite-difference step {@code h}, positive
-     * @return the worst error of each layer
+     * @return the worst error of each trainable matrix
      */
     public static GradientCheck of(Network network, Matrix inputs, Matrix targets, Loss loss, double step) {
         Objects.requireNonNull(network, "network is null");
+        network.requireNoMode("GradientCheck");
+        return of(network, inputs, targets, loss, Mode.evaluation(), step);
+    }
+
+    /**
+     * Checks every parameter of a network in a mode: in training with a fixed key, dropout draws the
+     * same mask for every evaluation of the loss, so the finite differences are those of one
+     * function. Non-trainable state is never perturbed.
+     *
+     * @param network the network
+     * @param inputs a batch of inputs
+     * @param targets its targets
+     * @param loss the loss
+     * @param mode {@link Mode#evaluation()}, or {@link Mode#training} with a fixed key
+     * @param step the finite-difference step {@code h}, positive
+     * @return the worst error of each trainable matrix
+     */
+    public static GradientCheck of(Network network, Matrix inputs, Matrix targets, Loss loss, Mode mode, double step) {
+        Objects.requireNonNull(network, "network is null");
+        Objects.requireNonNull(mode, "mode is null");
         if (!(step > 0.0 && Double.isFinite(step))) {
             throw new IllegalArgumentException("step: expected a positive finite number, got " + step);
         }
-        Gradients analytic = Backprop.lossAndGradients(network, inputs, targets, loss).gradients();
-        return new GradientCheck(Vector.range(0, network.layers().size()).map(l -> {
-            LayerError weights = worst(network, inputs, targets, loss, step, l, true,
-                    analytic.layers().get(l).weights());
-            LayerError bias = worst(network, inputs, targets, loss, step, l, false, analytic.layers().get(l).bias());
-            return bias.error() > weights.error() ? bias : weights;
-        }));
+        Gradients analytic = Backprop.lossAndGradients(network, inputs, targets, loss, mode).gradients();
+        return new GradientCheck(Vector.range(0, analytic.values().size()).map(leaf ->
+                worst(network, inputs, targets, loss, mode, step, leaf, analytic)));
     }
 
-    /** @return the worst error over all layers */
-    public LayerError worst() {
-        return layers.maxBy(LayerError::error).get();
+    /** @return the worst error over all trainable matrices */
+    public LeafError worst() {
+        return leaves.maxBy(LeafError::error).get();
     }
 
-    private static LayerError worst(Network network, Matrix inputs, Matrix targets, Loss loss, double h, int l,
-            boolean weights, Matrix analytic) {
-        LayerError worst = null;
-        for (int i = 0; i < analytic.rows(); i++) {
-            for (int j = 0; j < analytic.columns(); j++) {
-                Dense layer = network.layers().get(l);
-                double theta = (weights ? layer.weights() : layer.bias()).get(i, j);
+    private static LeafError worst(Network network, Matrix inputs, Matrix targets, Loss loss, Mode mode, double h,
+            int leaf, Gradients analytic) {
+        Matrix gradient = analytic.values().get(leaf);
+        Matrix parameter = network.parameters().get(leaf);
+        LeafError worst = null;
+        for (int i = 0; i < gradient.rows(); i++) {
+            for (int j = 0; j < gradient.columns(); j++) {
+                double theta = parameter.get(i, j);
                 double up = theta + h;
                 double down = theta - h;
-                double numeric = (Backprop.loss(with(network, l, weights, i, j, up), inputs, targets, loss)
-                        - Backprop.loss(with(network, l, weights, i, j, down), inputs, targets, loss)) / (up - down);
-                double a = analytic.get(i, j);
+                double numeric = (Backprop.loss(with(network, leaf, i, j, up), inputs, targets, loss, mode)
+                        - Backprop.loss(with(network, leaf, i, j, down), inputs, targets, loss, mode)) / (up - down);
+                double a = gradient.get(i, j);
                 double error = Math.abs(a - numeric) / Math.max(1.0, Math.max(Math.abs(a), Math.abs(numeric)));
                 if (worst == null || error > worst.error() || Double.isNaN(error)) {
-                    worst = new LayerError(l, weights ? "weights" : "bias", i, j, a, numeric, error);
+                    worst = new LeafError(analytic.paths().get(leaf), i, j, a, numeric, error);
                 }
             }
         }
@@ -96,17 +115,15 @@ public record GradientCheck(Vector<LayerError> layers) {
     }
 
     /** The network with one parameter replaced. */
-    private static Network with(Network network, int l, boolean weights, int row, int column, double value) {
-        Dense layer = network.layers().get(l);
-        Matrix m = weights ? layer.weights() : layer.bias();
-        Matrix changed = Matrix.of(m.rows(), m.columns(), (i, j) -> i == row && j == column ? value : m.get(i, j));
-        Dense replaced = weights ? new Dense(changed, layer.bias(), layer.activation())
-                : new Dense(layer.weights(), changed, layer.activation());
-        return new Network(network.layers().update(l, replaced));
+    private static Network with(Network network, int leaf, int row, int column, double value) {
+        Vector<Matrix> parameters = network.parameters();
+        Matrix m = parameters.get(leaf);
+        return network.withParameters(parameters.update(leaf,
+                Matrix.of(m.rows(), m.columns(), (i, j) -> i == row && j == column ? value : m.get(i, j))));
     }
 
     @Override
     public String toString() {
-        return "GradientCheck[worst " + worst() + "; per layer: " + layers.map(e -> e.error()).mkString(", ") + "]";
+        return "GradientCheck[worst " + worst() + "; per matrix: " + leaves.map(e -> e.error()).mkString(", ") + "]";
     }
 }

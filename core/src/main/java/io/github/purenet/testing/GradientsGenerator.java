@@ -3,7 +3,6 @@ package io.github.purenet.testing;
 import com.pholser.junit.quickcheck.generator.GenerationStatus;
 import com.pholser.junit.quickcheck.generator.Generator;
 import com.pholser.junit.quickcheck.random.SourceOfRandomness;
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
@@ -57,18 +56,19 @@ public final class GradientsGenerator extends Generator<Gradients> {
         double origin = Values.origin(low, high);
         double pull = Math.min(1.0, (double) status.size() / Values.FULL_SIZE);
         UnaryOperator<Matrix> scaled = m -> m.map(x -> origin + pull * (x - origin) + 0.0);
-        return new Gradients(network.layers().map(d -> new DenseGradient(
-                scaled.apply(Values.uniform(random, d.outputs(), d.inputs(), low, high)),
-                scaled.apply(Values.uniform(random, 1, d.outputs(), low, high)))));
+        return new Gradients(network.parameterPaths(), network.parameters().map(
+                m -> scaled.apply(Values.uniform(random, m.rows(), m.columns(), low, high))));
     }
 
     @Override
     public List<Gradients> doShrink(SourceOfRandomness random, Gradients larger) {
         Vector<Gradients> candidates = Vector.of(map(larger, m -> Values.atOrigin(m, low, high)));
-        for (int l = 0; l < larger.layers().size(); l++) {
-            DenseGradient g = larger.layers().get(l);
-            candidates = candidates.append(new Gradients(larger.layers().update(l, new DenseGradient(
-                    Values.atOrigin(g.weights(), low, high), Values.atOrigin(g.bias(), low, high)))));
+        for (int l = 0; l < larger.values().size(); l += 2) { // a dense layer's weights and bias together
+            Vector<Matrix> v = larger.values();
+            int w = l;
+            int b = Math.min(l + 1, v.size() - 1);
+            candidates = candidates.append(new Gradients(larger.paths(), v.update(w, Values.atOrigin(v.get(w), low, high))
+                    .update(b, Values.atOrigin(v.get(b), low, high))));
         }
         for (int k = 0; k <= 2; k++) {
             int decimals = k;
@@ -78,7 +78,7 @@ public final class GradientsGenerator extends Generator<Gradients> {
     }
 
     private static Gradients map(Gradients g, UnaryOperator<Matrix> f) {
-        return new Gradients(g.layers().map(d -> new DenseGradient(f.apply(d.weights()), f.apply(d.bias()))));
+        return new Gradients(g.paths(), g.values().map(f));
     }
 
     @Override

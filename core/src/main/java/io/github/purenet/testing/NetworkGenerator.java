@@ -204,7 +204,7 @@ public final class NetworkGenerator extends Generator<Network> {
                     Values.uniform(random, 1, out, low, high), activation));
             in = out;
         }
-        return new Network(dense);
+        return Network.of(dense.toJavaArray(Dense[]::new));
     }
 
     @Override

@@ -32,7 +32,7 @@ final class NetworkShrinks {
      * @return the candidates
      */
     static Vector<Network> of(NetworkGenerator g, Network n) {
-        Vector<Dense> layers = n.layers();
+        Vector<Dense> layers = dense(n);
         int count = layers.size();
         Vector<Network> candidates = Vector.empty();
         double origin = Values.origin(g.low, g.high);
@@ -74,11 +74,11 @@ final class NetworkShrinks {
 
     /** Without hidden layer {@code l}: the next layer takes its inputs, keeping its first weights, padded. */
     static Network withoutLayer(Network n, int l, double fill) {
-        Dense removed = n.layers().get(l);
-        Dense next = n.layers().get(l + 1);
+        Dense removed = dense(n).get(l);
+        Dense next = dense(n).get(l + 1);
         Dense refitted = new Dense(Values.refitColumns(next.weights(), removed.inputs(), fill), next.bias(),
                 next.activation());
-        return new Network(n.layers().removeAt(l + 1).update(l, refitted));
+        return net(dense(n).removeAt(l + 1).update(l, refitted));
     }
 
     /**
@@ -86,43 +86,52 @@ final class NetworkShrinks {
      * first units, padded to the network's outputs.
      */
     static Network withoutLastLayer(Network n, double fill) {
-        Dense before = n.layers().get(n.layers().size() - 2);
+        Dense before = dense(n).get(dense(n).size() - 2);
         int outputs = n.outputs();
         Dense last = new Dense(Values.refitRows(before.weights(), outputs, fill),
                 Values.refitColumns(before.bias(), outputs, fill), before.activation());
-        return new Network(n.layers().dropRight(2).append(last));
+        return net(dense(n).dropRight(2).append(last));
     }
 
     /** Layer {@code l} keeps its first {@code width} units; the next layer, if any, their weights. */
     static Network narrowed(Network n, int l, int width) {
-        Dense d = n.layers().get(l);
-        Vector<Dense> layers = n.layers().update(l, new Dense(Values.firstRows(d.weights(), width),
+        Dense d = dense(n).get(l);
+        Vector<Dense> layers = dense(n).update(l, new Dense(Values.firstRows(d.weights(), width),
                 Values.firstColumns(d.bias(), width), d.activation()));
         if (l + 1 < layers.size()) {
             Dense next = layers.get(l + 1);
             layers = layers.update(l + 1, new Dense(Values.firstColumns(next.weights(), width), next.bias(),
                     next.activation()));
         }
-        return new Network(layers);
+        return net(layers);
     }
 
     /** The network on its first {@code inputs} inputs. */
     static Network withInputs(Network n, int inputs) {
-        Dense first = n.layers().head();
-        return new Network(n.layers().update(0, new Dense(Values.firstColumns(first.weights(), inputs), first.bias(),
+        Dense first = dense(n).head();
+        return net(dense(n).update(0, new Dense(Values.firstColumns(first.weights(), inputs), first.bias(),
                 first.activation())));
     }
 
     /** Layer {@code l} with another activation. */
     static Network withActivation(Network n, int l, Activation activation) {
-        Dense d = n.layers().get(l);
-        return new Network(n.layers().update(l, new Dense(d.weights(), d.bias(), activation)));
+        Dense d = dense(n).get(l);
+        return net(dense(n).update(l, new Dense(d.weights(), d.bias(), activation)));
     }
 
     /** Every layer's weights and bias mapped. */
     static Network mapParameters(Network n, UnaryOperator<Matrix> weights,
             UnaryOperator<Matrix> bias) {
-        return new Network(n.layers().map(d -> new Dense(weights.apply(d.weights()), bias.apply(d.bias()),
+        return net(dense(n).map(d -> new Dense(weights.apply(d.weights()), bias.apply(d.bias()),
                 d.activation())));
+    }
+
+    /** The layers of a network of dense layers, as the generator makes them. */
+    static Vector<Dense> dense(Network n) {
+        return n.layers().map(l -> (Dense) l);
+    }
+
+    private static Network net(Vector<Dense> layers) {
+        return Network.of(layers.toJavaArray(Dense[]::new));
     }
 }

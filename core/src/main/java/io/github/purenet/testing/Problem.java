@@ -2,6 +2,7 @@ package io.github.purenet.testing;
 
 import io.github.purenet.loss.Loss;
 import io.github.purenet.network.Backprop;
+import io.github.purenet.network.Dense;
 import io.github.purenet.network.LossAndGradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
@@ -71,9 +72,14 @@ public record Problem(Network network, Matrix inputs, Matrix targets, Loss loss)
      * @return the {@code n x width} pre-activations of each kinked layer, in layer order
      */
     public Vector<Matrix> kinkedPreActivations() {
-        Vector<Matrix> z = Backprop.forward(network, inputs).preActivations();
-        return Vector.range(0, z.size()).filter(l -> NetworkGenerator.kinked(network.layers().get(l).activation()))
-                .map(z::get);
+        Vector<Matrix> z = Vector.empty();
+        Matrix a = inputs;
+        for (Dense d : NetworkShrinks.dense(network)) {
+            Matrix pre = a.timesTransposePlusRow(d.weights(), d.bias());
+            z = NetworkGenerator.kinked(d.activation()) ? z.append(pre) : z;
+            a = d.activation().apply(pre);
+        }
+        return z;
     }
 
     /**

@@ -212,7 +212,7 @@ public final class ProblemGenerator extends Generator<Problem> {
             candidates = candidates.append(firstRows(larger, minBatch)).append(firstRows(larger, batch - 1));
         }
         LossOption simplest = losses.head();
-        if (index > 0 && simplest.accepts(larger.network().layers().last().activation())
+        if (index > 0 && simplest.accepts(larger.network().finalActivation().get())
                 && simplest.targets().accepts(larger.targets())) {
             candidates = candidates.append(new Problem(larger.network(), larger.inputs(), larger.targets(),
                     simplest.loss()));

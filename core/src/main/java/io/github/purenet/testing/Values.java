@@ -139,7 +139,7 @@ final class Values {
         }
         StringBuilder s = new StringBuilder(n.toString()).append('{');
         for (int l = 0; l < n.layers().size(); l++) {
-            Dense d = n.layers().get(l);
+            Dense d = (Dense) n.layers().get(l);
             s.append(l == 0 ? "" : ", ").append("W").append(l).append('=').append(show(d.weights()))
                     .append(" b").append(l).append('=').append(show(d.bias()));
         }

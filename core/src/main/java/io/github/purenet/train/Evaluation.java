@@ -4,6 +4,7 @@ import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Datasets;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.network.Backprop;
+import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
 import io.github.purenet.network.Trace;
 import io.github.purenet.tensor.Matrix;
@@ -98,7 +99,7 @@ public record Evaluation(double loss, ConfusionMatrix confusion, Option<Double> 
      */
     public static Evaluation of(Network network, Dataset data, Loss loss) {
         Objects.requireNonNull(data, "data is null");
-        Trace trace = Backprop.forward(network, data.features());
+        Trace trace = Backprop.forward(network, data.features(), Mode.evaluation());
         double value = Backprop.loss(network, trace, data.targets(), loss);
         Matrix outputs = trace.output();
         int classes = Math.max(2, outputs.columns());

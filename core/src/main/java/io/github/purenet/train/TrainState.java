@@ -1,7 +1,7 @@
 package io.github.purenet.train;
 
-import io.github.purenet.network.Dense;
 import io.github.purenet.network.Network;
+import io.github.purenet.tensor.Matrix;
 import io.github.purenet.random.Key;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -56,7 +56,7 @@ public record TrainState<S>(Network network, S optimizerState, long step, long e
      * @return whether the loss or any weight or bias is not finite
      */
     public boolean diverged() {
-        return loss.exists(l -> !Double.isFinite(l)) || !network.layers().forAll(TrainState::finite);
+        return loss.exists(l -> !Double.isFinite(l)) || !network.parameters().forAll(Matrix::isFinite);
     }
 
     /**
@@ -80,10 +80,6 @@ public record TrainState<S>(Network network, S optimizerState, long step, long e
      */
     public boolean atEpochEnd() {
         return batch == 0 && step > 0;
-    }
-
-    private static boolean finite(Dense layer) {
-        return layer.weights().isFinite() && layer.bias().isFinite();
     }
 
     /** @return the counts and the loss, such as {@code TrainState[step 10, epoch 1, batch 3, loss 0.25]} */

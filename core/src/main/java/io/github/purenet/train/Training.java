@@ -5,6 +5,7 @@ import io.github.purenet.data.Dataset;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.network.Backprop;
 import io.github.purenet.network.LossAndGradients;
+import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.optim.Update;
@@ -148,7 +149,11 @@ public final class Training {
     }
 
     /**
-     * The stage that computes the loss and gradients of the state's network on the batch.
+     * The stage that computes the loss and gradients of the state's network on the batch, and the
+     * network's non-trainable state after the pass. A network with mode-dependent layers runs in
+     * training mode with the key of the step (see {@link Mode}): dropout's masks are a pure function
+     * of the run's key, the step, the layer's path and the row in the batch, and batch normalisation
+     * uses the batch's statistics and updates its running ones.
      *
      * @param <S> the type of the optimizer's state
      * @param loss the loss
@@ -157,10 +162,24 @@ public final class Training {
     public static <S> Function<Selected<S>, Step<S>> differentiate(Loss loss) {
         Objects.requireNonNull(loss, "loss is null");
         return selected -> {
-            LossAndGradients lg = Backprop.lossAndGradients(selected.state().network(), selected.batch().inputs(),
-                    selected.batch().targets(), loss);
-            return new Step<>(selected.state(), selected.batch(), lg.loss(), lg.gradients());
+            TrainState<S> s = selected.state();
+            LossAndGradients lg = Backprop.lossAndGradients(s.network(), selected.batch().inputs(),
+                    selected.batch().targets(), loss, mode(s));
+            return new Step<>(s, selected.batch(), lg.loss(), lg.gradients(), lg.state());
         };
+    }
+
+    /**
+     * The mode of a state's training pass: {@link Mode#training} with the key of its step,
+     * {@code key.foldIn(Mode.DROPOUT_STREAM).foldIn(step)}, for a network with mode-dependent
+     * layers; evaluation, which computes the same, for any other network.
+     *
+     * @param state the state
+     * @return the mode of its step
+     */
+    static Mode mode(TrainState<?> state) {
+        return state.network().modeDependentLayers().isEmpty() ? Mode.evaluation()
+                : Mode.training(state.key().foldIn(Mode.DROPOUT_STREAM).foldIn(state.step()));
     }
 
     /**
@@ -176,7 +195,8 @@ public final class Training {
         return step -> {
             TrainState<S> s = step.state();
             Update<S> u = optimizer.update(step.gradients(), s.optimizerState(), s.network());
-            return new TrainState<>(Optimizer.applyUpdates(s.network(), u.updates()), u.state(), s.step() + 1,
+            Network updated = Optimizer.applyUpdates(s.network(), u.updates()).withState(step.networkState());
+            return new TrainState<>(updated, u.state(), s.step() + 1,
                     s.epoch(), s.batch(), s.order(), s.key(), Option.some(step.loss()));
         };
     }

@@ -1,5 +1,6 @@
 package io.github.purenet.activation;
 
+import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.close;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -184,8 +185,8 @@ class ActivationsTest {
         double a = Math.log(1 + Math.exp(z));
         double dz = 2 * (a - y) / (1 + Math.exp(-z));
         assertEquals((a - y) * (a - y), lg.loss(), 1e-14);
-        close(Matrix.row(dz * x1, dz * x2), lg.gradients().layers().head().weights(), 1e-14);
-        close(Matrix.row(dz), lg.gradients().layers().head().bias(), 1e-14);
+        close(Matrix.row(dz * x1, dz * x2), lg.gradients().get("layers[0].weights"), 1e-14);
+        close(Matrix.row(dz), lg.gradients().get("layers[0].bias"), 1e-14);
         assertEquals("Network[2-1 softplus]", network.toString());
     }
 }

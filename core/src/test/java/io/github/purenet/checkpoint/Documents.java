@@ -1,5 +1,6 @@
 package io.github.purenet.checkpoint;
 
+import io.github.purenet.Stacks;
 import static io.github.purenet.checkpoint.Fixtures.CODEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +17,6 @@ import io.github.purenet.data.Standardization;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.model.HeldOut;
 import io.github.purenet.model.Model;
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.optim.Chain;
 import io.github.purenet.optim.Count;
@@ -49,9 +49,9 @@ final class Documents {
     static final String NETWORK = CODEC.encode(Fixtures.seedNetwork());
 
     /** Its gradients on one example, with a NaN and both infinities written over three of them. */
-    static final Gradients SPECIAL_GRADIENTS = new Gradients(Vector.of(
-            new DenseGradient(Matrix.row(Double.NaN, -0.0, 1e-310), Matrix.row(Double.POSITIVE_INFINITY)),
-            new DenseGradient(Matrix.row(-Double.MAX_VALUE), Matrix.row(Double.NEGATIVE_INFINITY))));
+    static final Gradients SPECIAL_GRADIENTS = Stacks.gradients(Vector.of(
+            new Stacks.Pair(Matrix.row(Double.NaN, -0.0, 1e-310), Matrix.row(Double.POSITIVE_INFINITY)),
+            new Stacks.Pair(Matrix.row(-Double.MAX_VALUE), Matrix.row(Double.NEGATIVE_INFINITY))));
     static final String GRADIENTS = CODEC.encode(SPECIAL_GRADIENTS);
 
     /**

@@ -1,5 +1,6 @@
 package io.github.purenet.checkpoint;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,7 +10,6 @@ import io.github.purenet.data.Dataset;
 import io.github.purenet.data.LastBatch;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.network.Dense;
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
@@ -148,8 +148,8 @@ final class Fixtures {
     static void assertBits(Network expected, Network actual) {
         assertEquals(expected.layers().size(), actual.layers().size());
         for (int l = 0; l < expected.layers().size(); l++) {
-            Dense e = expected.layers().get(l);
-            Dense a = actual.layers().get(l);
+            Dense e = expected.dense(l);
+            Dense a = actual.dense(l);
             assertBits(e.weights(), a.weights(), "layer " + l + " weights");
             assertBits(e.bias(), a.bias(), "layer " + l + " bias");
             assertEquals(e.activation(), a.activation(), "layer " + l + " activation");
@@ -157,10 +157,10 @@ final class Fixtures {
     }
 
     static void assertBits(Gradients expected, Gradients actual) {
-        assertEquals(expected.layers().size(), actual.layers().size());
-        for (int l = 0; l < expected.layers().size(); l++) {
-            DenseGradient e = expected.layers().get(l);
-            DenseGradient a = actual.layers().get(l);
+        assertEquals(expected.paths(), actual.paths());
+        for (int l = 0; l < Stacks.layers(expected).size(); l++) {
+            Stacks.Pair e = Stacks.layers(expected).get(l);
+            Stacks.Pair a = Stacks.layers(actual).get(l);
             assertBits(e.weights(), a.weights(), "layer " + l + " weights");
             assertBits(e.bias(), a.bias(), "layer " + l + " bias");
         }

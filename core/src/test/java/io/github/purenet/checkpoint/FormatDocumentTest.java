@@ -1,5 +1,6 @@
 package io.github.purenet.checkpoint;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,7 +131,7 @@ class FormatDocumentTest {
         StringBuilder canonical = new StringBuilder("{\"format\":\"purenet\",\"version\":1,\"type\":\"network\","
                 + "\"network\":{\"layers\":[");
         for (int l = 0; l < network.layers().size(); l++) {
-            Dense layer = network.layers().get(l);
+            Dense layer = network.dense(l);
             canonical.append(l == 0 ? "" : ",").append("{\"weights\":").append(matrix(layer.weights()))
                     .append(",\"bias\":").append(matrix(layer.bias()))
                     .append(",\"activation\":\"").append(layer.activation().name()).append("\"}");

@@ -225,7 +225,7 @@ class MalformedInputTest {
         }
         String changed = set(NETWORK, "$.network.layers[0].weights.values[0][0]", "0.7");
         refused(() -> CODEC.decodeNetwork(changed), "$.sha256", "changed or corrupted");
-        assertEquals(0.7, CODEC.decodeNetwork(Fixtures.withoutSha(changed)).layers().get(0).weights().get(0, 0));
+        assertEquals(0.7, CODEC.decodeNetwork(Fixtures.withoutSha(changed)).dense(0).weights().get(0, 0));
         String renamed = set(MODEL, "$.model.class_names[2]", "\"Blue\"");
         refused(() -> CODEC.decodeModel(renamed), "$.sha256", "changed or corrupted");
         assertEquals("Blue", CODEC.decodeModel(Fixtures.withoutSha(renamed)).classNames().last());

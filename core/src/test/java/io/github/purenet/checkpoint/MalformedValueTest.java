@@ -132,7 +132,7 @@ class MalformedValueTest {
                     at + ".alpha", "alpha: expected a number in [0, 1)");
         }
         Network leaky = network(set(NETWORK, at, "{\"name\": \"leaky_relu\", \"alpha\": 0.25}"));
-        assertEquals(Activations.leakyRelu(0.25), leaky.layers().get(0).activation());
+        assertEquals(Activations.leakyRelu(0.25), leaky.dense(0).activation());
     }
 
     @Test
@@ -208,7 +208,7 @@ class MalformedValueTest {
         Network other = Network.of(new Dense(Matrix.filled(2, 2, 0.5), Matrix.row(0.0, 0.0), Activations.relu()),
                 new Dense(Matrix.filled(3, 2, 0.5), Matrix.row(0.0, 0.0, 0.0), Activations.softmax()));
         refused(() -> CODEC.decodeOptimizerState(adam, ADAM, other), "$.optimizer_state.first.mu",
-                "gradients [3x2, 3x3] do not fit network");
+                "gradients [3x2, 1x3, 3x3, 1x3] do not fit network");
         refused(() -> train(set(TRAIN, "$.train_state.optimizer_state.first.nu.layers[1]",
                 "{\"weights\": {\"shape\": [1, 3], \"values\": [[1, 2, 3]]}, \"bias\": {\"shape\": [1, 1], "
                         + "\"values\": [[0]]}}")), "$.train_state.optimizer_state.first.nu", "do not fit network");

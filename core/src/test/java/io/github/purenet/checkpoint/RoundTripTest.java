@@ -1,5 +1,6 @@
 package io.github.purenet.checkpoint;
 
+import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.fails;
 import static io.github.purenet.Checks.refuses;
 import static io.github.purenet.checkpoint.Fixtures.CODEC;
@@ -67,7 +68,7 @@ class RoundTripTest {
         Set<Activation> all = HashSet.ofAll(NetworkGenerator.builtInActivations());
         java.util.Set<Activation> seen = new java.util.HashSet<>();
         Property.forAll(Generators.problems()).trials(300).check(c -> {
-            c.network().layers().forEach(d -> seen.add(d.activation()));
+            Stacks.layers(c.network()).forEach(d -> seen.add(d.activation()));
             String json = CODEC.encode(c.network());
             Network back = CODEC.decodeNetwork(json);
             assertEquals(c.network(), back);
@@ -130,7 +131,7 @@ class RoundTripTest {
         Network negativeZero = Network.of(new Dense(Matrix.row(-0.0), Matrix.row(1.0), Activations.identity()));
         assertNotEquals(CODEC.sha256(n), CODEC.sha256(negativeZero));
         assertNotEquals(CODEC.encode(n), CODEC.encode(negativeZero));
-        Gradients nan = new Gradients(Vector.of(new io.github.purenet.network.DenseGradient(Matrix.row(Double.NaN),
+        Gradients nan = Stacks.gradients(Vector.of(new Stacks.Pair(Matrix.row(Double.NaN),
                 Matrix.row(1.0))));
         Gradients payload = nan.map(x -> Double.isNaN(x) ? Double.longBitsToDouble(0xfff0000000000abcL) : x);
         assertEquals(nan, payload);
@@ -234,10 +235,10 @@ class RoundTripTest {
         Network n = Fixtures.seedNetwork();
         TrainState<Count> s = new TrainState<>(n, new Count(4), 4, 1, 2, Vector.of(2, 0, 1), Key.of(7),
                 Option.some(0.25));
-        Network changed = new Network(n.layers().update(1, new Dense(n.layers().get(1).weights(),
+        Network changed = Stacks.network(Stacks.layers(n).update(1, new Dense(n.dense(1).weights(),
                 Matrix.row(0.1, -0.1, Math.nextUp(0.05)), Activations.softmax())));
-        Network leaky = new Network(n.layers().update(0, new Dense(n.layers().get(0).weights(),
-                n.layers().get(0).bias(), Activations.leakyRelu(0.0))));
+        Network leaky = Stacks.network(Stacks.layers(n).update(0, new Dense(n.dense(0).weights(),
+                n.dense(0).bias(), Activations.leakyRelu(0.0))));
         Vector<TrainState<Count>> variants = Vector.of(
                 s,
                 new TrainState<>(changed, new Count(4), 4, 1, 2, Vector.of(2, 0, 1), Key.of(7), Option.some(0.25)),
@@ -272,7 +273,7 @@ class RoundTripTest {
         String json = codec.encode(n);
         Network back = codec.decodeNetwork(json);
         assertEquals(n, back);
-        assertSame(swish, back.layers().get(0).activation());
+        assertSame(swish, back.dense(0).activation());
         assertEquals(codec.sha256(n), codec.sha256(back));
         assertEquals(json, codec.encode(back));
 

@@ -1,5 +1,6 @@
 package io.github.purenet.loss;
 
+import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.close;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.network.Backprop;
 import io.github.purenet.network.Dense;
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.LossAndGradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
@@ -210,8 +210,8 @@ class LossesTest {
             LossAndGradients chain = Backprop.lossAndGradients(network, x, y, unfused(loss));
             assertEquals(chain.loss(), fused.loss(), 1e-14);
             for (int l = 0; l < 2; l++) {
-                DenseGradient f = fused.gradients().layers().get(l);
-                DenseGradient c = chain.gradients().layers().get(l);
+                Stacks.Pair f = Stacks.layers(fused.gradients()).get(l);
+                Stacks.Pair c = Stacks.layers(chain.gradients()).get(l);
                 close(c.weights(), f.weights(), 1e-13);
                 close(c.bias(), f.bias(), 1e-13);
             }
@@ -233,8 +233,8 @@ class LossesTest {
         assertEquals((Math.pow(e0, 4) + Math.pow(e1, 4)) / 2, lg.loss(), 1e-12);
         double d0 = 2 * Math.pow(e0, 3);
         double d1 = 2 * Math.pow(e1, 3);
-        close(Matrix.row(d0 * 1 + d1 * -1, d0 * 2 + d1 * 0.5), lg.gradients().layers().head().weights(), 1e-13);
-        close(Matrix.row(d0 + d1), lg.gradients().layers().head().bias(), 1e-13);
+        close(Matrix.row(d0 * 1 + d1 * -1, d0 * 2 + d1 * 0.5), lg.gradients().get("layers[0].weights"), 1e-13);
+        close(Matrix.row(d0 + d1), lg.gradients().get("layers[0].bias"), 1e-13);
         Network next = Backprop.step(network, lg.gradients(), 1e-3);
         assertTrue(Backprop.loss(next, x, y, new Quartic()) < lg.loss(), "a small step lowers the user's loss");
     }

@@ -1,5 +1,6 @@
 package io.github.purenet.model;
 
+import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -146,7 +147,7 @@ class ModelTest {
         AtomicInteger softmaxes = new AtomicInteger();
         forAllCases(c -> {
             Network n = c.model().network();
-            if (n.layers().last().activation().equals(Activations.softmax()) && n.outputs() >= 2) {
+            if (n.finalActivation().get().equals(Activations.softmax()) && n.outputs() >= 2) {
                 assertEquals(c.model().predict(c.problem().inputs()), c.model().probabilities(c.problem().inputs()));
                 softmaxes.incrementAndGet();
             }

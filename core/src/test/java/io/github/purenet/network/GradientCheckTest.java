@@ -1,5 +1,6 @@
 package io.github.purenet.network;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,7 +107,7 @@ class GradientCheckTest {
         Gradients analytic = Backprop.lossAndGradients(c.network(), c.inputs(), c.targets(), c.loss()).gradients();
         Worst worst = new Worst(-1.0, "");
         for (int l = 0; l < c.network().layers().size(); l++) {
-            DenseGradient g = analytic.layers().get(l);
+            Stacks.Pair g = Stacks.layers(analytic).get(l);
             for (boolean bias : new boolean[] {false, true}) {
                 Matrix a = bias ? g.bias() : g.weights();
                 for (int i = 0; i < a.rows(); i++) {
@@ -127,7 +128,7 @@ class GradientCheckTest {
 
     /** The central difference of the loss in one parameter, over the step actually taken. */
     private static double numericDerivative(Problem c, List<Matrix> sides, int layer, boolean bias, int row, int col) {
-        Dense d = c.network().layers().get(layer);
+        Dense d = c.network().dense(layer);
         double value = (bias ? d.bias() : d.weights()).get(row, col);
         double up = value + H;
         double down = value - H;
@@ -141,11 +142,11 @@ class GradientCheckTest {
     }
 
     private static Network perturbed(Network network, int layer, boolean bias, int row, int col, double value) {
-        Dense d = network.layers().get(layer);
+        Dense d = network.dense(layer);
         Matrix m = bias ? d.bias() : d.weights();
         Matrix changed = Matrix.of(m.rows(), m.columns(), (i, j) -> i == row && j == col ? value : m.get(i, j));
         Dense next = bias ? new Dense(d.weights(), changed, d.activation()) : new Dense(changed, d.bias(), d.activation());
-        return new Network(network.layers().update(layer, next));
+        return Stacks.network(Stacks.layers(network).update(layer, next));
     }
 
     /** For each kinked pre-activation of the network on the problem's batch, 1 where it is right of the kink, else 0. */

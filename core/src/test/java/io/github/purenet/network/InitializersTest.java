@@ -1,5 +1,6 @@
 package io.github.purenet.network;
 
+import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.refuses;
 import static io.github.purenet.Checks.fails;
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -127,10 +128,10 @@ class InitializersTest {
         Network network = Initializers.network(KEY, Initializers.glorotUniform(), Vector.of(4, 8, 6, 3),
                 Vector.of(RELU, Activations.tanh(), SOFTMAX));
         assertEquals("Network[4-8-6-3 relu,tanh,softmax]", network.toString());
-        assertEquals(Vector.of("8x4", "6x8", "3x6"), network.layers().map(l -> l.weights().shape()));
+        assertEquals(Vector.of("8x4", "6x8", "3x6"), Stacks.layers(network).map(l -> l.weights().shape()));
         assertEquals(Vector.of(Matrix.filled(1, 8, 0.0), Matrix.filled(1, 6, 0.0), Matrix.filled(1, 3, 0.0)),
-                network.layers().map(Dense::bias));
-        assertEquals(Vector.of(RELU, Activations.tanh(), SOFTMAX), network.layers().map(Dense::activation));
+                Stacks.layers(network).map(Dense::bias));
+        assertEquals(Vector.of(RELU, Activations.tanh(), SOFTMAX), Stacks.layers(network).map(Dense::activation));
     }
 
     /** Layer i's weights are the initializer's draw from the i-th key of key.split(layers). */
@@ -139,9 +140,9 @@ class InitializersTest {
         Network network = Initializers.network(KEY, Initializers.heNormal(), Vector.of(4, 8, 6, 3),
                 Vector.of(RELU, RELU, SOFTMAX));
         Vector<Key> keys = KEY.split(3);
-        assertEquals(Initializers.heNormal().weights(keys.get(0), 4, 8).value(), network.layers().get(0).weights());
-        assertEquals(Initializers.heNormal().weights(keys.get(1), 8, 6).value(), network.layers().get(1).weights());
-        assertEquals(Initializers.heNormal().weights(keys.get(2), 6, 3).value(), network.layers().get(2).weights());
+        assertEquals(Initializers.heNormal().weights(keys.get(0), 4, 8).value(), network.dense(0).weights());
+        assertEquals(Initializers.heNormal().weights(keys.get(1), 8, 6).value(), network.dense(1).weights());
+        assertEquals(Initializers.heNormal().weights(keys.get(2), 6, 3).value(), network.dense(2).weights());
     }
 
     @Test
@@ -153,9 +154,9 @@ class InitializersTest {
         Network c = Initializers.network(Key.of(2016), Initializers.glorotNormal(), sizes, activations);
         Network d = Initializers.network(KEY.split()._1, Initializers.glorotNormal(), sizes, activations);
         assertEquals(a, b);
-        assertNotEquals(a.layers().get(0).weights(), c.layers().get(0).weights());
-        assertNotEquals(a.layers().get(1).weights(), c.layers().get(1).weights());
-        assertNotEquals(a.layers().get(0).weights(), d.layers().get(0).weights());
+        assertNotEquals(a.dense(0).weights(), c.dense(0).weights());
+        assertNotEquals(a.dense(1).weights(), c.dense(1).weights());
+        assertNotEquals(a.dense(0).weights(), d.dense(0).weights());
     }
 
     /**
@@ -183,7 +184,7 @@ class InitializersTest {
     void aUsersOwnInitializerIsALambda() {
         Initializer lecunNormal = (key, inputs, outputs) -> key.normal(outputs, inputs, 0.0, Math.sqrt(1.0 / inputs));
         Network network = Initializers.network(KEY, lecunNormal, Vector.of(4, 16, 3), Vector.of(RELU, SOFTMAX));
-        assertEquals(KEY.split(2).get(1).normal(3, 16, 0.0, 0.25).value(), network.layers().get(1).weights());
+        assertEquals(KEY.split(2).get(1).normal(3, 16, 0.0, 0.25).value(), network.dense(1).weights());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.purenet.network;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,12 +193,11 @@ class LawsTest {
         if (value instanceof Matrix m) {
             return Stream.of(m);
         } else if (value instanceof Network n) {
-            return n.layers().toJavaStream().flatMap(d -> Stream.of(d.weights(), d.bias()));
+            return Stacks.layers(n).toJavaStream().flatMap(d -> Stream.of(d.weights(), d.bias()));
         } else if (value instanceof Trace t) {
-            return Stream.concat(Stream.of(t.inputs()),
-                    Stream.concat(t.preActivations().toJavaStream(), t.activations().toJavaStream()));
+            return Stream.of(t.inputs(), t.output(), t.logits());
         } else if (value instanceof Gradients g) {
-            return g.layers().toJavaStream().flatMap(d -> Stream.of(d.weights(), d.bias()));
+            return Stacks.layers(g).toJavaStream().flatMap(d -> Stream.of(d.weights(), d.bias()));
         }
         throw new IllegalArgumentException("no matrices in " + value);
     }

@@ -48,7 +48,7 @@ class SgdStepTest {
         }
         // the first step's output bias, as seed 001 prints it
         assertEquals(0.10026157, Backprop.sgdStep(network, x, y, Losses.softmaxCrossEntropy(), 0.01)
-                .network().layers().get(1).bias().get(0, 0), 5e-9);
+                .network().dense(1).bias().get(0, 0), 5e-9);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.purenet.network;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +66,7 @@ class SummaryTest {
     void rowsOfSeed001CountEveryWeightAndBiasEntry() {
         Network network = Seed001.network();
         Summary summary = network.summary();
-        assertEquals(network.layers().map(SummaryTest::entries), summary.rows().map(Summary.Row::parameters));
+        assertEquals(Stacks.layers(network).map(SummaryTest::entries), summary.rows().map(Summary.Row::parameters));
         assertEquals(Vector.of(2L * 3 + 3, 3L * 3 + 3), summary.rows().map(Summary.Row::parameters));
         assertEquals(network.parameterCount(), summary.parameters());
     }
@@ -79,7 +80,7 @@ class SummaryTest {
             assertEquals(Shape.of(network.inputs()), summary.input());
             long independent = 0;
             for (int i = 0; i < rows.size(); i++) {
-                Dense layer = network.layers().get(i);
+                Dense layer = network.dense(i);
                 Summary.Row row = rows.get(i);
                 assertEquals("layers[" + i + "]", row.path());
                 assertEquals("dense " + layer.activation().name(), row.kind());

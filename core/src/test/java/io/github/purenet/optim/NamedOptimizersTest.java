@@ -1,5 +1,6 @@
 package io.github.purenet.optim;
 
+import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.refuses;
 import static io.github.purenet.optim.TransformsTest.G;
 import static io.github.purenet.optim.TransformsTest.N;
@@ -24,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.activation.Activations;
 import io.github.purenet.network.Dense;
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.TransformsTest.Expected;
@@ -197,9 +197,9 @@ class NamedOptimizersTest {
 
     /** Step t's gradients of {@link #twoLayers}: positive, negative and (in layer 0) zero entries, new at each step. */
     private static Gradients twoLayerGradients(int t) {
-        return new Gradients(Vector.of(
-                new DenseGradient(Matrix.of(3, 2, (i, j) -> (t + 1) * (0.5 - i + 0.75 * j)), Matrix.row(0.25 * t, -1.0, t)),
-                new DenseGradient(Matrix.of(1, 3, (i, j) -> (j - 1.5) * (0.5 + t)), Matrix.row(-0.125 * (t + 1)))));
+        return Stacks.gradients(Vector.of(
+                new Stacks.Pair(Matrix.of(3, 2, (i, j) -> (t + 1) * (0.5 - i + 0.75 * j)), Matrix.row(0.25 * t, -1.0, t)),
+                new Stacks.Pair(Matrix.of(1, 3, (i, j) -> (j - 1.5) * (0.5 + t)), Matrix.row(-0.125 * (t + 1)))));
     }
 
     private static Matrix times(double factor, Matrix m) {
@@ -215,12 +215,12 @@ class NamedOptimizersTest {
         for (int t = 0; t < 2; t++) {
             Gradients g = twoLayerGradients(t);
             Update<Partition<Count, Count>> u = optimizer.update(g, state, network);
-            DenseGradient first = u.updates().layers().get(0);
-            DenseGradient second = u.updates().layers().get(1);
-            assertEquals(times(-0.1, g.layers().get(0).weights()), first.weights());
-            assertEquals(times(-0.1, g.layers().get(0).bias()), first.bias());
-            assertEquals(times(-1.0, g.layers().get(1).weights()), second.weights());
-            assertEquals(times(-1.0, g.layers().get(1).bias()), second.bias());
+            Stacks.Pair first = Stacks.layers(u.updates()).get(0);
+            Stacks.Pair second = Stacks.layers(u.updates()).get(1);
+            assertEquals(times(-0.1, Stacks.layers(g).get(0).weights()), first.weights());
+            assertEquals(times(-0.1, Stacks.layers(g).get(0).bias()), first.bias());
+            assertEquals(times(-1.0, Stacks.layers(g).get(1).weights()), second.weights());
+            assertEquals(times(-1.0, Stacks.layers(g).get(1).bias()), second.bias());
             state = u.state();
             network = Optimizer.applyUpdates(network, u.updates());
         }
@@ -239,19 +239,19 @@ class NamedOptimizersTest {
         for (int t = 0; t < 4; t++) {
             Update<Partition<EmptyState, Chain<Moments, Count>>> u = frozen.update(twoLayerGradients(t), state, network);
             Update<Chain<Moments, Count>> reference = adam.update(twoLayerGradients(t), plain, original);
-            assertEquals(reference.updates().layers().get(1), u.updates().layers().get(1), "step " + (t + 1));
+            assertEquals(Stacks.layers(reference.updates()).get(1), Stacks.layers(u.updates()).get(1), "step " + (t + 1));
             network = Optimizer.applyUpdates(network, u.updates());
             state = u.state();
             plain = reference.state();
-            assertEquals(original.layers().get(0).weights(), network.layers().get(0).weights(), "step " + (t + 1));
-            assertEquals(original.layers().get(0).bias(), network.layers().get(0).bias(), "step " + (t + 1));
+            assertEquals(original.dense(0).weights(), network.dense(0).weights(), "step " + (t + 1));
+            assertEquals(original.dense(0).bias(), network.dense(0).bias(), "step " + (t + 1));
         }
-        Matrix before = original.layers().get(1).weights();
-        Matrix after = network.layers().get(1).weights();
+        Matrix before = original.dense(1).weights();
+        Matrix after = network.dense(1).weights();
         for (int j = 0; j < 3; j++) {
             assertNotEquals(before.get(0, j), after.get(0, j), "unfrozen weight " + j + " did not change");
         }
-        assertNotEquals(original.layers().get(1).bias(), network.layers().get(1).bias());
+        assertNotEquals(original.dense(1).bias(), network.dense(1).bias());
     }
 
     @Test
@@ -266,8 +266,8 @@ class NamedOptimizersTest {
             double[] expected = new double[N];
             if (t % 3 < 2) {
                 Arrays.fill(expected, -0.0);
-                assertEquals(network.layers().get(0).weights(), next.layers().get(0).weights(), "step " + (t + 1));
-                assertEquals(network.layers().get(0).bias(), next.layers().get(0).bias(), "step " + (t + 1));
+                assertEquals(network.dense(0).weights(), next.dense(0).weights(), "step " + (t + 1));
+                assertEquals(network.dense(0).bias(), next.dense(0).bias(), "step " + (t + 1));
             } else {
                 double[] mean = new double[N];
                 for (int i = 0; i < N; i++) {

@@ -1,5 +1,6 @@
 package io.github.purenet.optim;
 
+import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.fails;
 import static io.github.purenet.Checks.refuses;
 import static io.github.purenet.optim.TransformsTest.G;
@@ -11,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.purenet.activation.Activations;
 import io.github.purenet.network.Dense;
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
@@ -121,11 +121,11 @@ class OptimizerBadInputTest {
                 () -> npe(() -> Transforms.scaleByLearningRate((Schedule) null), "learningRate"),
                 () -> npe(() -> Optimizers.sgd((Schedule) null), "learningRate"),
                 () -> npe(() -> Optimizers.adam((Schedule) null), "learningRate"),
-                () -> npe(() -> Wrappers.partition(null, sgd, sgd), "selected"),
+                () -> npe(() -> Wrappers.partition((Selection) null, sgd, sgd), "selected"),
                 () -> npe(() -> Wrappers.partition(Vector.of(true), null, sgd), "forSelected"),
                 () -> npe(() -> Wrappers.partition(Vector.of(true), sgd, null), "forOthers"),
                 () -> npe(() -> Wrappers.partition(Vector.of(true, null), sgd, sgd), "selected", "flag"),
-                () -> npe(() -> Wrappers.freeze(null, sgd), "frozen"),
+                () -> npe(() -> Wrappers.freeze((Selection) null, sgd), "frozen"),
                 () -> npe(() -> Wrappers.freeze(Vector.of(true), null), "inner"),
                 () -> npe(() -> Wrappers.accumulate(2, null), "inner"),
                 () -> npe(() -> Optimizer.of(null, n -> 0, (x, s, n) -> null), "name"),
@@ -166,7 +166,7 @@ class OptimizerBadInputTest {
     }
 
     private static Gradients otherGradients() {
-        return new Gradients(Vector.of(new DenseGradient(Matrix.filled(3, 2, 1.0), Matrix.row(1.0, 1.0, 1.0))));
+        return Stacks.gradients(Vector.of(new Stacks.Pair(Matrix.filled(3, 2, 1.0), Matrix.row(1.0, 1.0, 1.0))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.purenet.optim;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,7 +123,7 @@ class OptimizerLawsTest {
             Vector<Network> networks = descend(Wrappers.freeze(frozen, Optimizers.adam(0.1)), c.network(), gradients(c, t._2.state(), 3));
             for (Network n : networks) {
                 for (int l = 0; l < frozen.size(); l++) {
-                    Dense before = c.network().layers().get(l);
+                    Dense before = c.network().dense(l);
                     if (frozen.get(l)) {
                         assertEquals(before, n.layers().get(l), "layer " + l);
                     }

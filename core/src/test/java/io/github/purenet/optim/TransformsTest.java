@@ -1,12 +1,12 @@
 package io.github.purenet.optim;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.activation.Activations;
 import io.github.purenet.network.Dense;
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
@@ -55,12 +55,12 @@ class TransformsTest {
     }
 
     static Gradients gradients(double[] g) {
-        return new Gradients(Vector.of(new DenseGradient(Matrix.of(2, 3, (i, j) -> g[3 * i + j]),
+        return Stacks.gradients(Vector.of(new Stacks.Pair(Matrix.of(2, 3, (i, j) -> g[3 * i + j]),
                 Matrix.row(g[6], g[7]))));
     }
 
     static double[] flat(Gradients g) {
-        DenseGradient layer = g.layers().single();
+        Stacks.Pair layer = Stacks.layers(g).single();
         double[] out = new double[N];
         for (int k = 0; k < 6; k++) {
             out[k] = layer.weights().get(k / 3, k % 3);

@@ -1,5 +1,6 @@
 package io.github.purenet.testing;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import com.pholser.junit.quickcheck.generator.Generator;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.network.Dense;
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
@@ -79,7 +79,7 @@ class GeneratorSizesTest {
     /** The largest magnitude of an entry. */
     private static double largestEntry(Gradients g) {
         double largest = 0.0;
-        for (DenseGradient d : g.layers()) {
+        for (Stacks.Pair d : Stacks.layers(g)) {
             for (Matrix m : Vector.of(d.weights(), d.bias())) {
                 for (int i = 0; i < m.rows(); i++) {
                     for (int j = 0; j < m.columns(); j++) {

@@ -1,5 +1,6 @@
 package io.github.purenet.testing;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,9 +47,9 @@ class GeneratorValuesTest {
                 .hiddenActivations(Vector.of(Activations.relu(), Activations.tanh())).weights(-0.5, 0.5);
         Property.forAll(g).check(n -> {
             assertTrue(n.layers().size() >= 2 && n.layers().size() <= 3 && n.inputs() == 4 && n.outputs() == 3, n::toString);
-            assertTrue(n.layers().init().forAll(d -> d.outputs() >= 2 && d.outputs() <= 5
+            assertTrue(Stacks.layers(n).init().forAll(d -> d.outputs() >= 2 && d.outputs() <= 5
                     && Vector.of(Activations.relu(), Activations.tanh()).contains(d.activation())), n::toString);
-            assertTrue(n.layers().forAll(d -> within(d.weights(), -0.5, 0.5) && within(d.bias(), -0.5, 0.5)));
+            assertTrue(Stacks.layers(n).forAll(d -> within(d.weights(), -0.5, 0.5) && within(d.bias(), -0.5, 0.5)));
             assertEquals("3x3", Backprop.forward(n, Matrix.filled(3, 4, 0.25)).output().shape());
         });
     }
@@ -56,9 +57,9 @@ class GeneratorValuesTest {
     @Test
     void smoothNetworksHaveNoKinkedActivationAndDefaultNetworksHaveEveryBuiltIn() {
         Property.forAll(Generators.networks().smooth()).check(n ->
-                assertTrue(n.layers().forAll(d -> !NetworkGenerator.kinked(d.activation())), n::toString));
+                assertTrue(Stacks.layers(n).forAll(d -> !NetworkGenerator.kinked(d.activation())), n::toString));
         java.util.Set<Object> seen = new java.util.HashSet<>();
-        Property.forAll(Generators.networks()).trials(200).check(n -> n.layers().forEach(d -> seen.add(d.activation())));
+        Property.forAll(Generators.networks()).trials(200).check(n -> Stacks.layers(n).forEach(d -> seen.add(d.activation())));
         assertEquals(NetworkGenerator.builtInActivations().toJavaSet(), seen);
         assertTrue(NetworkGenerator.kinked(Activations.leakyRelu(0.2)) && NetworkGenerator.kinked(Activations.relu()));
         assertThrows(IllegalArgumentException.class,
@@ -69,7 +70,7 @@ class GeneratorValuesTest {
     void gradientsFitTheirNetworkAndLieInTheirRange() {
         Property.forAll(Generators.gradients(NETWORK).values(-3, 3)).check(g -> {
             assertEquals(g, g.requireFits(NETWORK));
-            assertTrue(g.layers().forAll(d -> within(d.weights(), -3, 3) && within(d.bias(), -3, 3)));
+            assertTrue(Stacks.layers(g).forAll(d -> within(d.weights(), -3, 3) && within(d.bias(), -3, 3)));
         });
     }
 
@@ -96,7 +97,7 @@ class GeneratorValuesTest {
             assertEquals(o.description(), o.optimizer().toString());
             assertEquals(o.networkAfter(NETWORK, gradients), rebuilt.networkAfter(NETWORK, gradients));
             assertEquals(o.stateAfter(NETWORK, gradients), rebuilt.stateAfter(NETWORK, gradients));
-            assertTrue(o.networkAfter(NETWORK, gradients).layers().forAll(d -> d.weights().isFinite()));
+            assertTrue(Stacks.layers(o.networkAfter(NETWORK, gradients)).forAll(d -> d.weights().isFinite()));
         });
         assertEquals(io.github.purenet.optim.Optimizers.adam(0.01).init(NETWORK),
                 OptimizerCase.of("adam", LinkedHashMap.of("learningRate", 0.01)).stateAfter(NETWORK, Vector.empty()));

@@ -1,5 +1,6 @@
 package io.github.purenet.testing;
 
+import io.github.purenet.Stacks;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.LastBatch;
@@ -67,16 +68,16 @@ final class Measures {
      * the activations in {@link NetworkGenerator#builtInActivations()}; then its weights and biases.
      */
     static Vector<Integer> network(Network n) {
-        Vector<Integer> nonZeroAndDecimals = n.layers().map(d -> entries(d.weights()).zipWith(entries(d.bias()),
+        Vector<Integer> nonZeroAndDecimals = Stacks.layers(n).map(d -> entries(d.weights()).zipWith(entries(d.bias()),
                 Integer::sum)).fold(Vector.of(0, 0), (a, b) -> a.zipWith(b, Integer::sum));
-        return Vector.of(n.layers().size(), n.layers().map(Dense::outputs).sum().intValue(), n.inputs(),
-                n.layers().map(d -> NetworkGenerator.builtInActivations().indexOf(d.activation())).sum().intValue())
+        return Vector.of(n.layers().size(), Stacks.layers(n).map(Dense::outputs).sum().intValue(), n.inputs(),
+                Stacks.layers(n).map(d -> NetworkGenerator.builtInActivations().indexOf(d.activation())).sum().intValue())
                 .appendAll(nonZeroAndDecimals);
     }
 
     /** Gradients: their entries. */
     static Vector<Integer> gradients(Gradients g) {
-        return g.layers().map(d -> entries(d.weights()).zipWith(entries(d.bias()), Integer::sum))
+        return Stacks.layers(g).map(d -> entries(d.weights()).zipWith(entries(d.bias()), Integer::sum))
                 .fold(Vector.of(0, 0), (a, b) -> a.zipWith(b, Integer::sum));
     }
 

@@ -1,5 +1,6 @@
 package io.github.purenet.testing;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class ProblemGeneratorTest {
     void problemsHaveTheirBoundsAndTargetsThatTheirLossAccepts() {
         Property.forAll(Generators.problems()).trials(300).check(p -> {
             assertTrue(p.network().layers().size() <= 4 && p.batch() <= 5 && p.network().inputs() <= 8, p::toString);
-            assertTrue(p.network().layers().forAll(d -> d.outputs() <= 8), p::toString);
+            assertTrue(Stacks.layers(p.network()).forAll(d -> d.outputs() <= 8), p::toString);
             assertTrue(p.inputs().map(x -> x >= -1 && x <= 1 && Double.doubleToRawLongBits(x) != Long.MIN_VALUE
                     ? 0 : 1).sum() == 0);
             TargetKind kind = switch (p.loss().name()) {
@@ -62,12 +63,12 @@ class ProblemGeneratorTest {
     void problemsCoverEveryHiddenActivationWithEveryLossAndTheLargestShapes() {
         Set<String> seen = new HashSet<>();
         Property.forAll(Generators.problems()).trials(400).check(p -> {
-            Vector<Activation> activations = p.network().layers().map(Dense::activation);
+            Vector<Activation> activations = Stacks.layers(p.network()).map(Dense::activation);
             activations.init().forEach(a -> seen.add(a.name() + " before " + p.loss().name()));
             seen.add(activations.last().name() + " last with " + p.loss().name());
             seen.add(activations.size() + " layers");
             seen.add("batch " + p.batch());
-            p.network().layers().forEach(d -> seen.add("width " + d.outputs()));
+            Stacks.layers(p.network()).forEach(d -> seen.add("width " + d.outputs()));
         });
         for (Loss loss : ProblemGenerator.builtInLosses()) {
             for (Activation a : NetworkGenerator.builtInActivations()) {
@@ -87,7 +88,7 @@ class ProblemGeneratorTest {
             assertTrue(TargetKind.UNIT.accepts(p.targets()), p::toString);
         });
         Property.forAll(Generators.problems().loss(Losses.binaryCrossEntropy(), TargetKind.ONE_HOT)).check(p ->
-                assertEquals(Activations.sigmoid(), p.network().layers().last().activation()));
+                assertEquals(Activations.sigmoid(), p.network().finalActivation().get()));
         assertThrows(IllegalArgumentException.class, () -> Generators.problems().loss(WRONG_GRADIENT));
     }
 

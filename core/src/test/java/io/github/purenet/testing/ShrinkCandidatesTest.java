@@ -1,5 +1,6 @@
 package io.github.purenet.testing;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,7 +74,7 @@ class ShrinkCandidatesTest {
     @Test
     void networkCandidatesHaveFewerOrNarrowerLayersIdentityActivationsOrSimplerWeights() {
         NetworkGenerator g = Generators.networks().layers(1, 4).inputs(2, 6);
-        assertCandidatesAreSimpler(g, 60, by(Measures::network), n -> n.inputs() >= 2 && n.layers().forAll(d ->
+        assertCandidatesAreSimpler(g, 60, by(Measures::network), n -> n.inputs() >= 2 && Stacks.layers(n).forAll(d ->
                 NetworkGenerator.builtInActivations().contains(d.activation())
                         && d.weights().map(x -> Math.abs(x) <= 1 ? 0 : 1).sum() == 0));
         NetworkGenerator fixed = Generators.networks().inputs(3, 3).outputs(2, 2);

@@ -1,5 +1,6 @@
 package io.github.purenet.testing;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class ShrunkCounterexamplesTest {
 
     @Test
     void aNetworkWithATanhLayerShrinksToOneTanhNeuronWithZeroWeightAndBias() {
-        Network n = shrunk(Generators.networks(), x -> !x.layers().exists(d -> d.activation().equals(Activations.tanh())));
+        Network n = shrunk(Generators.networks(), x -> !Stacks.layers(x).exists(d -> d.activation().equals(Activations.tanh())));
         assertEquals(Network.of(new Dense(Matrix.row(0.0), Matrix.row(0.0), Activations.tanh())), n);
     }
 
@@ -72,7 +73,7 @@ class ShrunkCounterexamplesTest {
     void gradientsWithAnEntryOfMagnitudeOverOneHalfShrinkToEntriesOfOneAndZeroInOneLayer() {
         Gradients g = shrunk(Generators.gradients(NETWORK), x -> x.map(v -> Math.abs(v) > 0.5 ? 1 : 0).norm() == 0);
         assertEquals(0.0, g.map(v -> v == 0.0 || Math.abs(v) == 1.0 ? 0.0 : 1.0).norm(), "entries -1, 0 and 1: " + g);
-        assertEquals(1, g.layers().count(d -> d.weights().map(Math::abs).sum() + d.bias().map(Math::abs).sum() > 0),
+        assertEquals(1, Stacks.layers(g).count(d -> d.weights().map(Math::abs).sum() + d.bias().map(Math::abs).sum() > 0),
                 "one layer of entries that are not 0: " + g);
     }
 
@@ -102,7 +103,7 @@ class ShrunkCounterexamplesTest {
     @Test
     void aProblemWithATanhLayerShrinksToTheSmallestSquaredErrorProblem() {
         Problem p = shrunk(Generators.problems(),
-                x -> !x.network().layers().exists(d -> d.activation().equals(Activations.tanh())));
+                x -> !Stacks.layers(x.network()).exists(d -> d.activation().equals(Activations.tanh())));
         assertEquals(new Problem(Network.of(new Dense(Matrix.row(0.0), Matrix.row(0.0), Activations.tanh())),
                 Matrix.row(0.0), Matrix.row(0.0), Losses.squaredError()), p);
         assertEquals("Problem[Network[1-1 tanh]{W0=[[0.0]] b0=[[0.0]]} squared_error, batch 1, inputs [[0.0]], "

@@ -46,9 +46,9 @@ class WrongDerivativeTest {
         assertEquals(1, p.network().layers().size(), e.getMessage());
         assertEquals(1, p.network().outputs(), e.getMessage());
         assertEquals(1, p.network().inputs(), e.getMessage());
-        assertEquals(WRONG_SOFTPLUS, p.network().layers().head().activation(), e.getMessage());
+        assertEquals(WRONG_SOFTPLUS, p.network().dense(0).activation(), e.getMessage());
         assertTrue(e.getMessage().contains("purenet.seed="), e.getMessage());
-        assertTrue(e.getMessage().contains("layer 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("layers[0]"), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.purenet.train;
 
+import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -129,20 +130,20 @@ class TrainingTest {
         var sgd = Optimizers.sgd(0.5);
         Loss loss = Losses.squaredError();
         var frozenBias = Training.transition(data, Batching.fullBatch(), loss,
-                step -> step.mapGradients(g -> new Gradients(g.layers().map(l ->
-                        new io.github.purenet.network.DenseGradient(l.weights(), l.bias().scale(0.0))))),
+                step -> step.mapGradients(g -> Stacks.gradients(Stacks.layers(g).map(l ->
+                        new Stacks.Pair(l.weights(), l.bias().scale(0.0))))),
                 sgd);
         TrainState<Count> last = Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),
                 frozenBias).get(100);
-        assertEquals(0.0, last.network().layers().head().bias().get(0, 0));
-        assertNotEquals(0.5, last.network().layers().head().weights().get(0, 0));
+        assertEquals(0.0, last.network().dense(0).bias().get(0, 0));
+        assertNotEquals(0.5, last.network().dense(0).weights().get(0, 0));
 
         // the same transition composed by hand from the public stages gives the same state
         Function<TrainState<Count>, TrainState<Count>> byHand =
                 Training.<Count>select(data, Batching.fullBatch())
                         .andThen(Training.differentiate(loss))
-                        .andThen(step -> step.mapGradients(g -> new Gradients(g.layers().map(l ->
-                                new io.github.purenet.network.DenseGradient(l.weights(), l.bias().scale(0.0))))))
+                        .andThen(step -> step.mapGradients(g -> Stacks.gradients(Stacks.layers(g).map(l ->
+                                new Stacks.Pair(l.weights(), l.bias().scale(0.0))))))
                         .andThen(Training.update(sgd))
                         .andThen(Training.advance(data, Batching.fullBatch()));
         assertEquals(last, Training.run(Training.init(network, sgd, Key.of(0), data, Batching.fullBatch()),

@@ -49,12 +49,12 @@ class HandWrittenMlpTest {
             assertEquals(next.loss(), byHand.step(PurenetBench.LEARNING_RATE), 1e-13, "loss of step " + step);
         }
         for (int l = 0; l < 2; l++) {
-            double[][] expected = library.network.layers().get(l).weights().toArray();
+            double[][] expected = library.network.dense(l).weights().toArray();
             double[][] actual = weights(byHand, l);
             for (int j = 0; j < expected.length; j++) {
                 assertArrayEquals(expected[j], actual[j], 1e-13, "layer " + l + ", row " + j);
             }
-            assertArrayEquals(library.network.layers().get(l).bias().toArray()[0], byHand.b[l], 1e-13);
+            assertArrayEquals(library.network.dense(l).bias().toArray()[0], byHand.b[l], 1e-13);
         }
     }
 

@@ -5,7 +5,6 @@ import io.github.purenet.activation.Activations;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.network.Backprop;
 import io.github.purenet.network.Dense;
-import io.github.purenet.network.DenseGradient;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
@@ -53,15 +52,15 @@ public final class OneInput {
     private static double train(Activation sigmoid) {
         Matrix x = Matrix.row(0.1);
         Matrix target = Matrix.row(0.3);
-        UnaryOperator<Gradients> noBias = g -> new Gradients(
-                g.layers().map(layer -> new DenseGradient(layer.weights(), layer.bias().scale(0.0))));
+        UnaryOperator<Gradients> noBias = g -> new Gradients(g.paths(),
+                g.paths().zipWith(g.values(), (path, m) -> path.endsWith(".bias") ? m.scale(0.0) : m));
         Network network = Network.of(new Dense(Matrix.row(0.5), Matrix.row(0.0), sigmoid));
         for (int iteration = 1; iteration <= 10_000; iteration++) {
             Gradients g = Backprop.lossAndGradients(network, x, target, Losses.squaredError()).gradients();
             network = Backprop.step(network, noBias.apply(g), 0.5);
             if (iteration == 1 || iteration % 1_000 == 0) {
                 System.out.printf(Locale.ROOT, "Iteration %5d, prediction %.6f, weight %.6f%n", iteration,
-                        Backprop.forward(network, x).output().get(0, 0), network.layers().head().weights().get(0, 0));
+                        Backprop.forward(network, x).output().get(0, 0), network.dense(0).weights().get(0, 0));
             }
         }
         return Backprop.forward(network, x).output().get(0, 0);

@@ -35,7 +35,7 @@ public final class SingleNeuron {
             network = Backprop.step(network, lg.gradients(), 0.001);
             System.out.println("Iteration " + iteration + ", Loss: " + lg.loss());
         }
-        Dense neuron = network.layers().head();
+        Dense neuron = network.dense(0);
         System.out.println("Final weights: " + Arrays.toString(neuron.weights().toArray()[0]));
         System.out.println("Final bias: " + neuron.bias().get(0, 0));
     }

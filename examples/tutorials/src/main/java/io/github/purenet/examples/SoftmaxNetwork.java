@@ -40,8 +40,8 @@ public final class SoftmaxNetwork {
         Gradients gradients = Backprop.backward(network, trace, target, Losses.softmaxCrossEntropy()).gradients();
         Network adjusted = Backprop.step(network, gradients, 0.01);
 
-        Dense hidden = adjusted.layers().get(0);
-        Dense output = adjusted.layers().get(1);
+        Dense hidden = adjusted.dense(0);
+        Dense output = adjusted.dense(1);
         System.out.println("Prediction before the step:\n " + Numpy.format(trace.output()));
         System.out.println("Adjusted hidden layer weights:\n " + Numpy.format(hidden.weights()));
         System.out.println("Adjusted hidden layer biases:\n " + Numpy.format(hidden.bias()));

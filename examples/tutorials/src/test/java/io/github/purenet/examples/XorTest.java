@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.purenet.data.Dataset;
 import io.github.purenet.loss.Losses;
-import io.github.purenet.network.Dense;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
 import io.github.purenet.train.Evaluation;
@@ -24,17 +23,15 @@ class XorTest {
     private static final String PINNED = "33c0fe17be3e4c7ff1a6a011f05c55dc621e6932a8b6f84772e4114ed589b3bb";
 
     /**
-     * SHA-256 over every parameter as the 8 big-endian bytes of its IEEE 754 bits: layer by layer,
-     * the weights row by row, then the bias.
+     * SHA-256 over every parameter as the 8 big-endian bytes of its IEEE 754 bits, in the order of
+     * Network.parameters() (layer by layer, the weights row by row, then the bias).
      */
     static String sha256(Network network) throws Exception {
         ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(network.parameterCount()) * Double.BYTES);
-        for (Dense layer : network.layers()) {
-            for (Matrix m : new Matrix[] {layer.weights(), layer.bias()}) {
-                for (double[] row : m.toArray()) {
-                    for (double x : row) {
-                        bytes.putLong(Double.doubleToRawLongBits(x));
-                    }
+        for (Matrix m : network.parameters()) {
+            for (double[] row : m.toArray()) {
+                for (double x : row) {
+                    bytes.putLong(Double.doubleToRawLongBits(x));
                 }
             }
         }

@@ -47,8 +47,8 @@ class QuickstartTest {
         assertEquals(3, trace.output().columns());
         assertEquals(seed001(), network);
         // the tutorial's printed values, to its eight decimals
-        Dense hidden = next.layers().get(0);
-        Dense output = next.layers().get(1);
+        Dense hidden = next.dense(0);
+        Dense output = next.dense(1);
         assertClose(new double[][] {{0.10022781, 0.20034171}, {0.30033243, 0.40049865}, {0.50043706, 0.60065559}},
                 hidden.weights());
         assertClose(new double[][] {{0.1001139, -0.09983378, 0.05021853}}, hidden.bias());

@@ -1,0 +1,159 @@
+package io.github.purenet.network;
+
+import io.github.purenet.tensor.Matrix;
+import io.vavr.collection.Vector;
+import java.util.Objects;
+
+/**
+ * Batch normalisation (Ioffe and Szegedy, "Batch Normalization", ICML 2015), per channel: for
+ * examples of shape {@code width}, each feature is a channel; for images {@code h x w x c}
+ * (channels last), the statistics of channel {@code k} are taken over every row of the batch and
+ * every position of that channel.
+ * <pre>
+ * training:    μ, σ² = mean and biased variance of the batch's values of each channel
+ *              y = scale ⊙ (x - μ) / √(σ² + eps) + offset
+ *              mean' = momentum · mean + (1 - momentum) · μ
+ *              variance' = momentum · variance + (1 - momentum) · σ²
+ * evaluation:  y = scale ⊙ (x - mean) / √(variance + eps) + offset
+ * </pre>
+ * The running {@code mean} and {@code variance} are non-trainable state: no optimizer sees them,
+ * the training step returns them updated, and evaluation uses them.
+ *
+ * <p>Conventions: {@code momentum} is the weight of the old statistics, as in Flax and Keras
+ * (default 0.99); PyTorch's {@code momentum} is the weight of the new ones, so PyTorch's default
+ * 0.1 is 0.9 here. Like Flax and Keras, the running variance is updated with the biased batch
+ * variance; PyTorch uses the unbiased one ({@code n / (n - 1)} times larger) for the running
+ * statistic. {@code eps} is 1e-5 by default, as PyTorch and Flax.
+ *
+ * @param scale the {@code 1 x channels} trainable scale ({@code γ}), 1 at first
+ * @param offset the {@code 1 x channels} trainable offset ({@code β}), 0 at first
+ * @param mean the {@code 1 x channels} running mean, 0 at first
+ * @param variance the {@code 1 x channels} running variance, 1 at first, not negative
+ * @param momentum the weight of the old running statistics, in {@code [0, 1)}
+ * @param eps added to the variance, positive
+ */
+public record BatchNorm(Matrix scale, Matrix offset, Matrix mean, Matrix variance, double momentum, double eps)
+        implements Layer {
+
+    /** The default momentum, Flax's and Keras's: {@code 0.99}. */
+    public static final double MOMENTUM = 0.99;
+
+    /** The default {@code eps}, PyTorch's and Flax's: {@code 1e-5}. */
+    public static final double EPS = 1e-5;
+
+    /**
+     * Checks the shapes and the settings.
+     *
+     * @param scale the {@code 1 x channels} scale
+     * @param offset the {@code 1 x channels} offset
+     * @param mean the {@code 1 x channels} running mean
+     * @param variance the {@code 1 x channels} running variance, not negative
+     * @param momentum the weight of the old running statistics, in {@code [0, 1)}
+     * @param eps added to the variance, positive
+     */
+    public BatchNorm {
+        Objects.requireNonNull(scale, "scale is null");
+        Objects.requireNonNull(offset, "offset is null");
+        Objects.requireNonNull(mean, "mean is null");
+        Objects.requireNonNull(variance, "variance is null");
+        for (Matrix m : new Matrix[] {offset, mean, variance}) {
+            if (scale.rows() != 1 || m.rows() != 1 || m.columns() != scale.columns()) {
+                throw new IllegalArgumentException("BatchNorm: scale " + scale.shape() + ", offset " + offset.shape()
+                        + ", mean " + mean.shape() + " and variance " + variance.shape() + " must all be 1 x channels");
+            }
+        }
+        if (variance.firstOutside(0.0, Double.MAX_VALUE).isDefined()) {
+            throw new IllegalArgumentException("variance: expected finite entries >= 0, got " + variance);
+        }
+        if (!(momentum >= 0.0 && momentum < 1.0)) {
+            throw new IllegalArgumentException("momentum: expected a number in [0, 1), got " + momentum);
+        }
+        if (!(eps > 0.0 && Double.isFinite(eps))) {
+            throw new IllegalArgumentException("eps: expected a positive finite number, got " + eps);
+        }
+    }
+
+    /**
+     * A batch normalisation of {@code channels} channels: scale 1, offset 0, running mean 0 and
+     * variance 1, momentum {@link #MOMENTUM}, eps {@link #EPS}.
+     *
+     * @param channels the number of channels (the width of a flat example), positive
+     * @return the layer
+     */
+    public static BatchNorm of(int channels) {
+        if (channels < 1) {
+            throw new IllegalArgumentException("channels: expected a positive number, got " + channels);
+        }
+        return new BatchNorm(Matrix.filled(1, channels, 1.0), Matrix.filled(1, channels, 0.0),
+                Matrix.filled(1, channels, 0.0), Matrix.filled(1, channels, 1.0), MOMENTUM, EPS);
+    }
+
+    /** @return the number of channels */
+    public int channels() {
+        return scale.columns();
+    }
+
+    /** @return {@code batch_norm} */
+    @Override
+    public String kind() {
+        return "batch_norm";
+    }
+
+    /**
+     * @param input the shape of one input example, whose last dimension (its width, or its
+     *     channels) is {@link #channels()}
+     * @return the input's shape
+     */
+    @Override
+    public Shape outputShape(Shape input) {
+        Objects.requireNonNull(input, "input is null");
+        int last = input.dims().last();
+        if (last != channels()) {
+            throw new IllegalArgumentException("expected an input of " + channels() + " channels (its last dimension), got "
+                    + input);
+        }
+        return input;
+    }
+
+    /** @return {@code [scale, offset]} */
+    @Override
+    public Vector<String> parameterNames() {
+        return Vector.of("scale", "offset");
+    }
+
+    /** @return the scale and the offset */
+    @Override
+    public Vector<Matrix> parameters() {
+        return Vector.of(scale, offset);
+    }
+
+    @Override
+    public BatchNorm withParameters(Vector<Matrix> parameters) {
+        Layers.requireShapes("parameters", parameterNames(), parameters(), parameters);
+        return new BatchNorm(parameters.get(0), parameters.get(1), mean, variance, momentum, eps);
+    }
+
+    /** @return {@code [mean, variance]} */
+    @Override
+    public Vector<String> stateNames() {
+        return Vector.of("mean", "variance");
+    }
+
+    /** @return the running mean and variance */
+    @Override
+    public Vector<Matrix> state() {
+        return Vector.of(mean, variance);
+    }
+
+    @Override
+    public BatchNorm withState(Vector<Matrix> state) {
+        Layers.requireShapes("state", stateNames(), state(), state);
+        return new BatchNorm(scale, offset, state.get(0), state.get(1), momentum, eps);
+    }
+
+    /** @return such as {@code BatchNorm[128, momentum 0.99, eps 1.0E-5]} */
+    @Override
+    public String toString() {
+        return "BatchNorm[" + channels() + ", momentum " + momentum + ", eps " + eps + "]";
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.purenet.network;
+
+import io.vavr.collection.Vector;
+
+/** The summary table and the short text of a network, walking its tree of layers. */
+final class Summaries {
+
+    private Summaries() {
+    }
+
+    /** Every layer, containers too, depth first; a container's row counts none of its children's parameters. */
+    static Summary of(Network network) {
+        return new Summary(network.input(), rows("", network.body(), network.input()).tail());
+    }
+
+    private static Vector<Summary.Row> rows(String path, Layer layer, Shape input) {
+        Shape output = layer.outputShape(input);
+        Vector<Summary.Row> own = path.isEmpty() ? Vector.of((Summary.Row) null)
+                : Vector.of(new Summary.Row(path, kind(layer), output, ownParameters(layer)));
+        if (layer instanceof Sequential s) {
+            Vector<Summary.Row> rows = own;
+            Shape shape = input;
+            for (int i = 0; i < s.layers().size(); i++) {
+                rows = rows.appendAll(rows(Layers.join(path, Sequential.segment(i)), s.layers().get(i), shape));
+                shape = s.layers().get(i).outputShape(shape);
+            }
+            return rows;
+        }
+        if (layer instanceof Residual r) {
+            return own.appendAll(rows(Layers.join(path, "inner"), r.inner(), input))
+                    .appendAll(r.projection().toVector().flatMap(p -> rows(Layers.join(path, "projection"), p, input)));
+        }
+        return own;
+    }
+
+    private static long ownParameters(Layer layer) {
+        if (layer instanceof Sequential || layer instanceof Residual) {
+            return 0;
+        }
+        return layer.parameters().map(m -> (long) m.rows() * m.columns()).sum().longValue();
+    }
+
+    /** A layer's kind and settings in a few words, such as {@code dense relu}. */
+    static String kind(Layer layer) {
+        if (layer instanceof Dense d) {
+            return "dense " + d.activation().name();
+        }
+        if (layer instanceof ActivationLayer a) {
+            return "activation " + a.activation().name();
+        }
+        if (layer instanceof Residual r) {
+            return r.projection().isDefined() ? "residual, projected" : "residual";
+        }
+        return layer.kind();
+    }
+
+    /** The short text of {@link Network#toString()}. */
+    static String brief(Network network) {
+        if (network.input().rank() == 1 && network.layers().forAll(l -> l instanceof Dense)) {
+            Vector<Dense> dense = network.layers().map(l -> (Dense) l);
+            return "Network[" + network.inputs() + dense.map(l -> "-" + l.outputs()).mkString()
+                    + " " + dense.map(l -> l.activation().name()).mkString(",") + "]";
+        }
+        return "Network[" + network.input() + " " + network.layers().map(Summaries::brief).mkString(", ") + "]";
+    }
+
+    private static String brief(Layer layer) {
+        if (layer instanceof Dense d) {
+            return "dense(" + d.outputs() + " " + d.activation().name() + ")";
+        }
+        if (layer instanceof ActivationLayer a) {
+            return a.activation().name();
+        }
+        if (layer instanceof Sequential s) {
+            return s.layers().map(Summaries::brief).mkString("(", ", ", ")");
+        }
+        if (layer instanceof Residual r) {
+            Layer inner = r.inner();
+            String body = inner instanceof Sequential s ? s.layers().map(Summaries::brief).mkString(", ") : brief(inner);
+            return "residual(" + body + r.projection().map(p -> "; projection " + brief(p)).getOrElse("") + ")";
+        }
+        return layer.kind();
+    }
+}
