@@ -21,6 +21,7 @@ import java.util.Objects;
  * Generators.problems().loss(myLoss, TargetKind.REAL).smooth(); // a loss of your own, for finite differences
  * Generators.problems().loss(Losses.softmaxCrossEntropy()).batch(1, 32)
  *         .networks(Generators.networks().layers(2, 3).inputs(4, 4));
+ * Generators.problems().networks(Generators.architectures());   // every kind of layer
  * }</pre>
  *
  * <p>By default: the four built-in losses (squared error, mean squared error, softmax and binary
@@ -28,7 +29,9 @@ import java.util.Objects;
  * {@link Generators#networks()}, batches of 1 to 5 examples, inputs uniform in {@code [-1, 1]}. A
  * loss fused with an activation ({@link FusedLoss}, such as softmax cross-entropy) gets networks
  * that end in that activation; the hidden layers keep every activation. The generation size
- * bounds the network (see {@link NetworkGenerator}) and the batch.
+ * bounds the network (see {@link NetworkGenerator}) and the batch. Networks of
+ * {@link Generators#architectures()} may hold dropout and batch normalisation: a property passes
+ * them a {@link io.github.purenet.network.Mode} ({@link Problem#gradientCheck(io.github.purenet.network.Mode)}).
  *
  * <p>Shrinking shrinks the network (inputs and targets lose the columns it loses), then the
  * batch (its first rows), turns the loss into the first of the list when that accepts the
@@ -212,7 +215,7 @@ public final class ProblemGenerator extends Generator<Problem> {
             candidates = candidates.append(firstRows(larger, minBatch)).append(firstRows(larger, batch - 1));
         }
         LossOption simplest = losses.head();
-        if (index > 0 && simplest.accepts(larger.network().finalActivation().get())
+        if (index > 0 && larger.network().finalActivation().exists(simplest::accepts)
                 && simplest.targets().accepts(larger.targets())) {
             candidates = candidates.append(new Problem(larger.network(), larger.inputs(), larger.targets(),
                     simplest.loss()));
