@@ -129,7 +129,7 @@ public record BatchNorm(Matrix scale, Matrix offset, Matrix mean, Matrix varianc
 
     @Override
     public BatchNorm withParameters(Vector<Matrix> parameters) {
-        Layers.requireShapes("parameters", parameterNames(), parameters(), parameters);
+        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
         return new BatchNorm(parameters.get(0), parameters.get(1), mean, variance, momentum, eps);
     }
 
@@ -147,7 +147,7 @@ public record BatchNorm(Matrix scale, Matrix offset, Matrix mean, Matrix varianc
 
     @Override
     public BatchNorm withState(Vector<Matrix> state) {
-        Layers.requireShapes("state", stateNames(), state(), state);
+        Layers.requireShapes("state", this::stateNames, state(), state);
         return new BatchNorm(scale, offset, state.get(0), state.get(1), momentum, eps);
     }
 
