@@ -29,7 +29,9 @@ import java.util.Objects;
  * {@link Generators#networks()}, batches of 1 to 5 examples, inputs uniform in {@code [-1, 1]}. A
  * loss fused with an activation ({@link FusedLoss}, such as softmax cross-entropy) gets networks
  * that end in that activation; the hidden layers keep every activation. The generation size
- * bounds the network (see {@link NetworkGenerator}) and the batch. Networks of
+ * bounds the network (see {@link NetworkGenerator}) and the batch. A network with batch
+ * normalisation gets at least 2 examples (if the batch's bounds allow), which it needs in
+ * training, and keeps them when it shrinks. Networks of
  * {@link Generators#architectures()} may hold dropout and batch normalisation: a property passes
  * them a {@link io.github.purenet.network.Mode} ({@link Problem#gradientCheck(io.github.purenet.network.Mode)}).
  *
@@ -189,7 +191,7 @@ public final class ProblemGenerator extends Generator<Problem> {
         NetworkGenerator architecture = networksFor(option);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Network network = architecture.generate(random, status);
-            int batch = Values.count(random, minBatch, maxBatch, status.size());
+            int batch = Values.count(random, least(network), maxBatch, status.size());
             Problem p = new Problem(network, Values.uniform(random, batch, network.inputs(), low, high),
                     option.targets().draw(random, batch, network.outputs()), option.loss());
             if (kinkMargin == 0.0 || !p.nearKink(kinkMargin)) {
@@ -211,8 +213,9 @@ public final class ProblemGenerator extends Generator<Problem> {
                 Values.firstColumns(larger.inputs(), n.inputs()),
                 option.targets().firstColumns(larger.targets(), n.outputs()), larger.loss()));
         int batch = larger.batch();
-        if (batch > minBatch) {
-            candidates = candidates.append(firstRows(larger, minBatch)).append(firstRows(larger, batch - 1));
+        int least = least(larger.network());
+        if (batch > least) {
+            candidates = candidates.append(firstRows(larger, least)).append(firstRows(larger, batch - 1));
         }
         LossOption simplest = losses.head();
         if (index > 0 && larger.network().finalActivation().exists(simplest::accepts)
@@ -227,6 +230,11 @@ public final class ProblemGenerator extends Generator<Problem> {
                         larger.inputs(), y, larger.loss())));
         return candidates.distinct().filter(p -> !p.equals(larger))
                 .filter(p -> kinkMargin == 0.0 || !p.nearKink(kinkMargin)).toJavaList(); // the costly test last
+    }
+
+    /** The fewest examples of a problem of this network: 2 with batch normalisation, which trains on no fewer, if the bounds allow. */
+    private int least(Network network) {
+        return Math.min(maxBatch, Math.max(minBatch, Trees.leastBatch(network)));
     }
 
     private static Problem firstRows(Problem p, int rows) {

@@ -1,5 +1,6 @@
 package io.github.purenet.testing;
 
+import io.github.purenet.network.BatchNorm;
 import io.github.purenet.network.Layer;
 import io.github.purenet.network.Network;
 import io.github.purenet.network.Residual;
@@ -31,6 +32,14 @@ final class Trees {
     /** The layers of a network that are not blocks. */
     static Vector<Layer> leaves(Network n) {
         return n.layers().flatMap(Trees::leaves);
+    }
+
+    /**
+     * The fewest rows of a batch that the network trains on: 2 when it holds a batch
+     * normalisation, which needs two values of each channel for the batch's statistics, else 1.
+     */
+    static int leastBatch(Network n) {
+        return leaves(n).exists(l -> l instanceof BatchNorm) ? 2 : 1;
     }
 
     /** The network with every layer that is not a block mapped. */
