@@ -83,8 +83,12 @@ final class Architectures {
                         BatchNorm.EPS);
             case "sequential":
                 return new Sequential(block(g, random, size, in, depth - 1));
-            default:
+            case "residual":
                 return residual(g, random, size, in, depth - 1);
+            default:
+                Layer made = g.makers.get(kind).get().apply(in);
+                return made.withParameters(made.parameters().map(m -> Values.uniform(random, m.rows(), m.columns(),
+                        g.low, g.high)));
         }
     }
 

@@ -7,10 +7,13 @@ import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.activation.LeakyRelu;
 import io.github.purenet.network.Network;
+import io.github.purenet.network.Layer;
+import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * Generates networks of random architecture within bounds: the number of layers, the inputs, the
@@ -87,10 +90,11 @@ public final class NetworkGenerator extends Generator<Network> {
     final double high;
     final Vector<String> kinds;
     final int depth;
+    final LinkedHashMap<String, IntFunction<? extends Layer>> makers;
 
     NetworkGenerator(int minLayers, int maxLayers, int minInputs, int maxInputs, int minWidth, int maxWidth,
             int minOutputs, int maxOutputs, Vector<Activation> hidden, Vector<Activation> last, double low,
-            double high, Vector<String> kinds, int depth) {
+            double high, Vector<String> kinds, int depth, LinkedHashMap<String, IntFunction<? extends Layer>> makers) {
         super(Network.class);
         Values.requireRange("layers", minLayers, maxLayers, 1);
         Values.requireRange("inputs", minInputs, maxInputs, 1);
@@ -109,7 +113,8 @@ public final class NetworkGenerator extends Generator<Network> {
         this.last = requireActivations("lastActivations", last);
         this.low = low;
         this.high = high;
-        this.kinds = requireKinds(kinds);
+        this.makers = makers;
+        this.kinds = requireKinds(kinds, makers);
         if (depth < 0) {
             throw new IllegalArgumentException("depth: expected a depth >= 0, got " + depth);
         }
@@ -145,7 +150,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator layers(int min, int max) {
         return new NetworkGenerator(min, max, minInputs, maxInputs, minWidth, maxWidth, minOutputs, maxOutputs,
-                hidden, last, low, high, kinds, depth);
+                hidden, last, low, high, kinds, depth, makers);
     }
 
     /**
@@ -155,7 +160,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator inputs(int min, int max) {
         return new NetworkGenerator(minLayers, maxLayers, min, max, minWidth, maxWidth, minOutputs, maxOutputs,
-                hidden, last, low, high, kinds, depth);
+                hidden, last, low, high, kinds, depth, makers);
     }
 
     /**
@@ -165,7 +170,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator widths(int min, int max) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, min, max, minOutputs, maxOutputs,
-                hidden, last, low, high, kinds, depth);
+                hidden, last, low, high, kinds, depth, makers);
     }
 
     /**
@@ -175,7 +180,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator outputs(int min, int max) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, min, max,
-                hidden, last, low, high, kinds, depth);
+                hidden, last, low, high, kinds, depth, makers);
     }
 
     /**
@@ -185,7 +190,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator weights(double low, double high) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, hidden, last, low, high, kinds, depth);
+                maxOutputs, hidden, last, low, high, kinds, depth, makers);
     }
 
     /**
@@ -203,7 +208,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator hiddenActivations(Seq<? extends Activation> activations) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, Vector.<Activation>ofAll(requireSeq(activations)), last, low, high, kinds, depth);
+                maxOutputs, Vector.<Activation>ofAll(requireSeq(activations)), last, low, high, kinds, depth, makers);
     }
 
     /**
@@ -212,7 +217,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator lastActivations(Seq<? extends Activation> activations) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, hidden, Vector.<Activation>ofAll(requireSeq(activations)), low, high, kinds, depth);
+                maxOutputs, hidden, Vector.<Activation>ofAll(requireSeq(activations)), low, high, kinds, depth, makers);
     }
 
     /**
@@ -234,7 +239,7 @@ public final class NetworkGenerator extends Generator<Network> {
     public NetworkGenerator kinds(Seq<String> kinds) {
         Objects.requireNonNull(kinds, "kinds is null");
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, hidden, last, low, high, Vector.ofAll(kinds), depth);
+                maxOutputs, hidden, last, low, high, Vector.ofAll(kinds), depth, makers);
     }
 
     /**
@@ -244,7 +249,33 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator depth(int max) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, hidden, last, low, high, kinds, max);
+                maxOutputs, hidden, last, low, high, kinds, max, makers);
+    }
+
+    /**
+     * Adds a kind of layer of your own, such as a {@link io.github.purenet.network.CustomLayer}, to
+     * the kinds: {@code make.apply(width)} gives one that takes {@code width} features (flat
+     * examples of that width); the generator draws its parameters uniform in the weights' range,
+     * and shrinking, when the width before it changes, makes it again for the new width and keeps
+     * the first entries of its parameters. It may change the width.
+     *
+     * <pre>{@code
+     * Generators.architectures().withLayer("scale", width -> new Scale(Matrix.filled(1, width, 1.0)));
+     * }</pre>
+     *
+     * @param kind the layer's {@link Layer#kind()}, not that of a built-in kind
+     * @param make gives a layer of that kind for a width, at least 1
+     * @return this generator with that kind too
+     */
+    public NetworkGenerator withLayer(String kind, IntFunction<? extends Layer> make) {
+        Objects.requireNonNull(kind, "kind is null");
+        Objects.requireNonNull(make, "make is null");
+        if (kind.isBlank() || Architectures.KINDS.contains(kind)) {
+            throw new IllegalArgumentException("kind: expected the name of a layer of your own, not blank and not a "
+                    + "built-in kind, got '" + kind + "'");
+        }
+        return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
+                maxOutputs, hidden, last, low, high, kinds.remove(kind).append(kind), depth, makers.put(kind, make));
     }
 
     /**
@@ -289,9 +320,11 @@ public final class NetworkGenerator extends Generator<Network> {
                 + (kinds.equals(Vector.of("dense")) ? "" : ".kinds(" + kinds.mkString(", ") + ").depth(" + depth + ")");
     }
 
-    private static Vector<String> requireKinds(Vector<String> kinds) {
-        if (kinds.isEmpty() || !Architectures.KINDS.containsAll(kinds)) {
-            throw new IllegalArgumentException("kinds: expected at least one of " + Architectures.KINDS.mkString(", ")
+    private static Vector<String> requireKinds(Vector<String> kinds,
+            LinkedHashMap<String, IntFunction<? extends Layer>> makers) {
+        Vector<String> known = Architectures.KINDS.appendAll(makers.keySet());
+        if (kinds.isEmpty() || !known.containsAll(kinds)) {
+            throw new IllegalArgumentException("kinds: expected at least one of " + known.mkString(", ")
                     + " and no other, got " + kinds);
         }
         return kinds.distinct();

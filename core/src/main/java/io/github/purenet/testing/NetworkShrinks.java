@@ -157,8 +157,8 @@ final class NetworkShrinks {
 
     /** The network of these layers fitted to the inputs and outputs, if they fit and it is within the bounds. */
     private static Option<Network> build(NetworkGenerator g, Vector<Layer> layers, int in, int out) {
-        double fill = Values.origin(g.low, g.high);
-        return Refit.all(layers, in, out, fill).map(l -> Network.of(Shape.of(in), l)).filter(n -> within(g, n));
+        return new Refit(Values.origin(g.low, g.high), g.makers).all(layers, in, out).map(l -> Network.of(Shape.of(in), l))
+                .filter(n -> within(g, n));
     }
 
     private static boolean within(NetworkGenerator g, Network n) {

@@ -2,7 +2,6 @@ package io.github.purenet.testing;
 
 import io.github.purenet.network.ActivationLayer;
 import io.github.purenet.network.BatchNorm;
-import io.github.purenet.network.CustomLayer;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Dropout;
 import io.github.purenet.network.Layer;
@@ -10,8 +9,10 @@ import io.github.purenet.network.LayerNorm;
 import io.github.purenet.network.Residual;
 import io.github.purenet.network.Sequential;
 import io.github.purenet.network.Shape;
+import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
+import java.util.function.IntFunction;
 
 /**
  * Fits layers of flat examples to other widths, for shrinking: a layer keeps its first units,
@@ -19,12 +20,13 @@ import io.vavr.control.Option;
  * running variances with 1). A dense layer fits any widths; a layer that keeps its input's width
  * (an activation, dropout, a normalisation, a residual block without projection) fits only equal
  * ones; a sequence fits when its layers do, the last one that can set the width taking the
- * outputs.
+ * outputs. A user's layer fits the widths it takes, or is made again for the new width by its
+ * maker, keeping the first entries of its parameters.
+ *
+ * @param fill the value that pads parameters and running means
+ * @param makers the makers of users' layers by kind, which give a layer for a width
  */
-final class Refit {
-
-    private Refit() {
-    }
+record Refit(double fill, Map<String, IntFunction<? extends Layer>> makers) {
 
     /** The width of a layer's output for {@code in} features, with the widths its dense layers have now. */
     static int width(Layer layer, int in) {
@@ -37,30 +39,31 @@ final class Refit {
         if (layer instanceof Residual r) {
             return r.projection().isDefined() ? width(r.inner(), in) : in;
         }
-        if (layer instanceof CustomLayer c) {
-            try {
-                return c.outputShape(Shape.of(in)).size();
-            } catch (IllegalArgumentException e) {
-                return in;
-            }
+        if (layer instanceof ActivationLayer || layer instanceof Dropout
+                || layer instanceof LayerNorm || layer instanceof BatchNorm) {
+            return in;
         }
-        return in;
+        try {
+            return layer.outputShape(Shape.of(in)).size();
+        } catch (IllegalArgumentException e) {
+            return in; // a user's layer made for another width, made again for this one when it is fitted
+        }
     }
 
     /** The layer fitted to take {@code in} features and give {@code out}, or none if it cannot. */
-    static Option<Layer> fit(Layer layer, int in, int out, double fill) {
+    Option<Layer> fit(Layer layer, int in, int out) {
         if (layer instanceof Dense d) {
             return Option.some(new Dense(Values.refit(d.weights(), out, in, fill),
                     Values.refitColumns(d.bias(), out, fill), d.activation()));
         }
         if (layer instanceof Sequential s) {
-            return all(s.layers(), in, out, fill).map(Sequential::new);
+            return all(s.layers(), in, out).map(Sequential::new);
         }
         if (layer instanceof Residual r) {
             if (r.projection().isEmpty()) {
-                return in == out ? fit(r.inner(), in, in, fill).map(Residual::of) : Option.none();
+                return in == out ? fit(r.inner(), in, in).map(Residual::of) : Option.none();
             }
-            return fit(r.inner(), in, out, fill).flatMap(i -> fit(r.projection().get(), in, out, fill)
+            return fit(r.inner(), in, out).flatMap(i -> fit(r.projection().get(), in, out)
                     .map(p -> Residual.of(i, p)));
         }
         if (in != out) {
@@ -78,10 +81,20 @@ final class Refit {
         if (layer instanceof ActivationLayer || layer instanceof Dropout) {
             return Option.some(layer);
         }
+        if (takes(layer, in, out)) {
+            return Option.some(layer);
+        }
+        return makers.get(layer.kind()).map(make -> (Layer) make.apply(in)).filter(made -> takes(made, in, out)
+                && made.parameters().size() == layer.parameters().size()).map(made -> made.withParameters(
+                        made.parameters().zipWith(layer.parameters(), (m, old) -> Values.refit(old, m.rows(), m.columns(),
+                                fill))));
+    }
+
+    private static boolean takes(Layer layer, int in, int out) {
         try {
-            return layer.outputShape(Shape.of(in)).size() == out ? Option.some(layer) : Option.none();
+            return layer.outputShape(Shape.of(in)).size() == out;
         } catch (IllegalArgumentException e) {
-            return Option.none();
+            return false;
         }
     }
 
@@ -90,16 +103,16 @@ final class Refit {
      * width it gives, except that the last takes the outputs, or, if it keeps its input's width,
      * passes them on to the layers before it.
      */
-    static Option<Vector<Layer>> all(Vector<Layer> layers, int in, int out, double fill) {
+    Option<Vector<Layer>> all(Vector<Layer> layers, int in, int out) {
         if (layers.isEmpty()) {
             return in == out ? Option.some(Vector.empty()) : Option.none();
         }
         Vector<Layer> init = layers.init();
         int width = widthOf(init, in);
-        Option<Vector<Layer>> kept = all(init, in, width, fill)
-                .flatMap(before -> fit(layers.last(), width, out, fill).map(before::append));
+        Option<Vector<Layer>> kept = all(init, in, width).flatMap(before -> fit(layers.last(), width, out)
+                .map(before::append));
         return kept.isDefined() || width == out ? kept
-                : all(init, in, out, fill).flatMap(before -> fit(layers.last(), out, out, fill).map(before::append));
+                : all(init, in, out).flatMap(before -> fit(layers.last(), out, out).map(before::append));
     }
 
     /** The width of the output of layers in sequence for {@code in} features. */
