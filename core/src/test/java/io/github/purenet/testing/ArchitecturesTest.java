@@ -8,10 +8,12 @@ import io.github.purenet.activation.Activations;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.network.ActivationLayer;
 import io.github.purenet.network.BatchNorm;
+import io.github.purenet.network.CustomLayer;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Dropout;
 import io.github.purenet.network.Layer;
 import io.github.purenet.network.LayerNorm;
+import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
 import io.github.purenet.network.Residual;
 import io.github.purenet.network.Sequential;
@@ -151,5 +153,69 @@ class ArchitecturesTest {
         Problem q = new Problem(nested, Matrix.row(-2.0, 0.5), Matrix.row(0.0), Losses.squaredError());
         assertEquals(Vector.of(Matrix.row(-2.0, 0.5), Matrix.row(-2.2, 1.0), Matrix.row(1.0)), q.kinkedPreActivations());
         assertTrue(q.nearKink(0.6) && !q.nearKink(0.5));
+    }
+
+    /** y = x ⊙ s, a learnt scale per feature: a user's layer. */
+    private record Scale(Matrix s) implements CustomLayer {
+        public String name() {
+            return "scale";
+        }
+
+        public Shape outputShape(Shape input) {
+            if (input.size() != s.columns()) {
+                throw new IllegalArgumentException("expected " + s.columns() + " features, got " + input);
+            }
+            return input;
+        }
+
+        public Vector<String> parameterNames() {
+            return Vector.of("s");
+        }
+
+        public Vector<Matrix> parameters() {
+            return Vector.of(s);
+        }
+
+        public Scale withParameters(Vector<Matrix> p) {
+            return new Scale(p.get(0));
+        }
+
+        public Matrix forward(Matrix x, Mode mode) {
+            return x.zipWithRow(s, (a, b) -> a * b);
+        }
+
+        public Backward backward(Matrix x, Matrix y, Matrix dy, Mode mode) {
+            return new Backward(dy.zipWithRow(s, (a, b) -> a * b), Vector.of(dy.hadamard(x).columnSums()));
+        }
+    }
+
+    @Test
+    void aUsersLayerIsDrawnAnywhereWithParametersInRangeAndMadeAgainWhenTheWidthBeforeItShrinks() {
+        NetworkGenerator g = Generators.architectures().withLayer("scale", w -> new Scale(Matrix.filled(1, w, 1.0)));
+        Set<String> seen = new HashSet<>();
+        Property.forAll(g).trials(200).check(n -> {
+            for (Layer l : n.layers().flatMap(Measures::nodes)) {
+                seen.add(l.kind());
+                assertTrue(!(l instanceof Scale sc) || within(sc.s(), -1, 1), n::toString);
+            }
+            for (Layer l : n.layers().filter(l -> l instanceof Sequential || l instanceof Residual)
+                    .flatMap(l -> Measures.nodes(l).tail())) {
+                seen.add(l.kind() + " in a block");
+            }
+        });
+        assertTrue(seen.containsAll(List.of("scale", "scale in a block", "residual", "batch_norm")), seen::toString);
+        Network n = Network.of(Shape.of(2), new Dense(Matrix.filled(3, 2, 0.5), Matrix.row(0.5, 0.5, 0.5),
+                Activations.tanh()), new Scale(Matrix.row(0.1, 0.2, 0.3)), new Dense(Matrix.row(1, 1, 1), Matrix.row(0),
+                Activations.identity()));
+        Vector<Network> candidates = Vector.ofAll(g.shrink(null, n));
+        for (int w = 1; w <= 2; w++) {
+            Network narrowed = Network.of(Shape.of(2), new Dense(Matrix.filled(w, 2, 0.5), Matrix.filled(1, w, 0.5),
+                    Activations.tanh()), new Scale(Values.firstColumns(Matrix.row(0.1, 0.2, 0.3), w)),
+                    new Dense(Matrix.filled(1, w, 1.0), Matrix.row(0), Activations.identity()));
+            assertTrue(candidates.contains(narrowed), candidates::toString);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Generators.architectures().withLayer("dense", Dense.class::cast));
+        assertThrows(IllegalArgumentException.class, () -> Generators.networks().kinds(Vector.of("dense", "scale")));
+        assertEquals(Vector.of("dense", "scale"), g.kinds(Vector.of("dense", "scale")).kinds);
     }
 }
