@@ -21,12 +21,15 @@ import io.vavr.collection.Vector;
  */
 final class Architectures {
 
-    /** Every built-in kind of layer, by {@link Layer#kind()} name. */
-    static final Vector<String> KINDS = Vector.of("dense", "activation", "dropout", "layer_norm", "batch_norm",
-            "sequential", "residual");
+    /** @return every built-in kind of layer, by {@link Layer#kind()} name */
+    static Vector<String> kinds() {
+        return Vector.of("dense", "activation", "dropout", "layer_norm", "batch_norm", "sequential", "residual");
+    }
 
-    /** The kinds that hold other layers. */
-    static final Vector<String> BLOCKS = Vector.of("sequential", "residual");
+    /** @return the kinds that hold other layers */
+    static Vector<String> blocks() {
+        return Vector.of("sequential", "residual");
+    }
 
     /** The most layers in a block. */
     static final int BLOCK = 3;
@@ -64,7 +67,7 @@ final class Architectures {
 
     /** A layer of one of the generator's kinds that takes {@code in} features, with blocks at most {@code depth} deep. */
     private static Layer layer(NetworkGenerator g, SourceOfRandomness random, int size, int in, int depth) {
-        Vector<String> kinds = depth > 0 ? g.kinds : g.kinds.removeAll(BLOCKS);
+        Vector<String> kinds = depth > 0 ? g.kinds : g.kinds.removeAll(blocks());
         String kind = kinds.isEmpty() ? "dense" : kinds.size() == 1 ? kinds.head() : pick(random, kinds);
         switch (kind) {
             case "dense":

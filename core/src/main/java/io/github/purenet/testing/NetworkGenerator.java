@@ -270,7 +270,7 @@ public final class NetworkGenerator extends Generator<Network> {
     public NetworkGenerator withLayer(String kind, IntFunction<? extends Layer> make) {
         Objects.requireNonNull(kind, "kind is null");
         Objects.requireNonNull(make, "make is null");
-        if (kind.isBlank() || Architectures.KINDS.contains(kind)) {
+        if (kind.isBlank() || Architectures.kinds().contains(kind)) {
             throw new IllegalArgumentException("kind: expected the name of a layer of your own, not blank and not a "
                     + "built-in kind, got '" + kind + "'");
         }
@@ -298,7 +298,7 @@ public final class NetworkGenerator extends Generator<Network> {
      * @return the kinds
      */
     public static Vector<String> builtInKinds() {
-        return Architectures.KINDS;
+        return Architectures.kinds();
     }
 
     @Override
@@ -322,7 +322,7 @@ public final class NetworkGenerator extends Generator<Network> {
 
     private static Vector<String> requireKinds(Vector<String> kinds,
             LinkedHashMap<String, IntFunction<? extends Layer>> makers) {
-        Vector<String> known = Architectures.KINDS.appendAll(makers.keySet());
+        Vector<String> known = Architectures.kinds().appendAll(makers.keySet());
         if (kinds.isEmpty() || !known.containsAll(kinds)) {
             throw new IllegalArgumentException("kinds: expected at least one of " + known.mkString(", ")
                     + " and no other, got " + kinds);
