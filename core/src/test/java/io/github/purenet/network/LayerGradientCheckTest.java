@@ -110,6 +110,29 @@ class LayerGradientCheckTest {
     }
 
     @Test
+    void aSoftmaxAfterANormTakesTheNormsOutputAsLogitsAndTheFusedLossChecks() {
+        Vector<Key> k = KEY.foldIn(4).split(3);
+        Matrix x = uniform(k.get(0), 6, 4, -1, 1);
+        BatchNorm norm = batchNorm(k.get(2), 3);
+        Network network = Network.of(Shape.of(4), dense(k.get(1), 4, 3, Activations.identity()), norm,
+                ActivationLayer.of(Activations.softmax()));
+        assertEquals(Activations.softmax(), network.finalActivation().get());
+        assertEquals(network.parameters().size(), Layers.parameterCount(network.body()));
+        for (Mode mode : Vector.of(Mode.evaluation(), Mode.training(KEY))) {
+            Trace trace = Backprop.forward(network, x, mode);
+            assertEquals(trace.root().child(1).output(), trace.logits(), "the batch norm's output, " + mode);
+        }
+        check("softmax after a norm", network, x, classes(6, 3), Losses.softmaxCrossEntropy());
+        // a network that ends in a norm or a dropout ends in no activation: its logits are its output
+        Network dropped = Network.of(Shape.of(4), dense(k.get(1), 4, 3, Activations.softmax()), Dropout.of(0.5));
+        assertTrue(dropped.finalActivation().isEmpty());
+        Trace trace = Backprop.forward(dropped, x, Mode.training(KEY));
+        assertEquals(trace.output(), trace.logits());
+        assertEquals(Vector.of(2, 0, 2, 2, 0), Vector.of(dense(k.get(1), 4, 3, Activations.tanh()), Dropout.of(0.1),
+                LayerNorm.of(3), BatchNorm.of(3), ActivationLayer.of(Activations.tanh())).map(Layers::parameterCount));
+    }
+
+    @Test
     void imageShapedInputsNormalisedPerChannel() {
         Vector<Key> k = KEY.foldIn(3).split(6);
         Shape image = Shape.of(2, 2, 3); // 12 columns, channel j mod 3 at 4 positions
