@@ -19,6 +19,13 @@ import java.util.Objects;
  * The running {@code mean} and {@code variance} are non-trainable state: no optimizer sees them,
  * the training step returns them updated, and evaluation uses them.
  *
+ * <p>In training, a batch with a single value of a channel (one row of flat examples) is refused,
+ * as PyTorch refuses it: its variance would be 0 and the output the offset whatever the input. The
+ * message names the layer's path. Exactly, {@code x̂ = (x - μ) · (1 / √(σ² + eps))} and
+ * {@code y = fma(scale, x̂, offset)}; the sums run over the rows ascending and, within a row, the
+ * channel's positions ascending (for flat examples, each column over the rows, as
+ * {@link Matrix#columnSums()}); sums of squares and products accumulate with {@link Math#fma}.
+ *
  * <p>Conventions: {@code momentum} is the weight of the old statistics, as in Flax and Keras
  * (default 0.99); PyTorch's {@code momentum} is the weight of the new ones, so PyTorch's default
  * 0.1 is 0.9 here. Like Flax and Keras, the running variance is updated with the biased batch
@@ -187,9 +194,9 @@ public record BatchNorm(Matrix scale, Matrix offset, Matrix mean, Matrix varianc
     /**
      * The backward pass: {@code d offset} and {@code d scale} are each channel's sums of {@code g}
      * and {@code g · x̂}; with {@code h = g · scale}, in training (the statistics depend on the
-     * batch) {@code dL/dx = (h - mean(h) - x̂ · mean(h · x̂)) / √(σ² + eps)}, the means over the
-     * channel's entries in the batch; in evaluation (a fixed affine map per channel)
-     * {@code dL/dx = h / √(variance + eps)}.
+     * batch) {@code dL/dx = (h - mean(h) - x̂ · mean(h · x̂)) · (1 / √(σ² + eps))}, the means over
+     * the channel's entries in the batch; in evaluation (a fixed affine map per channel)
+     * {@code dL/dx = h · (1 / √(variance + eps))}.
      */
     Matrix backward(Node node, Matrix gradient, Mode mode, boolean inputGradient, Matrix[] out, int offset) {
         return Normalisation.backward(node.saved(0), node.saved(1), gradient, scale, false,

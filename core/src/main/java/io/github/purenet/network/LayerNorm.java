@@ -20,8 +20,9 @@ import java.util.Objects;
  * {@link Math#fma}; {@code μ} and {@code σ²} divide the sums by the number of features;
  * {@code x̂ = (x - μ) · (1 / √(σ² + eps))} and {@code y = fma(scale, x̂, offset)}. Backward, for
  * {@code g = dL/dy}: {@code d offset} and {@code d scale} are the sums over the rows (ascending) of
- * {@code g} and {@code g · x̂}; with {@code h = g ⊙ scale},
- * {@code dL/dx = (h - mean(h) - x̂ · mean(h ⊙ x̂)) · (1 / √(σ² + eps))}, the means over the row.
+ * {@code g} and {@code g · x̂} (the products accumulated with {@link Math#fma}); with
+ * {@code h = g ⊙ scale}, {@code dL/dx = (h - mean(h) - x̂ · mean(h ⊙ x̂)) · (1 / √(σ² + eps))}, the
+ * means over the row.
  *
  * @param scale the {@code 1 x features} trainable scale ({@code γ}), 1 at first
  * @param offset the {@code 1 x features} trainable offset ({@code β}), 0 at first
@@ -117,9 +118,10 @@ public record LayerNorm(Matrix scale, Matrix offset, double eps) implements Laye
     }
 
     /**
-     * The backward pass: {@code d offset} and {@code d scale} are the column sums of {@code g} and
-     * {@code g ⊙ x̂} over the rows ascending; with {@code h = g ⊙ scale}, each row's
-     * {@code dL/dx = (h - mean(h) - x̂ · mean(h ⊙ x̂)) / √(σ² + eps)}.
+     * The backward pass: {@code d offset} and {@code d scale} are the sums over the rows ascending of
+     * {@code g} and {@code g ⊙ x̂} (the products accumulated with {@link Math#fma}); with
+     * {@code h = g ⊙ scale}, each row's {@code dL/dx = (h - mean(h) - x̂ · mean(h ⊙ x̂)) · s}, where
+     * {@code s = 1 / √(σ² + eps)} was kept by the forward pass.
      */
     Matrix backward(Node node, Matrix gradient, boolean inputGradient, Matrix[] out, int offset) {
         return Normalisation.backward(node.saved(0), node.saved(1), gradient, scale, true, true, inputGradient, out,

@@ -10,6 +10,7 @@ import io.github.purenet.activation.Activations;
 import io.github.purenet.data.Batch;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
+import io.github.purenet.data.LastBatch;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.optim.Optimizer;
@@ -133,6 +134,21 @@ class TrainingWithStateTest {
             refuses(call::run, "layers[0] (batch_norm), layers[2] (dropout)", "pass Mode.evaluation() to predict",
                     "or Mode.training(key) to train");
         }
+    }
+
+    @Test
+    void aLastBatchOfOneRowIsRefusedNamingTheLayerAndLastBatchDropAvoidsIt() {
+        Dataset six = new Dataset(DATA.features().selectRows(Vector.range(0, 6)),
+                DATA.targets().selectRows(Vector.range(0, 6)));
+        Optimizer<?> sgd = Optimizers.sgd(0.1);
+        refuses(() -> train(six, BATCHING, sgd, 2), "layers[0]: batch_norm in training needs at least 2 values",
+                "LastBatch.DROP");
+        assertEquals(4, train(six, BATCHING.withLastBatch(LastBatch.DROP), sgd, 4).step());
+    }
+
+    private static <S> TrainState<S> train(Dataset data, Batching batching, Optimizer<S> optimizer, int steps) {
+        return Training.run(Training.init(NETWORK, optimizer, KEY, data, batching),
+                Training.transition(data, batching, LOSS, optimizer)).get(steps);
     }
 
     @Test
