@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.activation.Activations;
+import io.github.purenet.data.LastBatch;
 import io.github.purenet.loss.Losses;
+import io.github.purenet.network.Backprop;
 import io.github.purenet.network.ActivationLayer;
 import io.github.purenet.network.BatchNorm;
 import io.github.purenet.network.CustomLayer;
@@ -153,6 +155,49 @@ class ArchitecturesTest {
         Problem q = new Problem(nested, Matrix.row(-2.0, 0.5), Matrix.row(0.0), Losses.squaredError());
         assertEquals(Vector.of(Matrix.row(-2.0, 0.5), Matrix.row(-2.2, 1.0), Matrix.row(1.0)), q.kinkedPreActivations());
         assertTrue(q.nearKink(0.6) && !q.nearKink(0.5));
+    }
+
+    /**
+     * In training, dropout's masks and the batch's statistics change the pre-activations; the
+     * engine's own pass is the oracle: the input of a network's final activation layer, nested in
+     * sequences, is its trace's logits; and a residual block around dropout and a leaky ReLU of
+     * slope 0.5 gives y = leaky(z) + x, so z is y - x where that is positive and twice it elsewhere.
+     */
+    @Test
+    void kinkedPreActivationsInTrainingFollowTheKeysOfTheirPaths() {
+        Property.forAll(Generators.pairs(Generators.matrices().rows(2, 6).columns(3, 3), Generators.keys())).check(xk -> {
+            Matrix x = xk._1;
+            Mode mode = Mode.training(xk._2);
+            Network sequences = Network.of(Shape.of(3), new Dense(Matrix.filled(4, 3, 0.5), Matrix.row(0.1, -0.1, 0.2, 0),
+                    Activations.tanh()), Sequential.of(Dropout.of(0.5), Sequential.of(BatchNorm.of(4), Dropout.of(0.25),
+                    ActivationLayer.of(Activations.relu()))));
+            Problem p = new Problem(sequences, x, Matrix.filled(x.rows(), 4, 0.0), Losses.squaredError());
+            assertEquals(Vector.of(Backprop.forward(sequences, x, mode).logits()), p.kinkedPreActivations(mode));
+            Network block = Network.of(Shape.of(3), Dropout.of(0.5), Residual.of(Sequential.of(Dropout.of(0.5),
+                    ActivationLayer.of(Activations.leakyRelu(0.5)))));
+            Matrix y = Backprop.forward(block, x, mode).output();
+            Matrix skip = Backprop.forward(Network.of(Shape.of(3), Dropout.of(0.5)), x, mode).output();
+            Matrix z = y.minus(skip).map(v -> v > 0 ? v : 2 * v);
+            Matrix walked = new Problem(block, x, x, Losses.squaredError()).kinkedPreActivations(mode).single();
+            assertTrue(walked.minus(z).map(Math::abs).sum() < 1e-12, walked + " " + z);
+        });
+    }
+
+    @Test
+    void problemsAndTrainingsWithBatchNormalisationHaveBatchesOfAtLeastTwoExamples() {
+        NetworkGenerator normalised = Generators.architectures().kinds(Vector.of("batch_norm", "dense")).layers(2, 4);
+        Property.forAll(Generators.problems().networks(normalised)).check(p -> {
+            boolean batchNorm = Trees.leaves(p.network()).exists(l -> l instanceof BatchNorm);
+            assertTrue(!batchNorm || p.batch() >= 2, p::toString);
+        });
+        Property.forAll(Generators.trainings().problems(Generators.problems().networks(normalised))).check(t -> {
+            boolean batchNorm = Trees.leaves(t.network()).exists(l -> l instanceof BatchNorm);
+            int n = t.data().size();
+            int size = Math.min(n, t.batching().size());
+            assertTrue(!batchNorm || size >= 2 && (n % size != 1 || t.batching().lastBatch() == LastBatch.DROP),
+                    t::toString);
+            t.state(); // trains without a refusal
+        });
     }
 
     /** y = x ⊙ s, a learnt scale per feature: a user's layer. */
