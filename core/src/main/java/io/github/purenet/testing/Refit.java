@@ -20,8 +20,9 @@ import java.util.function.IntFunction;
  * running variances with 1). A dense layer fits any widths; a layer that keeps its input's width
  * (an activation, dropout, a normalisation, a residual block without projection) fits only equal
  * ones; a sequence fits when its layers do, the last one that can set the width taking the
- * outputs. A user's layer fits the widths it takes, or is made again for the new width by its
- * maker, keeping the first entries of its parameters.
+ * outputs. A user's layer with a maker is made again for the new width, keeping the first entries
+ * of its parameters, when that changes the shapes of its parameters (its own output shape may not
+ * say that its width is wrong); one without fits the widths its output shape takes.
  *
  * @param fill the value that pads parameters and running means
  * @param makers the makers of users' layers by kind, which give a layer for a width
@@ -81,13 +82,18 @@ record Refit(double fill, Map<String, IntFunction<? extends Layer>> makers) {
         if (layer instanceof ActivationLayer || layer instanceof Dropout) {
             return Option.some(layer);
         }
-        if (takes(layer, in, out)) {
-            return Option.some(layer);
+        Option<IntFunction<? extends Layer>> maker = makers.get(layer.kind());
+        if (maker.isEmpty()) {
+            return takes(layer, in, out) ? Option.some(layer) : Option.none();
         }
-        return makers.get(layer.kind()).map(make -> (Layer) make.apply(in)).filter(made -> takes(made, in, out)
-                && made.parameters().size() == layer.parameters().size()).map(made -> made.withParameters(
-                        made.parameters().zipWith(layer.parameters(), (m, old) -> Values.refit(old, m.rows(), m.columns(),
-                                fill))));
+        Layer made = maker.get().apply(in);
+        if (!takes(made, in, out) || made.parameters().size() != layer.parameters().size()) {
+            return Option.none();
+        }
+        boolean same = made.parameters().zipWith(layer.parameters(), (m, old) -> m.rows() == old.rows()
+                && m.columns() == old.columns()).forAll(b -> b);
+        return Option.some(same ? layer : made.withParameters(made.parameters().zipWith(layer.parameters(),
+                (m, old) -> Values.refit(old, m.rows(), m.columns(), fill))));
     }
 
     private static boolean takes(Layer layer, int in, int out) {
