@@ -1,11 +1,11 @@
-package io.github.purenet.examples;
+package io.github.purenet.examples.docs;
+
+import io.github.purenet.examples.docs.LayersDocTest.Scale;
 
 // snippet:imports
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.purenet.network.CustomLayer;
 import io.github.purenet.network.Mode;
-import io.github.purenet.network.Shape;
 import io.github.purenet.tensor.Matrix;
 import io.github.purenet.testing.Generators;
 import io.github.purenet.testing.GradientCheck;
@@ -16,23 +16,10 @@ import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 // end:imports
 
-// snippet:test
-/** A layer of our own, checked inside random networks of every kind, in both modes. */
-class ScaleLayerPropertyTest {
+/** docs/testing.md: a layer of one's own (the Scale of docs/networks.md) checked inside random networks of every kind. */
+class TestingDocTest {
 
-    /** y = x ⊙ s: a learnt scale per feature. */
-    record Scale(Matrix s) implements CustomLayer {
-        public String name() { return "scale"; }
-        public Shape outputShape(Shape input) { return input; }
-        public Vector<String> parameterNames() { return Vector.of("s"); }
-        public Vector<Matrix> parameters() { return Vector.of(s); }
-        public Scale withParameters(Vector<Matrix> p) { return new Scale(p.get(0)); }
-        public Matrix forward(Matrix x, Mode mode) { return x.zipWithRow(s, (a, b) -> a * b); }
-        public Backward backward(Matrix x, Matrix y, Matrix dy, Mode mode) {
-            return new Backward(dy.zipWithRow(s, (a, b) -> a * b), Vector.of(dy.hadamard(x).columnSums()));
-        }
-    }
-
+    // snippet:architectures
     @Test
     void backpropagationThroughScaleAgreesWithFiniteDifferencesInAnyArchitectureAndMode() {
         NetworkGenerator networks = Generators.architectures()       // dense, dropout, norms, blocks...
@@ -47,5 +34,5 @@ class ScaleLayerPropertyTest {
                     }
                 });
     }
+    // end:architectures
 }
-// end:test
