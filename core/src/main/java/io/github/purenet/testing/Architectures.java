@@ -57,7 +57,7 @@ final class Architectures {
         Vector<Layer> layers = Vector.empty();
         int width = in;
         for (int l = 0; l < count - 1; l++) {
-            Layer layer = layer(g, random, size, width, g.depth);
+            Layer layer = layer(g, random, size, width, g.kinds.depth());
             layers = layers.append(layer);
             width = Refit.width(layer, width);
         }
@@ -67,7 +67,7 @@ final class Architectures {
 
     /** A layer of one of the generator's kinds that takes {@code in} features, with blocks at most {@code depth} deep. */
     private static Layer layer(NetworkGenerator g, SourceOfRandomness random, int size, int in, int depth) {
-        Vector<String> kinds = depth > 0 ? g.kinds : g.kinds.removeAll(blocks());
+        Vector<String> kinds = depth > 0 ? g.kinds.names() : g.kinds.names().removeAll(blocks());
         String kind = kinds.isEmpty() ? "dense" : kinds.size() == 1 ? kinds.head() : pick(random, kinds);
         switch (kind) {
             case "dense":
@@ -89,7 +89,7 @@ final class Architectures {
             case "residual":
                 return residual(g, random, size, in, depth - 1);
             default:
-                Layer made = g.makers.get(kind).get().apply(in);
+                Layer made = g.kinds.makers().get(kind).get().apply(in);
                 return made.withParameters(made.parameters().map(m -> Values.uniform(random, m.rows(), m.columns(),
                         g.low, g.high)));
         }

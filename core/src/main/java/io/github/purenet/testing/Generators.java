@@ -4,7 +4,6 @@ import com.pholser.junit.quickcheck.generator.Generator;
 import com.pholser.junit.quickcheck.random.SourceOfRandomness;
 import io.github.purenet.network.Network;
 import io.vavr.Tuple2;
-import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Vector;
 import java.util.Objects;
 import java.util.Random;
@@ -54,7 +53,7 @@ public final class Generators {
      */
     public static NetworkGenerator networks() {
         return new NetworkGenerator(1, 4, 1, 8, 1, 8, 1, 8, NetworkGenerator.builtInActivations(),
-                NetworkGenerator.builtInActivations(), -1.0, 1.0, Vector.of("dense"), 2, LinkedHashMap.empty());
+                NetworkGenerator.builtInActivations(), -1.0, 1.0, Kinds.dense());
     }
 
     /**

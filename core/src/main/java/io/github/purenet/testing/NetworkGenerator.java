@@ -6,9 +6,8 @@ import com.pholser.junit.quickcheck.random.SourceOfRandomness;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.activation.LeakyRelu;
-import io.github.purenet.network.Network;
 import io.github.purenet.network.Layer;
-import io.vavr.collection.LinkedHashMap;
+import io.github.purenet.network.Network;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import java.util.List;
@@ -51,11 +50,14 @@ import java.util.function.IntFunction;
  * <li>{@code residual}: an inner block of 1 to 3 layers one level deeper, with a projection (a dense
  * layer with the identity activation to the inner block's width) half of the time; without one, a
  * block that changes the width ends in a dense layer back to its input's width (of a hidden
- * activation, and as wide as the block's input, whatever the widths' bounds).</li>
+ * activation, and as wide as the block's input, whatever the widths' bounds);</li>
+ * <li>a kind of your own, added by {@link #withLayer}: the layer its maker gives for the width,
+ * with parameters uniform in the weights' range.</li>
  * </ul>
- * Blocks nest at most {@link #depth} levels (2 by default); at the deepest level, and in a list of
- * blocks only, layers are dense. Every example is flat ({@code Shape.of(inputs)}). A generator of
- * dense layers only draws exactly the networks it drew before kinds existed.
+ * Blocks nest at most {@link #depth} levels (2 by default; a residual block's inner sequence is part
+ * of the block); at the deepest level only the listed kinds that are not blocks are drawn (dense
+ * if there are none). Every example is flat ({@code Shape.of(inputs)}). A generator of dense
+ * layers only draws exactly the networks it drew before kinds existed.
  *
  * <h2>Shrinking</h2>
  * Shrinking keeps the inputs and outputs while it removes layers: a layer or a whole block goes
@@ -88,13 +90,11 @@ public final class NetworkGenerator extends Generator<Network> {
     final Vector<Activation> last;
     final double low;
     final double high;
-    final Vector<String> kinds;
-    final int depth;
-    final LinkedHashMap<String, IntFunction<? extends Layer>> makers;
+    final Kinds kinds;
 
     NetworkGenerator(int minLayers, int maxLayers, int minInputs, int maxInputs, int minWidth, int maxWidth,
             int minOutputs, int maxOutputs, Vector<Activation> hidden, Vector<Activation> last, double low,
-            double high, Vector<String> kinds, int depth, LinkedHashMap<String, IntFunction<? extends Layer>> makers) {
+            double high, Kinds kinds) {
         super(Network.class);
         Values.requireRange("layers", minLayers, maxLayers, 1);
         Values.requireRange("inputs", minInputs, maxInputs, 1);
@@ -113,12 +113,7 @@ public final class NetworkGenerator extends Generator<Network> {
         this.last = requireActivations("lastActivations", last);
         this.low = low;
         this.high = high;
-        this.makers = makers;
-        this.kinds = requireKinds(kinds, makers);
-        if (depth < 0) {
-            throw new IllegalArgumentException("depth: expected a depth >= 0, got " + depth);
-        }
-        this.depth = depth;
+        this.kinds = Objects.requireNonNull(kinds, "kinds is null");
     }
 
     /**
@@ -150,7 +145,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator layers(int min, int max) {
         return new NetworkGenerator(min, max, minInputs, maxInputs, minWidth, maxWidth, minOutputs, maxOutputs,
-                hidden, last, low, high, kinds, depth, makers);
+                hidden, last, low, high, kinds);
     }
 
     /**
@@ -160,7 +155,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator inputs(int min, int max) {
         return new NetworkGenerator(minLayers, maxLayers, min, max, minWidth, maxWidth, minOutputs, maxOutputs,
-                hidden, last, low, high, kinds, depth, makers);
+                hidden, last, low, high, kinds);
     }
 
     /**
@@ -170,7 +165,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator widths(int min, int max) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, min, max, minOutputs, maxOutputs,
-                hidden, last, low, high, kinds, depth, makers);
+                hidden, last, low, high, kinds);
     }
 
     /**
@@ -180,7 +175,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator outputs(int min, int max) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, min, max,
-                hidden, last, low, high, kinds, depth, makers);
+                hidden, last, low, high, kinds);
     }
 
     /**
@@ -190,7 +185,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator weights(double low, double high) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, hidden, last, low, high, kinds, depth, makers);
+                maxOutputs, hidden, last, low, high, kinds);
     }
 
     /**
@@ -208,7 +203,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator hiddenActivations(Seq<? extends Activation> activations) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, Vector.<Activation>ofAll(requireSeq(activations)), last, low, high, kinds, depth, makers);
+                maxOutputs, Vector.<Activation>ofAll(requireSeq(activations)), last, low, high, kinds);
     }
 
     /**
@@ -217,7 +212,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator lastActivations(Seq<? extends Activation> activations) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, hidden, Vector.<Activation>ofAll(requireSeq(activations)), low, high, kinds, depth, makers);
+                maxOutputs, hidden, Vector.<Activation>ofAll(requireSeq(activations)), low, high, kinds);
     }
 
     /**
@@ -239,7 +234,7 @@ public final class NetworkGenerator extends Generator<Network> {
     public NetworkGenerator kinds(Seq<String> kinds) {
         Objects.requireNonNull(kinds, "kinds is null");
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, hidden, last, low, high, Vector.ofAll(kinds), depth, makers);
+                maxOutputs, hidden, last, low, high, this.kinds.withNames(Vector.ofAll(kinds)));
     }
 
     /**
@@ -249,7 +244,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator depth(int max) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, hidden, last, low, high, kinds, max, makers);
+                maxOutputs, hidden, last, low, high, kinds.withDepth(max));
     }
 
     /**
@@ -268,14 +263,8 @@ public final class NetworkGenerator extends Generator<Network> {
      * @return this generator with that kind too
      */
     public NetworkGenerator withLayer(String kind, IntFunction<? extends Layer> make) {
-        Objects.requireNonNull(kind, "kind is null");
-        Objects.requireNonNull(make, "make is null");
-        if (kind.isBlank() || Architectures.kinds().contains(kind)) {
-            throw new IllegalArgumentException("kind: expected the name of a layer of your own, not blank and not a "
-                    + "built-in kind, got '" + kind + "'");
-        }
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, hidden, last, low, high, kinds.remove(kind).append(kind), depth, makers.put(kind, make));
+                maxOutputs, hidden, last, low, high, kinds.withLayer(kind, make));
     }
 
     /**
@@ -287,7 +276,7 @@ public final class NetworkGenerator extends Generator<Network> {
      * @throws IllegalArgumentException if no kind would be left
      */
     public NetworkGenerator modeFree() {
-        return kinds(kinds.removeAll(Vector.of("dropout", "batch_norm")));
+        return kinds(kinds.names().removeAll(Vector.of("dropout", "batch_norm")));
     }
 
     /**
@@ -317,17 +306,7 @@ public final class NetworkGenerator extends Generator<Network> {
                 + ").widths(" + minWidth + ", " + maxWidth + ").outputs(" + minOutputs + ", " + maxOutputs
                 + ").hiddenActivations(" + hidden.map(Activation::name).mkString(", ") + ").lastActivations("
                 + last.map(Activation::name).mkString(", ") + ").weights(" + low + ", " + high + ")"
-                + (kinds.equals(Vector.of("dense")) ? "" : ".kinds(" + kinds.mkString(", ") + ").depth(" + depth + ")");
-    }
-
-    private static Vector<String> requireKinds(Vector<String> kinds,
-            LinkedHashMap<String, IntFunction<? extends Layer>> makers) {
-        Vector<String> known = Architectures.kinds().appendAll(makers.keySet());
-        if (kinds.isEmpty() || !known.containsAll(kinds)) {
-            throw new IllegalArgumentException("kinds: expected at least one of " + known.mkString(", ")
-                    + " and no other, got " + kinds);
-        }
-        return kinds.distinct();
+                + kinds;
     }
 
     private static <T> Seq<T> requireSeq(Seq<T> activations) {

@@ -157,7 +157,7 @@ final class NetworkShrinks {
 
     /** The network of these layers fitted to the inputs and outputs, if they fit and it is within the bounds. */
     private static Option<Network> build(NetworkGenerator g, Vector<Layer> layers, int in, int out) {
-        return new Refit(Values.origin(g.low, g.high), g.makers).all(layers, in, out).map(l -> Network.of(Shape.of(in), l))
+        return new Refit(Values.origin(g.low, g.high), g.kinds.makers()).all(layers, in, out).map(l -> Network.of(Shape.of(in), l))
                 .filter(n -> within(g, n));
     }
 

@@ -258,6 +258,6 @@ class ArchitecturesTest {
         }
         assertThrows(IllegalArgumentException.class, () -> Generators.architectures().withLayer("dense", Dense.class::cast));
         assertThrows(IllegalArgumentException.class, () -> Generators.networks().kinds(Vector.of("dense", "scale")));
-        assertEquals(Vector.of("dense", "scale"), g.kinds(Vector.of("dense", "scale")).kinds);
+        assertEquals(Vector.of("dense", "scale"), g.kinds(Vector.of("dense", "scale")).kinds.names());
     }
 }
