@@ -9,7 +9,6 @@ import io.github.purenet.network.Network;
 import io.github.purenet.network.Residual;
 import io.github.purenet.network.Sequential;
 import io.github.purenet.network.Shape;
-import io.github.purenet.network.Trace;
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
 
@@ -20,7 +19,8 @@ import io.vavr.collection.Vector;
  * {@code i} is the output of the sequence's first {@code i} layers, run as a network of them in
  * the sequence's mode, which gives each of them the mode it has in the whole network
  * ({@link Mode} folds the path segments {@code layers[i]}, {@code inner} and {@code projection}
- * into the key). A layer that acts alike in both modes is run alone, in evaluation.
+ * into the key). A layer that acts alike in both modes is run alone, in evaluation; a dense layer
+ * is computed as its forward pass computes it, {@code f(x · Wᵀ + b)}.
  */
 final class PreActivations {
 
@@ -46,20 +46,26 @@ final class PreActivations {
         Matrix a = x;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            Network alone = Network.of(s, layer);
             if (layer instanceof Dense d) {
-                Trace t = Backprop.forward(alone, a);
-                z = NetworkGenerator.kinked(d.activation()) ? z.append(t.logits()) : z;
-                a = t.output();
+                Matrix pre = preActivation(d, a);
+                z = NetworkGenerator.kinked(d.activation()) ? z.append(pre) : z;
+                a = d.activation().apply(pre);
+                s = Shape.of(d.outputs());
             } else {
+                Network alone = Network.of(s, layer);
                 z = z.appendAll(layer(s, layer, a, mode.at("layers[" + i + "]")));
                 a = i + 1 == layers.size() ? a : alone.modeDependentLayers().isEmpty()
                         ? Backprop.forward(alone, a).output()
                         : Backprop.forward(Network.of(shape, layers.take(i + 1)), x, mode).output();
+                s = alone.outputShape();
             }
-            s = alone.outputShape();
         }
         return z;
+    }
+
+    /** A dense layer's pre-activation, {@code x · Wᵀ + b}, as its forward pass computes it. */
+    private static Matrix preActivation(Dense d, Matrix x) {
+        return x.timesTransposePlusRow(d.weights(), d.bias());
     }
 
     /** The kinked pre-activations of a layer that is not dense, run in its own mode. */
@@ -80,8 +86,7 @@ final class PreActivations {
     /** The kinked pre-activations of a residual block's branch, which runs in {@code mode}. */
     private static Vector<Matrix> inner(Shape shape, Layer branch, Matrix x, Mode mode) {
         if (branch instanceof Dense d) {
-            return NetworkGenerator.kinked(d.activation()) ? Vector.of(Backprop.forward(Network.of(shape, d), x).logits())
-                    : Vector.empty();
+            return NetworkGenerator.kinked(d.activation()) ? Vector.of(preActivation(d, x)) : Vector.empty();
         }
         return layer(shape, branch, x, mode);
     }
