@@ -14,6 +14,8 @@ import io.github.purenet.network.LayerNorm;
 import io.github.purenet.network.Network;
 import io.github.purenet.network.Residual;
 import io.github.purenet.network.Sequential;
+import io.github.purenet.tensor.Matrix;
+import io.vavr.collection.Vector;
 
 /**
  * A network in format version 2: {@code {"input_shape": [dims], "layers": [layer, ...]}}, each
@@ -84,6 +86,8 @@ final class LayerWriter {
         CustomLayer prototype = encoder.registry().layers().get(name).getOrElseThrow(() ->
                 new IllegalArgumentException("encode: " + path + " is a layer of your own, '" + name + "', which is "
                         + "not registered with Codec.withLayer, so it could not be read back"));
+        requireShapes(path, name, layer.parameterNames(), layer.parameters(), prototype.parameters());
+        requireShapes(path, name, layer.stateNames(), layer.state(), prototype.state());
         Layer back;
         try {
             back = prototype.withParameters(layer.parameters());
@@ -97,6 +101,20 @@ final class LayerWriter {
                     + "registered prototype with its parameters, " + back + ", which is not equal to " + layer
                     + ": name each setting of a layer in its name (such as \"gated(0.5)\") and register a prototype "
                     + "of each, and give the layer value equality (a record)");
+        }
+    }
+
+    /** The shapes that reading checks: as many matrices as the prototype's, each of the same shape. */
+    private static void requireShapes(String path, String kind, Vector<String> names, Vector<Matrix> values,
+            Vector<Matrix> prototype) {
+        for (int i = 0; i < Math.max(values.size(), prototype.size()); i++) {
+            if (i >= values.size() || i >= prototype.size() || values.get(i).rows() != prototype.get(i).rows()
+                    || values.get(i).columns() != prototype.get(i).columns()) {
+                throw new IllegalArgumentException("encode: " + path + " ('" + kind + "') does not fit the prototype "
+                        + "registered with Codec.withLayer, which could not read it back: its matrices "
+                        + names.mkString("[", ", ", "]") + " are " + values.map(Matrix::shape).mkString("[", ", ", "]")
+                        + ", the prototype's " + prototype.map(Matrix::shape).mkString("[", ", ", "]"));
+            }
         }
     }
 }

@@ -38,15 +38,23 @@ final class Trees {
 
     /** A network of 1 to 4 layers, containers up to two deep, of examples 1 to 4 wide or 1x2xc images. */
     static Network network(SplittableRandom random) {
-        boolean image = random.nextInt(5) == 0;
+        return network(random, true);
+    }
+
+    /**
+     * A network of examples 1 to 4 wide, of dense, activation, {@link Scale}, sequence and residual
+     * layers only when {@code everyKind} is false: the kinds that train the same in every mode.
+     */
+    static Network network(SplittableRandom random, boolean everyKind) {
+        boolean image = everyKind && random.nextInt(5) == 0;
         int width = 1 + random.nextInt(4);
         Shape input = image ? Shape.of(1, 2, width) : Shape.of(width);
         Vector<Layer> layers = Vector.empty();
         int n = 1 + random.nextInt(4);
         int w = width;
         for (int i = 0; i < n; i++) {
-            Tuple2<Layer, Integer> l = image ? Tuple.of(shapeKeeping(random, width, input.size()), width)
-                    : layer(random, w, 2);
+            Tuple2<Layer, Integer> l = image ? Tuple.of(shapeKeeping(random, width, input.size(), true), width)
+                    : layer(random, w, 2, everyKind);
             layers = layers.append(l._1);
             w = l._2;
         }
@@ -54,7 +62,7 @@ final class Trees {
     }
 
     /** A layer that takes examples {@code width} wide, and the width of its output. */
-    static Tuple2<Layer, Integer> layer(SplittableRandom random, int width, int depth) {
+    static Tuple2<Layer, Integer> layer(SplittableRandom random, int width, int depth, boolean everyKind) {
         int kind = random.nextInt(depth > 0 ? 9 : 6);
         switch (kind) {
             case 0: {
@@ -65,7 +73,7 @@ final class Trees {
                 Vector<Layer> layers = Vector.empty();
                 int w = width;
                 for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
-                    Tuple2<Layer, Integer> l = layer(random, w, depth - 1);
+                    Tuple2<Layer, Integer> l = layer(random, w, depth - 1, everyKind);
                     layers = layers.append(l._1);
                     w = l._2;
                 }
@@ -73,7 +81,7 @@ final class Trees {
             }
             case 7:
             case 8: {
-                Tuple2<Layer, Integer> inner = layer(random, width, depth - 1);
+                Tuple2<Layer, Integer> inner = layer(random, width, depth - 1, everyKind);
                 if (inner._2 == width && random.nextBoolean()) {
                     return Tuple.of(Residual.of(inner._1), width);
                 }
@@ -82,13 +90,13 @@ final class Trees {
                 return Tuple.of(Residual.of(inner._1, projection._1), inner._2);
             }
             default:
-                return Tuple.of(shapeKeeping(random, width, width), width);
+                return Tuple.of(shapeKeeping(random, width, width, everyKind), width);
         }
     }
 
     /** A layer whose output has its input's shape: examples of {@code size} entries, the last dimension {@code channels}. */
-    private static Layer shapeKeeping(SplittableRandom random, int channels, int size) {
-        switch (random.nextInt(5)) {
+    private static Layer shapeKeeping(SplittableRandom random, int channels, int size, boolean everyKind) {
+        switch (everyKind ? random.nextInt(5) : 4 * random.nextInt(2)) {
             case 0:
                 return ActivationLayer.of(activation(random));
             case 1:
