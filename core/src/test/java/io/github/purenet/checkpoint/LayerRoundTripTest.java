@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.github.purenet.checkpoint.Fixtures.Named;
+import io.github.purenet.model.Model;
 import io.github.purenet.network.BatchNorm;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Layer;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Networks of every kind of layer, nested, read back equal bit for bit with an equal SHA-256 and
- * the same text; so do their gradients, optimizer states and training states. Networks that differ
+ * the same text; so do their models, gradients, optimizer states and training states. Networks that differ
  * in a setting or a running statistic have different hashes.
  */
 class LayerRoundTripTest {
@@ -86,6 +87,20 @@ class LayerRoundTripTest {
                     .append(r.projection().isDefined() ? "residual+projection" : "residual");
         }
         return Vector.of(layer.kind().startsWith("scale(") ? "scale" : layer.kind());
+    }
+
+    @Test
+    void modelsOfRandomTreesReadBackBitForBitWithEqualHashAndText() {
+        Property.forAll(Generators.keys()).trials(100).check(key -> {
+            SplittableRandom random = new SplittableRandom(key.state());
+            Model m = ModelRoundTripTest.model(Trees.network(random), random, random.nextBoolean(), random.nextBoolean());
+            String json = CODEC.encode(m);
+            Model back = CODEC.decodeModel(json);
+            assertEquals(m, back);
+            assertBits(m.network(), back.network());
+            assertEquals(CODEC.sha256(m), CODEC.sha256(back));
+            assertEquals(json, CODEC.encode(back));
+        });
     }
 
     @Test

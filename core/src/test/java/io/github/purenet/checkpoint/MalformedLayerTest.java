@@ -5,10 +5,12 @@ import static io.github.purenet.checkpoint.Documents.remove;
 import static io.github.purenet.checkpoint.Documents.set;
 import static io.github.purenet.checkpoint.Fixtures.CODEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.network.Network;
 import io.github.purenet.network.Shape;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -187,6 +189,23 @@ class MalformedLayerTest {
         refused(() -> network(set(image, "$.network.input_shape", "[2, 2, 4]")), L + "[0]",
                 "layers[0]: expected an input of 3 channels (its last dimension), got 2x2x4");
         refused(() -> network(set(image, "$.network.input_shape", "[12]")), L + "[0]", "got 12");
+    }
+
+    @Test
+    void hugeDimensionsWithTinyValuesAreRefusedQuicklyWithoutAllocating() {
+        for (String at : List.of(BN + ".state.mean", SCALE + ".parameters.s", L + "[0].parameters.weights")) {
+            String huge = set(NETWORK, at, "{\"shape\": [1, 2000000000], \"values\": [[0.5]]}");
+            // an attempt to build a 1 x 2e9 matrix would throw OutOfMemoryError, not CheckpointException
+            assertTimeoutPreemptively(Duration.ofMillis(500), () -> refused(() -> network(huge), at + ".values[0]",
+                    "shape 1x2000000000 needs 2000000000 columns, got 1"));
+        }
+        String gradients = Fixtures.withoutSha(Documents.GRADIENTS);
+        String huge = set(gradients, "$.gradients['layers[1].scale']", "{\"shape\": [2000000000, 2000000000], "
+                + "\"values\": [[0.5]]}");
+        assertTimeoutPreemptively(Duration.ofMillis(500), () -> refused(() -> CODEC.decodeGradients(huge),
+                "$.gradients['layers[1].scale'].values", "needs 2000000000 rows, got 1"));
+        refused(() -> network(set(NETWORK, "$.network.input_shape", "[2000000000]")), L + "[0]",
+                "layers[0]: expected input shape 2, got 2000000000");
     }
 
     @Test
