@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.purenet.checkpoint.Codec;
 import io.github.purenet.network.Backprop;
 import io.github.purenet.network.CustomLayer;
 import io.github.purenet.network.Gradients;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * The kit's properties hold over networks of every built-in kind ({@link Generators#architectures()}):
  * backpropagation agrees with finite differences in evaluation and in training with a fixed key,
  * a user's layer anywhere in them is checked alike, training runs replay from any of their states,
- * the passes are pure, and their gradients form a commutative monoid. Each property also records
+ * the passes are pure, their gradients form a commutative monoid, and networks and training
+ * states read back equal from checkpoints. Each property also records
  * what it covered, so that a generator that stopped making a kind would fail it.
  */
 class ArchitecturePropertiesTest {
@@ -210,5 +212,27 @@ class ArchitecturePropertiesTest {
         }
         Property.forAll(new Addends.Gen(ValueKind.DYADIC, shapes)).trials(100).check(x ->
                 assertEquals(x.a().plus(x.b()).plus(x.c()), x.a().plus(x.b().plus(x.c()))));
+    }
+
+    @Test
+    void networksAndTrainingStatesOfEveryArchitectureReadBackEqualThroughTheCodec() {
+        Codec codec = Codec.standard();
+        Set<String> seen = new HashSet<>();
+        Property.forAll(Generators.architectures()).trials(200).check(n -> {
+            String json = codec.encode(n);
+            Network back = codec.decodeNetwork(json);
+            assertEquals(n, back); // Matrix equality is bit for bit
+            assertEquals(json, codec.encode(back));
+            seen.addAll(kinds(n).toJavaList());
+        });
+        assertCoversEveryKind(seen);
+        TrainingGenerator trainings = Generators.trainings().problems(Generators.problems().batch(1, 8)
+                .networks(Generators.architectures().layers(1, 3).widths(1, 5))).steps(0, 4);
+        Property.forAll(trainings).trials(60).check(t -> readsBack(codec, t));
+    }
+
+    private static <S> void readsBack(Codec codec, TrainingCase<S> t) {
+        TrainState<S> state = t.state();
+        assertEquals(state, codec.decodeTrainState(codec.encode(state), t.optimizer().optimizer()));
     }
 }
