@@ -44,16 +44,15 @@ final class FusedSgd {
     static boolean applies(Network network, Matrix inputs, Matrix targets, Loss loss, double learningRate) {
         if (network == null || inputs == null || targets == null || !Losses.softmaxCrossEntropy().equals(loss)
                 || !(learningRate > 0.0 && Double.isFinite(learningRate))
-                || !network.layers().forAll(l -> l instanceof Dense)
-                || !network.finalActivation().contains(Activations.softmax())
+                || !(network.layers().last() instanceof Dense last && Activations.softmax().equals(last.activation()))
                 || inputs.columns() != network.inputs()
                 || targets.rows() != inputs.rows() || targets.columns() != network.outputs()) {
             return false;
         }
         long weights = 0;
         for (int l = 0; l < network.layers().size(); l++) {
-            Dense layer = (Dense) network.layers().get(l);
-            if (l < network.layers().size() - 1 && !(layer.activation() instanceof Elementwise)) {
+            if (!(network.layers().get(l) instanceof Dense layer)
+                    || l < network.layers().size() - 1 && !(layer.activation() instanceof Elementwise)) {
                 return false;
             }
             weights += (long) layer.inputs() * layer.outputs();
@@ -68,7 +67,7 @@ final class FusedSgd {
      * @return the loss before the step and the stepped network
      */
     static LossAndNetwork step(Network network, Matrix inputs, Matrix targets, double learningRate) {
-        Vector<Dense> layers = network.layers().map(l -> (Dense) l);
+        Vector<Layer> layers = network.layers();
         int depth = layers.size();
         int n = inputs.rows();
         // row-major n x width arrays: z[l] is layer l's pre-activation, a[l + 1] its output, a[0] the inputs
@@ -81,18 +80,18 @@ final class FusedSgd {
             }
         }
         for (int l = 0; l < depth; l++) {
-            z[l] = affine(a[l], n, layers.get(l));
-            a[l + 1] = l < depth - 1 ? map(((Elementwise) layers.get(l).activation()).function(), z[l])
+            z[l] = affine(a[l], n, (Dense) layers.get(l));
+            a[l + 1] = l < depth - 1 ? map(((Elementwise) ((Dense) layers.get(l)).activation()).function(), z[l])
                     : new double[z[l].length];
         }
         double[] delta = new double[z[depth - 1].length];
         double loss = softmaxCrossEntropy(z[depth - 1], a[depth], targets, delta);
         Dense[] stepped = new Dense[depth];
         for (int l = depth - 1; l >= 0; l--) {
-            Dense layer = layers.get(l);
+            Dense layer = (Dense) layers.get(l);
             stepped[l] = descend(layer, delta, a[l], n, learningRate);
             if (l > 0) {
-                DoubleBinaryOperator derivative = ((Elementwise) layers.get(l - 1).activation()).derivative();
+                DoubleBinaryOperator derivative = ((Elementwise) ((Dense) layers.get(l - 1)).activation()).derivative();
                 double[] g = timesWeights(delta, n, layer);
                 for (int e = 0; e < g.length; e++) {
                     g[e] = derivative.applyAsDouble(z[l - 1][e], a[l][e]) * g[e];

@@ -84,12 +84,54 @@ final class Layers {
             return new Residual(inner, r.projection().map(p -> count(p, state) == 0 ? p
                     : rebuild(join(path, "projection"), p, values, from + n, state)));
         }
+        if (!state && layer instanceof Dense d) { // the common leaf, without the vectors of the general case
+            Matrix w = values.get(from);
+            Matrix b = values.get(from + 1);
+            if (w != null && b != null && sameShape(w, d.weights()) && sameShape(b, d.bias())) {
+                return new Dense(w, b, d.activation());
+            }
+        }
         Vector<Matrix> part = values.subSequence(from, from + count(layer, state));
         try {
             return state ? layer.withState(part) : layer.withParameters(part);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException((path.isEmpty() ? "" : path + ": ") + e.getMessage(), e);
         }
+    }
+
+    private static boolean sameShape(Matrix a, Matrix b) {
+        return a.rows() == b.rows() && a.columns() == b.columns();
+    }
+
+    /** The trainable matrices of a layer and every layer below it, in the order of the leaves. */
+    static Vector<Matrix> parameters(Layer layer) {
+        Matrix[] all = new Matrix[parameterCount(layer)]; // filled here, then handed to the vector
+        collect(layer, all, 0);
+        return Vector.of(all);
+    }
+
+    private static int collect(Layer layer, Matrix[] all, int from) {
+        if (layer instanceof Dense d) {
+            all[from] = d.weights();
+            all[from + 1] = d.bias();
+            return from + 2;
+        }
+        if (layer instanceof Sequential s) {
+            int next = from;
+            for (Layer l : s.layers()) {
+                next = collect(l, all, next);
+            }
+            return next;
+        }
+        if (layer instanceof Residual r) {
+            int next = collect(r.inner(), all, from);
+            return r.projection().isDefined() ? collect(r.projection().get(), all, next) : next;
+        }
+        int next = from;
+        for (Matrix m : layer.parameters()) {
+            all[next++] = m;
+        }
+        return next;
     }
 
     /** The number of trainable (or state) matrices of a layer. */
@@ -242,7 +284,7 @@ final class Layers {
                 Mode m = mode instanceof Mode.Training ? mode.at(Sequential.segment(i)) : mode;
                 children[i] = forward(s.layers().get(i), a, m, Sequential.segment(i));
                 a = children[i].output();
-                state = state.appendAll(children[i].state());
+                state = children[i].state().isEmpty() ? state : state.appendAll(children[i].state());
             }
             return new Node(a, Vector.empty(), Vector.of(children), state);
         }

@@ -79,7 +79,7 @@ public record Residual(Layer inner, Option<Layer> projection) implements Layer {
     /** @return the inner function's parameters, then the projection's */
     @Override
     public Vector<Matrix> parameters() {
-        return branches().flatMap(Layer::parameters);
+        return Layers.parameters(this);
     }
 
     @Override

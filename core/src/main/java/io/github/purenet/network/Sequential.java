@@ -75,7 +75,7 @@ public record Sequential(Vector<Layer> layers) implements Layer {
     /** @return each layer's parameters, in layer order */
     @Override
     public Vector<Matrix> parameters() {
-        return layers.flatMap(Layer::parameters);
+        return Layers.parameters(this);
     }
 
     @Override
