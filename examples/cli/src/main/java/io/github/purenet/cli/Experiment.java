@@ -1,7 +1,5 @@
 package io.github.purenet.cli;
 
-import io.github.purenet.activation.Activation;
-import io.github.purenet.activation.Activations;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Datasets;
@@ -12,7 +10,6 @@ import io.github.purenet.loss.Loss;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.model.HeldOut;
 import io.github.purenet.model.Model;
-import io.github.purenet.network.Initializers;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.random.Key;
@@ -30,8 +27,10 @@ import java.util.HexFormat;
  * <p>The seed gives three keys, {@code Key.of(seed).split(3)}: the first splits the data
  * ({@link Datasets#stratifiedSplit}, each class in the same proportion), the second draws the
  * initial weights (He uniform for ReLUs, Glorot uniform otherwise, biases zero), the third orders
- * the batches of every epoch. The network has the configured hidden layers and a softmax output of
- * one unit per class, trained with softmax cross-entropy. A run with a validation part holds it out
+ * the batches of every epoch (and, with dropout, gives the masks of each step, as the library's
+ * {@code Training} draws them from the run's key and the step). The network has the configured
+ * hidden layers ({@link Architecture}) and a softmax output of one unit per class, trained with
+ * softmax cross-entropy. A run with a validation part holds it out
  * of the training part by a fourth key, {@code Key.of(seed).split(4).get(3)} (the first three are
  * those above), stratified too, so that the three keys, and every run without a validation part,
  * stay as they were. The classes are those of the training
@@ -102,11 +101,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         Dataset train = standardization.map(s -> s.apply(fit)).getOrElse(fit);
         Option<Dataset> validation = held.map(v -> standardization.map(s -> s.apply(v.test())).getOrElse(v.test()));
         Dataset test = standardization.map(s -> s.apply(split.test())).getOrElse(split.test());
-        Vector<Integer> sizes = config.layers().prepend(train.features().columns()).append(classes);
-        Vector<Activation> activations = Vector.fill(config.layers().size(), Choices.activation(config.activation()))
-                .append(Activations.softmax());
-        Network initial = Initializers.network(keys.get(1), Choices.initializer(config.activation()), sizes,
-                activations);
+        Network initial = config.architecture().network(keys.get(1), train.features().columns(), classes);
         return new Experiment(config, train, test, sample(train), all.classNames(), standardization, initial,
                 Batching.miniBatches(config.batch()), keys.get(2), validation, heldOut);
     }
