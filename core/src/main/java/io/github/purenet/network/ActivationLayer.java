@@ -57,7 +57,7 @@ public record ActivationLayer(Activation activation) implements Layer {
 
     @Override
     public ActivationLayer withParameters(Vector<Matrix> parameters) {
-        Layers.requireShapes("parameters", parameterNames(), parameters(), parameters);
+        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
         return this;
     }
 

@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param scale the {@code 1 x channels} trainable scale ({@code γ}), 1 at first
  * @param offset the {@code 1 x channels} trainable offset ({@code β}), 0 at first
  * @param mean the {@code 1 x channels} running mean, 0 at first
- * @param variance the {@code 1 x channels} running variance, 1 at first, not negative
+ * @param variance the {@code 1 x channels} running variance, 1 at first, not negative (NaN or
+ *     infinite only in a run that diverged, which {@code TrainState.diverged()} then reports)
  * @param momentum the weight of the old running statistics, in {@code [0, 1)}
  * @param eps added to the variance, positive
  */
@@ -62,8 +63,8 @@ public record BatchNorm(Matrix scale, Matrix offset, Matrix mean, Matrix varianc
                         + ", mean " + mean.shape() + " and variance " + variance.shape() + " must all be 1 x channels");
             }
         }
-        if (variance.firstOutside(0.0, Double.MAX_VALUE).isDefined()) {
-            throw new IllegalArgumentException("variance: expected finite entries >= 0, got " + variance);
+        if (variance.map(v -> v < 0 ? 1.0 : 0.0).sum() > 0) {
+            throw new IllegalArgumentException("variance: expected entries >= 0, got " + variance);
         }
         if (!(momentum >= 0.0 && momentum < 1.0)) {
             throw new IllegalArgumentException("momentum: expected a number in [0, 1), got " + momentum);
@@ -129,7 +130,7 @@ public record BatchNorm(Matrix scale, Matrix offset, Matrix mean, Matrix varianc
 
     @Override
     public BatchNorm withParameters(Vector<Matrix> parameters) {
-        Layers.requireShapes("parameters", parameterNames(), parameters(), parameters);
+        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
         return new BatchNorm(parameters.get(0), parameters.get(1), mean, variance, momentum, eps);
     }
 
@@ -147,7 +148,7 @@ public record BatchNorm(Matrix scale, Matrix offset, Matrix mean, Matrix varianc
 
     @Override
     public BatchNorm withState(Vector<Matrix> state) {
-        Layers.requireShapes("state", stateNames(), state(), state);
+        Layers.requireShapes("state", this::stateNames, state(), state);
         return new BatchNorm(scale, offset, state.get(0), state.get(1), momentum, eps);
     }
 

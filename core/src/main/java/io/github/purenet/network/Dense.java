@@ -77,7 +77,7 @@ public record Dense(Matrix weights, Matrix bias, Activation activation) implemen
 
     @Override
     public Dense withParameters(Vector<Matrix> parameters) {
-        Layers.requireShapes("parameters", parameterNames(), parameters(), parameters);
+        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
         return new Dense(parameters.get(0), parameters.get(1), activation);
     }
 

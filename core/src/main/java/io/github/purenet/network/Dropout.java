@@ -64,7 +64,7 @@ public record Dropout(double rate) implements Layer {
 
     @Override
     public Dropout withParameters(Vector<Matrix> parameters) {
-        Layers.requireShapes("parameters", parameterNames(), parameters(), parameters);
+        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
         return this;
     }
 

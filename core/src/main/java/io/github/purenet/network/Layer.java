@@ -74,7 +74,7 @@ public sealed interface Layer permits Dense, ActivationLayer, Dropout, LayerNorm
      * @throws IllegalArgumentException if the number or a shape differs
      */
     default Layer withState(Vector<Matrix> state) {
-        Layers.requireShapes("state", stateNames(), state(), state);
+        Layers.requireShapes("state", this::stateNames, state(), state);
         return this;
     }
 }

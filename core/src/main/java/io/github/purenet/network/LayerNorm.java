@@ -93,7 +93,7 @@ public record LayerNorm(Matrix scale, Matrix offset, double eps) implements Laye
 
     @Override
     public LayerNorm withParameters(Vector<Matrix> parameters) {
-        Layers.requireShapes("parameters", parameterNames(), parameters(), parameters);
+        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
         return new LayerNorm(parameters.get(0), parameters.get(1), eps);
     }
 

@@ -7,6 +7,7 @@ import io.vavr.control.Option;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The engine behind {@link Layer}: shape inference with paths, the forward and backward passes of
@@ -28,20 +29,21 @@ final class Layers {
     }
 
     /** Checks replacement values against the current ones: as many, each of the same shape. */
-    static void requireShapes(String what, Vector<String> names, Vector<Matrix> current, Vector<Matrix> given) {
+    static void requireShapes(String what, Supplier<Vector<String>> names, Vector<Matrix> current,
+            Vector<Matrix> given) {
         Objects.requireNonNull(given, () -> what + " is null");
         if (given.size() != current.size()) {
             throw new IllegalArgumentException(what + ": expected " + current.size() + " matrices "
-                    + names.mkString("[", ", ", "]") + ", got " + given.size());
+                    + names.get().mkString("[", ", ", "]") + ", got " + given.size());
         }
         for (int i = 0; i < given.size(); i++) {
             Matrix g = given.get(i);
             if (g == null) {
-                throw new NullPointerException(what + ": " + names.get(i) + " is null");
+                throw new NullPointerException(what + ": " + names.get().get(i) + " is null");
             }
             Matrix c = current.get(i);
             if (g.rows() != c.rows() || g.columns() != c.columns()) {
-                throw new IllegalArgumentException(what + ": " + names.get(i) + " must be " + c.shape() + ", got "
+                throw new IllegalArgumentException(what + ": " + names.get().get(i) + " must be " + c.shape() + ", got "
                         + g.shape());
             }
         }
@@ -246,7 +248,7 @@ final class Layers {
         if (b == null) {
             throw new NullPointerException(c.kind() + ": backward returned null");
         }
-        requireShapes(c.kind() + ": backward's parameter gradients", c.parameterNames(), c.parameters(), b.parameters());
+        requireShapes(c.kind() + ": backward's parameter gradients", c::parameterNames, c.parameters(), b.parameters());
         if (b.inputs().rows() != x.rows() || b.inputs().columns() != x.columns()) {
             throw new IllegalArgumentException(c.kind() + ": backward's input gradient is " + b.inputs().shape()
                     + ", expected the inputs' shape " + x.shape());

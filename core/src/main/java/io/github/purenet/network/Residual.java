@@ -84,7 +84,7 @@ public record Residual(Layer inner, Option<Layer> projection) implements Layer {
 
     @Override
     public Residual withParameters(Vector<Matrix> parameters) {
-        Layers.requireShapes("parameters", parameterNames(), parameters(), parameters);
+        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
         return of(Layers.distribute(branches(), parameters, Layer::parameters, Layer::withParameters));
     }
 
@@ -103,7 +103,7 @@ public record Residual(Layer inner, Option<Layer> projection) implements Layer {
 
     @Override
     public Residual withState(Vector<Matrix> state) {
-        Layers.requireShapes("state", stateNames(), state(), state);
+        Layers.requireShapes("state", this::stateNames, state(), state);
         return of(Layers.distribute(branches(), state, Layer::state, Layer::withState));
     }
 

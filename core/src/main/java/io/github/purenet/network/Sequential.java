@@ -80,7 +80,7 @@ public record Sequential(Vector<Layer> layers) implements Layer {
 
     @Override
     public Sequential withParameters(Vector<Matrix> parameters) {
-        Layers.requireShapes("parameters", parameterNames(), parameters(), parameters);
+        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
         return new Sequential(Layers.distribute(layers, parameters, Layer::parameters, Layer::withParameters));
     }
 
@@ -98,7 +98,7 @@ public record Sequential(Vector<Layer> layers) implements Layer {
 
     @Override
     public Sequential withState(Vector<Matrix> state) {
-        Layers.requireShapes("state", stateNames(), state(), state);
+        Layers.requireShapes("state", this::stateNames, state(), state);
         return new Sequential(Layers.distribute(layers, state, Layer::state, Layer::withState));
     }
 

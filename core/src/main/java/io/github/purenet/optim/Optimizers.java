@@ -235,4 +235,21 @@ public final class Optimizers {
                 Transforms.chain(Transforms.scaleByAdam(0.9, 0.999, 1e-8), Transforms.addDecayedWeights(weightDecay)),
                 Transforms.scaleByLearningRate(learningRate)));
     }
+
+    /**
+     * AdamW that decays only the selected parameters, such as {@link Selection#decayable()}: every
+     * parameter but biases and normalisation scales and offsets, as AdamW is used in practice.
+     *
+     * @param learningRate the schedule {@code η(t)}
+     * @param weightDecay {@code λ}, finite and not negative
+     * @param decayed the parameters to decay
+     * @return {@code chain(chain(scaleByAdam(0.9, 0.999, 1e-8), addDecayedWeights(λ, decayed)), scaleByLearningRate(η))}
+     */
+    public static Optimizer<Chain<Chain<Moments, EmptyState>, Count>> adamw(Schedule learningRate, double weightDecay,
+            Selection decayed) {
+        return named("adamw(" + learningRate + ", " + weightDecay + ", " + decayed + ")", Transforms.chain(
+                Transforms.chain(Transforms.scaleByAdam(0.9, 0.999, 1e-8),
+                        Transforms.addDecayedWeights(weightDecay, decayed)),
+                Transforms.scaleByLearningRate(learningRate)));
+    }
 }

@@ -50,13 +50,15 @@ public record TrainState<S>(Network network, S optimizerState, long step, long e
     }
 
     /**
-     * Whether training has gone wrong: the loss or a parameter is NaN or infinite. A
+     * Whether training has gone wrong: the loss, a parameter or an entry of the non-trainable state
+     * (batch normalisation's running statistics) is NaN or infinite. A
      * {@link Run} ends at the first such state, and {@link Training}'s transitions leave it as it is.
      *
-     * @return whether the loss or any weight or bias is not finite
+     * @return whether the loss, a parameter or a state entry is not finite
      */
     public boolean diverged() {
-        return loss.exists(l -> !Double.isFinite(l)) || !network.parameters().forAll(Matrix::isFinite);
+        return loss.exists(l -> !Double.isFinite(l)) || !network.parameters().forAll(Matrix::isFinite)
+                || !network.state().forAll(Matrix::isFinite);
     }
 
     /**

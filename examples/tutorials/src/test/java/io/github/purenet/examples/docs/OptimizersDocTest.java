@@ -10,6 +10,7 @@ import io.github.purenet.optim.Moments;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.optim.Optimizers;
 import io.github.purenet.optim.Schedules;
+import io.github.purenet.optim.Selection;
 import io.github.purenet.optim.Transforms;
 import io.github.purenet.optim.Wrappers;
 import io.vavr.collection.Vector;
@@ -66,5 +67,24 @@ class OptimizersDocTest {
         assertNotEquals(NETWORK.layers().get(1), trained.layers().get(1));
         assertEquals(NETWORK, steps(bigBatch, 3));
         assertNotEquals(NETWORK, steps(bigBatch, 4));
+    }
+
+    @Test
+    void theSelectionsOfThePageTakeTheParametersTheyName() {
+        // snippet:selections
+        var adamW = Optimizers.adamw(Schedules.constant(1e-3), 0.01, Selection.decayable()); // biases, scales, offsets not decayed
+        var headOnly = Wrappers.freeze(Selection.under("layers[0]"), Optimizers.adam(1e-3)); // layers[0] stays as it is
+        var slowBiases = Wrappers.partition(Selection.named("bias"), Optimizers.sgd(1e-4), Optimizers.adam(1e-3));
+        // end:selections
+
+        Network trained = steps(headOnly, 2);
+        assertEquals(NETWORK.layers().get(0), trained.layers().get(0));
+        assertNotEquals(NETWORK.layers().get(1), trained.layers().get(1));
+        Network decayed = steps(adamW, 2); // the biases start at 0: decay shows from the second step
+        Network all = steps(Optimizers.adamw(Schedules.constant(1e-3), 0.01), 2);
+        assertEquals(all.dense(0).weights(), decayed.dense(0).weights(), "weights decay as in adamw");
+        assertNotEquals(all.dense(0).bias(), decayed.dense(0).bias(), "biases do not");
+        assertEquals(steps(Optimizers.sgd(1e-4), 1).dense(1).bias(), steps(slowBiases, 1).dense(1).bias());
+        assertEquals(steps(Optimizers.adam(1e-3), 1).dense(1).weights(), steps(slowBiases, 1).dense(1).weights());
     }
 }
