@@ -19,6 +19,7 @@ import io.vavr.control.Option;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * A training run made ready from its configuration and its data, by pure functions of the library:
@@ -99,6 +100,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         Option<Standardization> standardization = config.standardize()
                 ? Option.some(Standardization.fit(fit.features())) : Option.none();
         Dataset train = standardization.map(s -> s.apply(fit)).getOrElse(fit);
+        requireBatchesFit(config, train.size());
         Option<Dataset> validation = held.map(v -> standardization.map(s -> s.apply(v.test())).getOrElse(v.test()));
         Dataset test = standardization.map(s -> s.apply(split.test())).getOrElse(split.test());
         Network initial = config.architecture().network(keys.get(1), train.features().columns(), classes);
@@ -120,6 +122,32 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
     static Split split(LabelledData data, Dataset dataset, long seed, double testSplit) {
         TestSplits.requireBothParts(data, testSplit);
         return Datasets.stratifiedSplit(dataset, data.labels(), keys(seed).get(0), testSplit);
+    }
+
+    /**
+     * Refuses batch normalisation when the last batch of an epoch would hold a single example:
+     * the batch's variance of each unit is then 0, and the library refuses such a batch in training.
+     *
+     * @param config the configuration
+     * @param examples the number of examples to train on
+     * @throws CliException (usage) naming {@code --batch} and a batch size that works
+     */
+    private static void requireBatchesFit(RunConfig config, int examples) {
+        int batch = config.batch();
+        if (!config.architecture().norm().equals("batch") || examples % batch != 1) {
+            return;
+        }
+        if (examples == 1) {
+            throw CliException.usage("--norm batch: normalises over the examples of a batch, but there is only 1 "
+                    + "training example");
+        }
+        int other = batch + 1; // at most examples, which leaves no last batch
+        while (examples % other == 1) {
+            other++;
+        }
+        throw CliException.usage(String.format(Locale.ROOT, "--norm batch: with --batch %d the last batch of each "
+                + "epoch holds 1 of the %,d training examples, and batch normalisation needs two or more; try "
+                + "--batch %d", batch, examples, other));
     }
 
     /** The three keys of a run: the split's, the initial weights', the batches'. */

@@ -112,6 +112,10 @@ class ArchitectureTest {
                 + "(each after the first becomes y = x + f(x)), got --layers 128", "--residual");
         assertRefused("purenet: --norm batch: normalises over the examples of a batch, so it needs --batch 2 or more, "
                 + "got --batch 1", "--norm", "batch", "--batch", "1");
+        // 1,438 training examples: batches of 3 leave one example alone at the end of each epoch
+        assertRefused("purenet: --norm batch: with --batch 3 the last batch of each epoch holds 1 of the 1,438 "
+                + "training examples, and batch normalisation needs two or more; try --batch 4", "--norm", "batch",
+                "--batch", "3", "--epochs", "1");
     }
 
     private static void assertRefused(String message, String... options) {
