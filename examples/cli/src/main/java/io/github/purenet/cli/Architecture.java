@@ -98,6 +98,24 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
     }
 
     /**
+     * The network in a few words, for the title of a plot: for a stack of dense layers its text
+     * without {@code Network[...]}, such as {@code 64-128-10 relu,softmax}; otherwise the sizes,
+     * the activation and the options, such as
+     * {@code 64-128-128-10 relu, layer norm, dropout 0.1, residual}.
+     *
+     * @param network the network of this architecture
+     * @return the words
+     */
+    public String brief(Network network) {
+        if (plain()) {
+            return network.toString().replaceAll("^Network\\[|\\]$", "");
+        }
+        return network.inputs() + "-" + layers.mkString("-") + "-" + network.outputs() + " " + activation
+                + (norm.equals("none") ? "" : ", " + norm + " norm") + (dropout > 0.0 ? ", dropout " + dropout : "")
+                + (residual ? ", residual" : "");
+    }
+
+    /**
      * The initial network: the hidden blocks, then a dense softmax layer over the classes, with
      * weights drawn as {@link Initializers#network} draws them (He uniform for the ReLUs, Glorot
      * uniform otherwise, zero biases).

@@ -98,6 +98,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void thePlotsTitleNamesTheNetworkInAFewWords() {
+        Architecture plain = Architecture.dense(Vector.of(16, 16), "relu");
+        assertEquals("64-16-16-10 relu,relu,softmax", plain.brief(plain.network(KEY, 64, 10)));
+        Architecture all = new Architecture(Vector.of(16, 16, 16), "tanh", 0.1, "layer", true);
+        assertEquals("64-16-16-16-10 tanh, layer norm, dropout 0.1, residual", all.brief(all.network(KEY, 64, 10)));
+        Architecture batch = new Architecture(Vector.of(16), "relu", 0.0, "batch", false);
+        assertEquals("64-16-10 relu, batch norm", batch.brief(batch.network(KEY, 64, 10)));
+    }
+
+    @Test
     void badValuesAndCombinationsAreRefusedNamingTheOptionAndTheValue() {
         assertRefused("purenet: --dropout: expected a rate from 0 (included) to 1 (excluded), got 1.0", "--dropout", "1");
         assertRefused("purenet: --dropout: expected a rate from 0 (included) to 1 (excluded), got -0.1", "--dropout",
