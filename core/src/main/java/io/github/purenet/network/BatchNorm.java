@@ -19,6 +19,13 @@ import java.util.Objects;
  * The running {@code mean} and {@code variance} are non-trainable state: no optimizer sees them,
  * the training step returns them updated, and evaluation uses them.
  *
+ * <p>In training, a batch with a single value of a channel (one row of flat examples) is refused,
+ * as PyTorch refuses it: its variance would be 0 and the output the offset whatever the input. The
+ * message names the layer's path. Exactly, {@code x̂ = (x - μ) · (1 / √(σ² + eps))} and
+ * {@code y = fma(scale, x̂, offset)}; the sums run over the rows ascending and, within a row, the
+ * channel's positions ascending (for flat examples, each column over the rows, as
+ * {@link Matrix#columnSums()}); sums of squares and products accumulate with {@link Math#fma}.
+ *
  * <p>Conventions: {@code momentum} is the weight of the old statistics, as in Flax and Keras
  * (default 0.99); PyTorch's {@code momentum} is the weight of the new ones, so PyTorch's default
  * 0.1 is 0.9 here. Like Flax and Keras, the running variance is updated with the biased batch
@@ -150,6 +157,51 @@ public record BatchNorm(Matrix scale, Matrix offset, Matrix mean, Matrix varianc
     public BatchNorm withState(Vector<Matrix> state) {
         Layers.requireShapes("state", this::stateNames, state(), state);
         return new BatchNorm(scale, offset, state.get(0), state.get(1), momentum, eps);
+    }
+
+    /**
+     * The forward pass. In training, each channel is normalised with the batch's mean and biased
+     * variance, and the node's state is the running statistics updated with them,
+     * {@code momentum · old + (1 - momentum) · batch} (two rounded products, then their sum); in
+     * evaluation, with the running statistics, and the node's state is the layer's, unchanged. Keeps
+     * {@code x̂} and each channel's {@code 1 / √(σ² + eps)}. {@link Normalisation} gives the exact
+     * order of the sums: over the rows ascending and, within a row, the channel's positions ascending.
+     *
+     * @throws IllegalArgumentException in training, when a channel has a single value in the batch
+     *     (a batch of one row of flat examples), whose variance would be 0 and output the offset
+     */
+    Node forward(Matrix x, Mode mode) {
+        boolean training = mode instanceof Mode.Training;
+        if (training && Normalisation.count(x, channels(), false) < 2) {
+            throw new Refused("batch_norm in training needs at least 2 values of each channel for the batch's "
+                    + "mean and variance, got a batch of 1 row with 1 value per channel; train on batches of 2 rows or "
+                    + "more (LastBatch.DROP drops a last batch of 1 row), or pass Mode.evaluation() to use the running "
+                    + "statistics");
+        }
+        Normalisation.Normalised n = Normalisation.forward(x, scale, offset, eps, false,
+                training ? null : new Normalisation.Moments(mean, variance));
+        Vector<Matrix> after = training
+                ? Vector.of(running(mean, n.moments().mean()), running(variance, n.moments().variance()))
+                : state();
+        return new Node(n.output(), Vector.of(n.normalised(), n.inverse()), Vector.empty(), after);
+    }
+
+    /** {@code momentum · old + (1 - momentum) · batch}, entry by entry. */
+    private Matrix running(Matrix old, Matrix batch) {
+        double weight = 1.0 - momentum;
+        return old.zipWith(batch, (o, b) -> momentum * o + weight * b);
+    }
+
+    /**
+     * The backward pass: {@code d offset} and {@code d scale} are each channel's sums of {@code g}
+     * and {@code g · x̂}; with {@code h = g · scale}, in training (the statistics depend on the
+     * batch) {@code dL/dx = (h - mean(h) - x̂ · mean(h · x̂)) · (1 / √(σ² + eps))}, the means over
+     * the channel's entries in the batch; in evaluation (a fixed affine map per channel)
+     * {@code dL/dx = h · (1 / √(variance + eps))}.
+     */
+    Matrix backward(Node node, Matrix gradient, Mode mode, boolean inputGradient, Matrix[] out, int offset) {
+        return Normalisation.backward(node.saved(0), node.saved(1), gradient, scale, false,
+                mode instanceof Mode.Training, inputGradient, out, offset);
     }
 
     /** @return such as {@code BatchNorm[128, momentum 0.99, eps 1.0E-5]} */

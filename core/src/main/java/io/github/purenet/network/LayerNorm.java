@@ -11,8 +11,18 @@ import java.util.Objects;
  * μ = mean of x's entries,  σ² = mean of (x - μ)²  (the biased variance),
  * y = scale ⊙ (x - μ) / √(σ² + eps) + offset
  * </pre>
- * as PyTorch's {@code LayerNorm(features)} with its element-wise affine parameters. It acts alike
- * in training and evaluation, and does not couple the examples of a batch.
+ * as PyTorch's {@code LayerNorm(features)} with its element-wise affine parameters (and Flax's
+ * {@code LayerNorm}, whose default {@code epsilon} is {@code 1e-6}: pass it to match). It acts alike
+ * in training and evaluation, and does not couple the examples of a batch: an example's output does
+ * not depend on the other rows.
+ *
+ * <p>Exactly: each row's sums start from {@code +0.0} and run left to right, the squares with
+ * {@link Math#fma}; {@code μ} and {@code σ²} divide the sums by the number of features;
+ * {@code x̂ = (x - μ) · (1 / √(σ² + eps))} and {@code y = fma(scale, x̂, offset)}. Backward, for
+ * {@code g = dL/dy}: {@code d offset} and {@code d scale} are the sums over the rows (ascending) of
+ * {@code g} and {@code g · x̂} (the products accumulated with {@link Math#fma}); with
+ * {@code h = g ⊙ scale}, {@code dL/dx = (h - mean(h) - x̂ · mean(h ⊙ x̂)) · (1 / √(σ² + eps))}, the
+ * means over the row.
  *
  * @param scale the {@code 1 x features} trainable scale ({@code γ}), 1 at first
  * @param offset the {@code 1 x features} trainable offset ({@code β}), 0 at first
@@ -95,6 +105,27 @@ public record LayerNorm(Matrix scale, Matrix offset, double eps) implements Laye
     public LayerNorm withParameters(Vector<Matrix> parameters) {
         Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
         return new LayerNorm(parameters.get(0), parameters.get(1), eps);
+    }
+
+    /**
+     * The forward pass, alike in both modes: {@code y} as the class documentation says, each row's
+     * statistics summed left to right ({@link Normalisation} gives the exact order); keeps
+     * {@code x̂} and each row's {@code 1 / √(σ² + eps)} for the backward pass.
+     */
+    Node forward(Matrix x) {
+        Normalisation.Normalised n = Normalisation.forward(x, scale, offset, eps, true, null);
+        return Node.of(n.output(), n.normalised(), n.inverse());
+    }
+
+    /**
+     * The backward pass: {@code d offset} and {@code d scale} are the sums over the rows ascending of
+     * {@code g} and {@code g ⊙ x̂} (the products accumulated with {@link Math#fma}); with
+     * {@code h = g ⊙ scale}, each row's {@code dL/dx = (h - mean(h) - x̂ · mean(h ⊙ x̂)) · s}, where
+     * {@code s = 1 / √(σ² + eps)} was kept by the forward pass.
+     */
+    Matrix backward(Node node, Matrix gradient, boolean inputGradient, Matrix[] out, int offset) {
+        return Normalisation.backward(node.saved(0), node.saved(1), gradient, scale, true, true, inputGradient, out,
+                offset);
     }
 
     /** @return such as {@code LayerNorm[128, eps 1.0E-5]} */

@@ -121,8 +121,11 @@ final class Layers {
         if (layer instanceof Dense) {
             return 2;
         }
-        if (layer instanceof ActivationLayer) {
+        if (layer instanceof ActivationLayer || layer instanceof Dropout) {
             return 0;
+        }
+        if (layer instanceof LayerNorm || layer instanceof BatchNorm) {
+            return 2;
         }
         if (layer instanceof Sequential s) {
             int n = 0;
@@ -174,34 +177,52 @@ final class Layers {
         if (layer instanceof ActivationLayer a) {
             return a.forward(x);
         }
+        if (layer instanceof Dropout d) {
+            return d.forward(x, mode);
+        }
+        if (layer instanceof LayerNorm n) {
+            return n.forward(x);
+        }
+        if (layer instanceof BatchNorm b) {
+            return b.forward(x, mode);
+        }
         if (layer instanceof Sequential s) {
             Node[] children = new Node[s.layers().size()]; // filled here, then handed to the vector
             Vector<Matrix> state = Vector.empty();
             Matrix a = x;
             for (int i = 0; i < children.length; i++) {
                 Mode m = mode instanceof Mode.Training ? mode.at(Sequential.segment(i)) : mode;
-                children[i] = forward(s.layers().get(i), a, m);
+                children[i] = forward(s.layers().get(i), a, m, Sequential.segment(i));
                 a = children[i].output();
                 state = state.appendAll(children[i].state());
             }
             return new Node(a, Vector.empty(), Vector.of(children), state);
         }
         if (layer instanceof Residual r) {
-            Node inner = forward(r.inner(), x, mode.at("inner"));
+            Node inner = forward(r.inner(), x, mode.at("inner"), "inner");
             if (r.projection().isEmpty()) {
                 return new Node(inner.output().plus(x), Vector.empty(), Vector.of(inner), inner.state());
             }
-            Node projection = forward(r.projection().get(), x, mode.at("projection"));
+            Node projection = forward(r.projection().get(), x, mode.at("projection"), "projection");
             return new Node(inner.output().plus(projection.output()), Vector.empty(), Vector.of(inner, projection),
                     inner.state().appendAll(projection.state()));
         }
         CustomLayer c = (CustomLayer) layer;
         Matrix y = c.forward(x, mode);
         if (y == null || y.rows() != x.rows()) {
-            throw new IllegalArgumentException(c.kind() + ": forward gave " + (y == null ? "null" : y.shape())
+            throw new Refused(c.kind() + ": forward gave " + (y == null ? "null" : y.shape())
                     + " for inputs " + x.shape() + ", expected one row per example");
         }
         return Node.of(y);
+    }
+
+    /** The forward pass of a container's child at a segment, whose refusals name the segment. */
+    private static Node forward(Layer child, Matrix x, Mode mode, String segment) {
+        try {
+            return forward(child, x, mode);
+        } catch (Refused e) {
+            throw e.under(segment);
+        }
     }
 
     /**
@@ -219,6 +240,15 @@ final class Layers {
         }
         if (layer instanceof ActivationLayer a) {
             return inputGradient ? a.backward(x, node, gradient, atLogits) : null;
+        }
+        if (layer instanceof Dropout d) {
+            return inputGradient ? d.backward(node, gradient) : null;
+        }
+        if (layer instanceof LayerNorm n) {
+            return n.backward(node, gradient, inputGradient, out, offset);
+        }
+        if (layer instanceof BatchNorm b) {
+            return b.backward(node, gradient, mode, inputGradient, out, offset);
         }
         if (layer instanceof Sequential s) {
             int n = s.layers().size();

@@ -22,6 +22,17 @@ import java.util.Objects;
  * numbers the rows of a batch from 0. A part of a batch that starts at its row {@code f} passes
  * {@code training(key, f)}, so the masks do not depend on how a batch is split or on the number of
  * threads.
+ *
+ * <p>Dropout's rule, with {@code k} the key at the layer's path: unit {@code u} of row {@code r}
+ * (of the rows given to the pass) is kept if and only if
+ * {@code k.foldIn(firstRow + r).uniformAt(u) >= rate}. Its mask thus depends on the run's key, the
+ * step, the layer's path, the example's number in the batch and the unit, and on nothing else.
+ * Two layers at different paths, or one layer at different steps, draw independent masks; a layer
+ * moved to another path draws other masks.
+ *
+ * <p>Batch normalisation couples the rows of a batch (its statistics are the batch's), so a part of
+ * a batch normalised alone gives other numbers than the whole batch: split batches only between
+ * networks without it.
  */
 public sealed interface Mode permits Mode.Training, Mode.Evaluation {
 

@@ -238,8 +238,9 @@ public final class Network {
 
     /**
      * The layers as a table: for each layer its path, its kind, its output shape and its number of
-     * trainable numbers; then the total, which equals {@link #parameterCount()}. Printed, it reads
-     * as {@link Summary} shows.
+     * trainable numbers (and of non-trainable state numbers, for a network with state); then the
+     * totals, the first of which equals {@link #parameterCount()}. Printed, it reads as
+     * {@link Summary} shows.
      *
      * @return the summary of this network
      */

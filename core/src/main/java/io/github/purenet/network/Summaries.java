@@ -1,5 +1,6 @@
 package io.github.purenet.network;
 
+import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
 
 /** The summary table and the short text of a network, walking its tree of layers. */
@@ -16,7 +17,8 @@ final class Summaries {
     private static Vector<Summary.Row> rows(String path, Layer layer, Shape input) {
         Shape output = layer.outputShape(input);
         Vector<Summary.Row> own = path.isEmpty() ? Vector.of((Summary.Row) null)
-                : Vector.of(new Summary.Row(path, kind(layer), output, ownParameters(layer)));
+                : Vector.of(new Summary.Row(path, kind(layer), output, own(layer, layer.parameters()),
+                        own(layer, layer.state())));
         if (layer instanceof Sequential s) {
             Vector<Summary.Row> rows = own;
             Shape shape = input;
@@ -33,11 +35,12 @@ final class Summaries {
         return own;
     }
 
-    private static long ownParameters(Layer layer) {
+    /** The numbers in a layer's own matrices (its parameters or its state); a container's are its children's. */
+    private static long own(Layer layer, Vector<Matrix> matrices) {
         if (layer instanceof Sequential || layer instanceof Residual) {
             return 0;
         }
-        return layer.parameters().map(m -> (long) m.rows() * m.columns()).sum().longValue();
+        return matrices.map(m -> (long) m.rows() * m.columns()).sum().longValue();
     }
 
     /** A layer's kind and settings in a few words, such as {@code dense relu}. */
@@ -47,6 +50,9 @@ final class Summaries {
         }
         if (layer instanceof ActivationLayer a) {
             return "activation " + a.activation().name();
+        }
+        if (layer instanceof Dropout d) {
+            return "dropout " + d.rate();
         }
         if (layer instanceof Residual r) {
             return r.projection().isDefined() ? "residual, projected" : "residual";
@@ -70,6 +76,9 @@ final class Summaries {
         }
         if (layer instanceof ActivationLayer a) {
             return a.activation().name();
+        }
+        if (layer instanceof Dropout d) {
+            return "dropout(" + d.rate() + ")";
         }
         if (layer instanceof Sequential s) {
             return s.layers().map(Summaries::brief).mkString("(", ", ", ")");

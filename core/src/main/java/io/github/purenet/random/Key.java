@@ -96,6 +96,25 @@ public record Key(long state, long gamma) {
     }
 
     /**
+     * The uniform draw numbered {@code index} of this key's stream, counting from 0, without drawing
+     * the ones before it: index 0 is {@code uniform().value()}, index {@code i} is what
+     * {@link #uniform()} gives after {@code i} draws, and entry {@code (r, c)} of
+     * {@code uniform(rows, columns, 0.0, 1.0)} is index {@code r · columns + c}. It is the
+     * {@code (index + 1)}-th {@code nextDouble()} of {@code new SplittableRandom(seed)} for a key made
+     * by {@link #of(long)}. This key is not consumed: use it for a fixed-size block of draws (such as
+     * one per unit of a layer) whose numbers are positions, and do not draw from this key again.
+     *
+     * @param index the number of the draw, from 0
+     * @return a number uniform in {@code [0, 1)}, a multiple of {@code 2^-53}
+     */
+    public double uniformAt(long index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("index: expected a draw number >= 0, got " + index);
+        }
+        return unit(index + 1);
+    }
+
+    /**
      * A matrix of uniform draws.
      *
      * @param rows the number of rows, positive

@@ -97,6 +97,51 @@ class SummaryTest {
         });
     }
 
+    private static Dense zeros(int inputs, int outputs, io.github.purenet.activation.Activation activation) {
+        return new Dense(Matrix.filled(outputs, inputs, 0.0), Matrix.filled(1, outputs, 0.0), activation);
+    }
+
+    @Test
+    void aNetworkWithStateGainsAStateColumnAndItsDocumentedTableIsExactlyThis() {
+        Network small = Network.of(Shape.of(8), zeros(8, 16, Activations.relu()), BatchNorm.of(16), Dropout.of(0.5));
+        // the table of Summary's javadoc: 8 x 16 + 16 = 144; scale and offset 2 x 16; mean and variance 2 x 16
+        assertEquals("""
+                layer      kind         output  parameters  state
+                input                        8
+                layers[0]  dense relu       16         144      0
+                layers[1]  batch_norm       16          32     32
+                layers[2]  dropout 0.5      16           0      0
+                total                                  176     32""", small.summary().toString());
+        assertEquals(32L, small.summary().state());
+        assertEquals(small.state().map(m -> (long) m.rows() * m.columns()).sum().longValue(), small.summary().state());
+    }
+
+    @Test
+    void everyKindHasItsRowWithItsOwnParametersAndStateAndContainersCountNone() {
+        Network network = Network.of(Shape.of(8), zeros(8, 16, Activations.relu()), BatchNorm.of(16), Dropout.of(0.25),
+                Residual.of(Sequential.of(LayerNorm.of(16), zeros(16, 16, Activations.relu()))),
+                Residual.of(zeros(16, 4, Activations.tanh()), zeros(16, 4, Activations.identity())),
+                ActivationLayer.of(Activations.softmax()));
+        // by hand: dense 8·16 + 16; norms 16 + 16 each, batch norm's state 16 + 16; dense 16·16 + 16; 16·4 + 4 twice
+        assertEquals(Vector.of(
+                new Summary.Row("layers[0]", "dense relu", Shape.of(16), 144),
+                new Summary.Row("layers[1]", "batch_norm", Shape.of(16), 32, 32),
+                new Summary.Row("layers[2]", "dropout 0.25", Shape.of(16), 0),
+                new Summary.Row("layers[3]", "residual", Shape.of(16), 0),
+                new Summary.Row("layers[3].inner", "sequential", Shape.of(16), 0),
+                new Summary.Row("layers[3].inner.layers[0]", "layer_norm", Shape.of(16), 32),
+                new Summary.Row("layers[3].inner.layers[1]", "dense relu", Shape.of(16), 272),
+                new Summary.Row("layers[4]", "residual, projected", Shape.of(4), 0),
+                new Summary.Row("layers[4].inner", "dense tanh", Shape.of(4), 68),
+                new Summary.Row("layers[4].projection", "dense identity", Shape.of(4), 68),
+                new Summary.Row("layers[5]", "activation softmax", Shape.of(4), 0)), network.summary().rows());
+        assertEquals(144L + 32 + 32 + 272 + 68 + 68, network.summary().parameters());
+        assertEquals(network.parameterCount(), network.summary().parameters());
+        assertEquals(32L, network.summary().state());
+        assertEquals("Network[8 dense(16 relu), batch_norm, dropout(0.25), residual(layer_norm, dense(16 relu)), "
+                + "residual(dense(4 tanh); projection dense(4 identity)), softmax]", network.toString());
+    }
+
     @Test
     void largeCountsAreGroupedInLocaleRootAndColumnsWidenToFit() {
         Summary summary = new Summary(Shape.of(28, 28, 1), Vector.of(
@@ -117,6 +162,9 @@ class SummaryTest {
         assertEquals("Summary.Row layers[2]: kind is blank", assertThrows(IllegalArgumentException.class,
                 () -> new Summary.Row("layers[2]", " ", Shape.of(1), 0)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Summary.Row("", "dense", Shape.of(1), 0));
+        assertEquals("Summary.Row layers[1]: state is -2, must be at least 0", assertThrows(
+                IllegalArgumentException.class, () -> new Summary.Row("layers[1]", "batch_norm", Shape.of(1), 2, -2))
+                .getMessage());
         assertEquals("Summary: rows is empty; a network has at least one layer", assertThrows(
                 IllegalArgumentException.class, () -> new Summary(Shape.of(1), Vector.empty())).getMessage());
         Summary.Row huge = new Summary.Row("layers[0]", "dense", Shape.of(1), Long.MAX_VALUE);

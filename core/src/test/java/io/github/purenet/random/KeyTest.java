@@ -76,6 +76,28 @@ class KeyTest {
         }
     }
 
+    /** uniformAt(i) is the i-th nextDouble (from 0), the i-th uniform() of a chain of draws, and entry i of a row. */
+    @Test
+    void uniformAtIsTheDrawOfThatNumberWithoutDrawingTheOnesBefore() {
+        for (long seed : SEEDS) {
+            SplittableRandom oracle = new SplittableRandom(seed);
+            Key key = Key.of(seed);
+            Key chain = key;
+            Matrix row = key.uniform(1, 300, 0.0, 1.0).value();
+            for (int i = 0; i < 300; i++) {
+                double expected = oracle.nextDouble();
+                assertEquals(expected, key.uniformAt(i), "seed " + seed + " at " + i);
+                Draw<Double> d = chain.uniform();
+                assertEquals(d.value(), key.uniformAt(i), "seed " + seed + " at " + i);
+                chain = d.next();
+                assertEquals(row.get(0, i), key.uniformAt(i), "seed " + seed + " at " + i);
+            }
+            Key folded = key.foldIn(12_345);
+            assertEquals(folded.uniform(3, 4, 0.0, 1.0).value().get(2, 1), folded.uniformAt(2 * 4 + 1));
+        }
+        refuses(() -> Key.of(1).uniformAt(-1), "index: expected a draw number >= 0, got -1");
+    }
+
     @Test
     void splitGivesTheChildAndTheContinuationOfSplittableRandomSplit() {
         for (long seed : SEEDS) {
