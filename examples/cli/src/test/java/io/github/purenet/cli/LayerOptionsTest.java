@@ -56,6 +56,22 @@ class LayerOptionsTest {
     }
 
     @Test
+    void theManualsExampleEndsWithItsFigures() {
+        // docs/command-line.md, "Dropout, normalisation and residual blocks"
+        List<String> lines = Cli.run("train", "--data", "digits", "--layers", "128,128,128", "--norm", "layer",
+                "--dropout", "0.1", "--residual").ok().outLines();
+        String block = "dense(128 identity), layer_norm, relu, dropout(0.1)";
+        assertEquals("network Network[64 " + block + ", residual(" + block + "), residual(" + block + "), dense(10 "
+                + "softmax)], 43,402 parameters; adam, lr 0.003, constant schedule; batches of 32, 43 steps per epoch, "
+                + "at most 200 epochs, early stopping with patience 10; seed 42", lines.get(1));
+        assertTrue(lines.get(2).startsWith("epoch   1/200  step     43  train loss 0.2109  val loss 0.1815  test loss "
+                + "0.2521  test accuracy  91.4%  "), lines.get(2));
+        assertEquals("done: 29 epochs (stopped: the validation loss did not improve for 10 epochs; kept epoch 19), "
+                + "1247 steps in S s; test accuracy 98.89% (355 of 359), test loss 0.0563",
+                lines.get(lines.size() - 1).replaceAll("in [0-9.]+ s;", "in S s;"));
+    }
+
+    @Test
     void aSavedModelEvaluatesInEvaluationModeToTheFiguresTrainReported() throws IOException {
         for (String norm : List.of("layer", "batch")) {
             Path model = dir.resolve(norm + ".json");
