@@ -52,7 +52,24 @@ record At(JsonNode node, String path) {
         if (!node.has(name)) {
             throw error("missing field '" + name + "'");
         }
-        return new At(node.get(name), path + "." + name);
+        return new At(node.get(name), path + segment(name));
+    }
+
+    /**
+     * The JSON path segment of a field: {@code .name} for a name of letters, digits and
+     * underscores, else {@code ['name']}, as for a parameter's path {@code ['layers[0].weights']}.
+     */
+    static String segment(String name) {
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + name : "['" + name.replace("\\", "\\\\")
+                .replace("'", "\\'") + "']";
+    }
+
+    /** @return the names of this object's fields, in the document's order */
+    Vector<String> names() {
+        if (!node.isObject()) {
+            throw error("expected an object, got " + kind());
+        }
+        return Vector.ofAll(Iterator.ofAll(node.fieldNames()));
     }
 
     Vector<At> elements() {

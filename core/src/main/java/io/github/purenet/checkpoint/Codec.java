@@ -1,28 +1,15 @@
 package io.github.purenet.checkpoint;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.model.Model;
+import io.github.purenet.network.CustomLayer;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.train.TrainState;
-import io.vavr.collection.LinkedHashMap;
-import io.vavr.collection.Map;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Networks, models, gradients, optimizer states and training states to JSON text and back,
@@ -38,41 +25,45 @@ import java.util.function.Function;
  * TrainState<Chain<Moments, Count>> back = codec.decodeTrainState(json, Optimizers.adam(1e-3));
  * String id = codec.sha256(state);                                    // equal states, equal hashes
  * Model model = codec.decodeModel(codec.encode(trained));              // network, names, standardisation
+ * Codec mine = Codec.standard().withLayer(new Scale(Matrix.filled(1, 4, 1.0)));  // a layer of your own
  * }</pre>
+ *
+ * <p>A network is written as the tree of its layers, each with its kind and its path in the
+ * network ({@code layers[2].inner.layers[0]}), its settings, its parameters and its
+ * non-trainable state by name; optimizer states hold their gradient-shaped parts by parameter
+ * path. Layers and activations of the user's own are written by their names, and read by a codec
+ * that knows them ({@link #withLayer}, {@link #withActivation}).
  *
  * <p>Doubles are written as JSON numbers in their shortest exact form, and read back to the same
  * bits, {@code -0.0} and subnormals included. JSON has no NaN or infinities: they are written as
  * the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, so that a diverged state
  * can be stored and inspected (every NaN reads back as Java's canonical NaN).
  *
- * <p>Every document carries its format version and its type; a document of another version or
- * type, or that is not valid JSON, has missing or unknown fields, bad values or shapes that do not
- * fit, is refused with a {@link CheckpointException} that names the JSON path, and nothing is built.
- * Documents written by this codec also carry the SHA-256 of their content, checked on reading, so
- * that a changed or corrupted value is refused too; documents written by other tools may omit it.
+ * <p>Every document carries its format version and its type. This codec writes version
+ * {@value #VERSION}, and reads version 2 and version 1 (networks of dense layers, written before
+ * networks were trees). A document of another version or type, or that is not valid JSON, has
+ * missing or unknown fields, bad values, shapes that do not fit, or layers whose paths are not
+ * their places in the network, is refused with a {@link CheckpointException} that names the JSON
+ * path, and nothing is built. Documents written by this codec also carry the SHA-256 of their
+ * content, checked on reading, so that a changed or corrupted value is refused too; documents
+ * written by other tools may omit it.
  */
 public final class Codec {
 
-    /** The version of the format this codec writes and reads. */
-    public static final int VERSION = 1;
+    /** The version of the format this codec writes; it reads this version and version 1. */
+    public static final int VERSION = 2;
 
-    private static final String FORMAT = "purenet";
+    private final Registry registry; // user-defined activations and layers by name
+    private final Envelope envelope;
 
-    private final Map<String, Activation> activations; // user-defined activations by name
-    private final JsonMapper mapper; // configured once; Jackson's mappers are thread-safe once configured
-
-    private Codec(Map<String, Activation> activations) {
-        this.activations = activations;
-        this.mapper = JsonMapper.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
+    private Codec(Registry registry) {
+        this.registry = registry;
+        this.envelope = new Envelope();
     }
 
-    /** @return the codec of purenet's built-in activations */
+    /** @return the codec of purenet's built-in activations and layers */
     public static Codec standard() {
-        return new Codec(LinkedHashMap.empty());
+        return new Codec(Registry.empty());
     }
 
     /**
@@ -80,13 +71,28 @@ public final class Codec {
      *
      * @param activation the activation
      * @return the codec
+     * @throws IllegalArgumentException if the name is a built-in activation's
      */
     public Codec withActivation(Activation activation) {
-        Objects.requireNonNull(activation, "activation is null");
-        if (Activations.builtIn().containsKey(activation.name()) || activation.name().equals(Activations.LEAKY_RELU)) {
-            throw new IllegalArgumentException("withActivation: '" + activation.name() + "' is a built-in name");
-        }
-        return new Codec(activations.put(activation.name(), activation));
+        return new Codec(registry.withActivation(activation));
+    }
+
+    /**
+     * A codec that also knows a layer of the user's own, by its {@link CustomLayer#name()}. A layer
+     * of that name is written with its parameters by name (and its state, if it has any), and read
+     * back as {@code prototype.withParameters(parameters)}, once the document's matrices are
+     * checked to be as many and of the same shapes as the prototype's. So the name must tell apart
+     * every setting that the parameters do not hold ({@code "gated(0.5)"}), and encoding refuses a
+     * layer that would not read back equal to itself.
+     *
+     * @param prototype a layer of the kind, whose parameters give the shapes; registering another
+     *     layer of the same name replaces it
+     * @return the codec
+     * @throws IllegalArgumentException if the name is blank or a built-in kind's, or the
+     *     prototype's parameter or state names are not distinct
+     */
+    public Codec withLayer(CustomLayer prototype) {
+        return new Codec(registry.withLayer(prototype));
     }
 
     /**
@@ -135,7 +141,7 @@ public final class Codec {
      * @throws CheckpointException if the document is refused
      */
     public Network decodeNetwork(String json) {
-        return read(json, "network", new Decoder(activations)::network, Encoder::network);
+        return read(json, "network", Decoder::network, Encoder::network);
     }
 
     /**
@@ -145,7 +151,7 @@ public final class Codec {
      *     per class or repeat, or a standardisation of another width than the network's inputs
      */
     public Model decodeModel(String json) {
-        return read(json, "model", new Decoder(activations)::model, Encoder::model);
+        return read(json, "model", Decoder::model, Encoder::model);
     }
 
     /**
@@ -154,7 +160,7 @@ public final class Codec {
      * @throws CheckpointException if the document is refused
      */
     public Gradients decodeGradients(String json) {
-        return read(json, "gradients", new Decoder(activations)::gradients, Encoder::gradients);
+        return read(json, "gradients", (d, at) -> d.gradients(at), Encoder::gradients);
     }
 
     /**
@@ -172,7 +178,7 @@ public final class Codec {
         Objects.requireNonNull(optimizer, "optimizer is null");
         Objects.requireNonNull(network, "network is null");
         S template = optimizer.init(network);
-        return (S) read(json, "optimizer_state", at -> new Decoder(activations).state(at, template, network),
+        return (S) read(json, "optimizer_state", (d, at) -> d.state(at, template, network),
                 Encoder::state);
     }
 
@@ -188,7 +194,7 @@ public final class Codec {
      */
     public <S> TrainState<S> decodeTrainState(String json, Optimizer<S> optimizer) {
         Objects.requireNonNull(optimizer, "optimizer is null");
-        return read(json, "train_state", at -> new Decoder(activations).trainState(at, optimizer),
+        return read(json, "train_state", (d, at) -> d.trainState(at, optimizer),
                 Encoder::trainState);
     }
 
@@ -225,59 +231,32 @@ public final class Codec {
     }
 
     private Encoder canonical() {
-        return new Encoder(true, activations);
+        return new Encoder(true, VERSION, registry);
+    }
+
+    private String hash(String type, ObjectNode canonicalPayload) {
+        return envelope.hash(type, VERSION, canonicalPayload);
     }
 
     private <T> String write(String type, T value, BiFunction<Encoder, T, ObjectNode> encode) {
-        ObjectNode payload = encode.apply(new Encoder(false, activations), value);
-        ObjectNode document = header(type);
-        document.put("sha256", hash(type, encode.apply(canonical(), value)));
-        document.set(type, payload);
-        try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("encode: " + e.getOriginalMessage(), e);
-        }
+        return envelope.write(type, encode.apply(new Encoder(false, VERSION, registry), value),
+                encode.apply(canonical(), value));
     }
 
     /**
-     * Decodes a document of a type, and checks its hash, if it has one, against the canonical
-     * encoding of the decoded value: the same function {@link #write} hashes with.
+     * Decodes a document of a type in the form of its version, and checks its hash, if it has one,
+     * against the canonical encoding of the decoded value in that version: the same function
+     * {@link #write} hashes with.
      */
-    private <T> T read(String json, String type, Function<At, T> decode, BiFunction<Encoder, T, ObjectNode> encode) {
+    private <T> T read(String json, String type, BiFunction<Decoder, At, T> decode,
+            BiFunction<Encoder, T, ObjectNode> encode) {
         Objects.requireNonNull(json, "json is null");
-        JsonNode root;
-        try {
-            root = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new CheckpointException("$", "not valid JSON: " + e.getOriginalMessage() + (e.getLocation() == null
-                    ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
-        }
-        At at = new At(root == null ? JsonNodeFactory.instance.missingNode() : root, "$");
-        if (!at.node().isObject()) {
-            throw at.error("expected a purenet document, a JSON object");
-        }
-        if (!at.field("format").text().equals(FORMAT)) {
-            throw at.field("format").error("expected \"" + FORMAT + "\", got \"" + at.field("format").text() + "\"");
-        }
-        long version = at.field("version").integer(0, Integer.MAX_VALUE);
-        if (version != VERSION) {
-            throw at.field("version").error("version " + version + " is not supported; this library reads version "
-                    + VERSION);
-        }
-        if (!at.field("type").text().equals(type)) {
-            throw at.field("type").error("expected a document of type \"" + type + "\", got \""
-                    + at.field("type").text() + "\"");
-        }
-        if (at.has("sha256")) {
-            at.fields("format", "version", "type", "sha256", type);
-        } else {
-            at.fields("format", "version", "type", type);
-        }
-        T value = decode.apply(at.field(type));
+        At at = envelope.open(json, type);
+        int version = Envelope.version(at);
+        T value = decode.apply(new Decoder(version, registry), at.field(type));
         if (at.has("sha256")) {
             String expected = at.field("sha256").text();
-            String actual = hash(type, encode.apply(canonical(), value));
+            String actual = envelope.hash(type, version, encode.apply(new Encoder(true, version, registry), value));
             if (!actual.equals(expected)) {
                 throw at.field("sha256").error("the content's SHA-256 is " + actual + ", not " + expected
                         + ": the document was changed or corrupted");
@@ -285,22 +264,4 @@ public final class Codec {
         }
         return value;
     }
-
-    private static ObjectNode header(String type) {
-        ObjectNode document = JsonNodeFactory.instance.objectNode();
-        document.put("format", FORMAT).put("version", VERSION).put("type", type);
-        return document;
-    }
-
-    private String hash(String type, ObjectNode canonicalPayload) {
-        ObjectNode document = header(type);
-        document.set(type, canonicalPayload);
-        try {
-            byte[] text = mapper.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("sha256: " + e.getMessage(), e);
-        }
-    }
-
 }

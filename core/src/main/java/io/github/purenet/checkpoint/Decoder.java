@@ -5,7 +5,6 @@ import io.github.purenet.activation.LeakyRelu;
 import io.github.purenet.data.Standardization;
 import io.github.purenet.model.HeldOut;
 import io.github.purenet.model.Model;
-import io.github.purenet.network.Dense;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Accumulation;
@@ -30,9 +29,14 @@ import java.util.function.Supplier;
  * JSON trees to values, checking everything before anything is built: a document is either
  * decoded whole or refused with a {@link CheckpointException} naming the path.
  *
- * @param activations the activations known by name, beyond the built-ins
+ * <p>Networks and gradients are read in the form of the document's format version:
+ * {@link LayerReader}'s for version 2, {@link VersionOne}'s for version 1. Everything else is read
+ * alike in both.
+ *
+ * @param version the document's format version: 1 or 2
+ * @param registry the activations and layers known by name, beyond the built-ins
  */
-record Decoder(Map<String, Activation> activations) {
+record Decoder(int version, Registry registry) {
 
     /** Builds a value, turning a refusal of its constructor into an error at a path. */
     static <T> T build(At at, Supplier<T> constructor) {
@@ -78,54 +82,54 @@ record Decoder(Map<String, Activation> activations) {
             return build(at.field("alpha"), () -> new LeakyRelu(alpha));
         }
         String name = at.text();
-        return Activations.builtIn().get(name).orElse(activations.get(name)).getOrElseThrow(() -> at.error(
-                "unknown activation \"" + name + "\" (known: " + Activations.builtIn().keySet().addAll(activations.keySet())
+        Map<String, Activation> registered = registry.activations();
+        return Activations.builtIn().get(name).orElse(registered.get(name)).getOrElseThrow(() -> at.error(
+                "unknown activation \"" + name + "\" (known: " + Activations.builtIn().keySet().addAll(registered.keySet())
                         .mkString(", ") + ", and {\"name\": \"" + Activations.LEAKY_RELU + "\", \"alpha\": ...})"));
     }
 
+    /** A network, in the form of this decoder's version. */
     Network network(At at) {
-        at.fields("layers");
-        Vector<At> layers = nonEmpty(at.field("layers"));
-        Vector<Dense> dense = layers.map(l -> {
-            l.fields("weights", "bias", "activation");
-            Matrix weights = matrix(l.field("weights"));
-            Matrix bias = matrix(l.field("bias"));
-            Activation activation = activation(l.field("activation"));
-            return build(l.field("bias"), () -> new Dense(weights, bias, activation));
-        });
-        requireConsecutive(layers, dense.map(Dense::weights));
-        return Network.of(dense.toJavaArray(Dense[]::new));
+        return version == 1 ? VersionOne.network(this, at) : new LayerReader(this).network(at);
     }
 
+    /**
+     * Gradients on their own, in the form of this decoder's version; in version 2, an object of a
+     * matrix per parameter path, in the order of the leaves.
+     */
     Gradients gradients(At at) {
-        at.fields("layers");
-        Vector<At> layers = nonEmpty(at.field("layers"));
-        Vector<Matrix> weights = layers.map(l -> {
-            l.fields("weights", "bias");
-            return matrix(l.field("weights"));
-        });
-        Vector<Matrix> biases = layers.map(l -> matrix(l.field("bias")));
-        for (int i = 0; i < layers.size(); i++) {
-            Matrix w = weights.get(i);
-            Matrix b = biases.get(i);
-            build(layers.get(i).field("bias"), () -> {
-                if (b.rows() != 1 || b.columns() != w.rows()) {
-                    throw new IllegalArgumentException("Dense: bias " + b.shape() + " does not fit weights "
-                            + w.shape() + " (expected bias 1x" + w.rows() + ")");
-                }
-                return b;
-            });
+        if (version == 1) {
+            return VersionOne.gradients(this, at);
         }
-        requireConsecutive(layers, weights);
-        return new Gradients(Vector.range(0, layers.size()).flatMap(i -> Vector.of("layers[" + i + "].weights",
-                "layers[" + i + "].bias")), Vector.range(0, layers.size()).flatMap(i -> Vector.of(weights.get(i),
-                biases.get(i))));
+        Vector<String> paths = at.names();
+        for (String path : paths) {
+            if (path.isEmpty()) {
+                throw at.error("a parameter's path is empty");
+            }
+        }
+        return new Gradients(paths, paths.map(p -> matrix(at.field(p))));
     }
 
-    /** Gradients that must be shaped like a network. */
+    /**
+     * Gradients that must be shaped like a network: in version 2, an object of a matrix per
+     * parameter path of the network, in any order, each of the shape of that parameter.
+     */
     Gradients gradients(At at, Network network) {
-        Gradients g = gradients(at);
-        return build(at, () -> g.requireFits(network));
+        if (version == 1) {
+            return VersionOne.gradients(this, at, network);
+        }
+        Vector<String> paths = network.parameterPaths();
+        at.fields(paths.toJavaArray(String[]::new));
+        Vector<Matrix> values = paths.map(p -> matrix(at.field(p)));
+        for (int i = 0; i < paths.size(); i++) {
+            Matrix expected = network.parameters().get(i);
+            Matrix actual = values.get(i);
+            if (actual.rows() != expected.rows() || actual.columns() != expected.columns()) {
+                throw at.field(paths.get(i)).error(paths.get(i) + ": expected " + expected.shape()
+                        + ", the shape of the network's parameter, got " + actual.shape());
+            }
+        }
+        return new Gradients(paths, values);
     }
 
     /**
@@ -248,23 +252,5 @@ record Decoder(Map<String, Activation> activations) {
         String dataSha256 = at.field("data_sha256").text();
         // the fraction is checked above, so what HeldOut can still refuse is the hash
         return build(at.field("data_sha256"), () -> new HeldOut(key, testFraction, stratified, dataSha256));
-    }
-
-    private static Vector<At> nonEmpty(At array) {
-        Vector<At> elements = array.elements();
-        if (elements.isEmpty()) {
-            throw array.error("expected at least one layer");
-        }
-        return elements;
-    }
-
-    private static void requireConsecutive(Vector<At> layers, Vector<Matrix> weights) {
-        for (int i = 1; i < weights.size(); i++) {
-            if (weights.get(i).columns() != weights.get(i - 1).rows()) {
-                throw layers.get(i).field("weights").error("weights " + weights.get(i).shape() + " take "
-                        + weights.get(i).columns() + " inputs, but layer " + (i - 1) + " (weights "
-                        + weights.get(i - 1).shape() + ") gives " + weights.get(i - 1).rows() + " outputs");
-            }
-        }
     }
 }

@@ -9,7 +9,6 @@ import io.github.purenet.activation.LeakyRelu;
 import io.github.purenet.data.Standardization;
 import io.github.purenet.model.HeldOut;
 import io.github.purenet.model.Model;
-import io.github.purenet.network.Dense;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Accumulation;
@@ -24,7 +23,7 @@ import io.github.purenet.optim.Velocity;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
 import io.github.purenet.train.TrainState;
-import io.vavr.collection.Map;
+import io.vavr.collection.Vector;
 import java.util.HexFormat;
 
 /**
@@ -32,10 +31,15 @@ import java.util.HexFormat;
  * is written as the 16 hexadecimal digits of its IEEE 754 bits (NaN canonical), so the encoding is
  * the same on every JVM whatever its number formatting.
  *
+ * <p>Networks and gradients are written in the form of a format version: {@link LayerWriter}'s
+ * for version 2, {@link VersionOne}'s for version 1 (whose canonical form checks the hash of a
+ * version-1 document). Everything else is written alike in both.
+ *
  * @param canonical whether doubles are written as their bits
- * @param activations the activations known by name, beyond the built-ins
+ * @param version the format version of networks and gradients: 1 or 2
+ * @param registry the activations and layers known by name, beyond the built-ins
  */
-record Encoder(boolean canonical, Map<String, Activation> activations) {
+record Encoder(boolean canonical, int version, Registry registry) {
 
     JsonNode number(double x) {
         if (canonical) {
@@ -74,29 +78,28 @@ record Encoder(boolean canonical, Map<String, Activation> activations) {
             node.set("alpha", number(leaky.alpha()));
             return node;
         }
-        if (!Activations.builtIn().get(a.name()).contains(a) && !activations.get(a.name()).contains(a)) {
+        if (!Activations.builtIn().get(a.name()).contains(a) && !registry.activations().get(a.name()).contains(a)) {
             throw new IllegalArgumentException("encode: activation '" + a.name() + "' is not built in (nor the "
                     + "built-in of that name) and not registered with Codec.withActivation, so it could not be read back");
         }
         return JsonNodeFactory.instance.textNode(a.name());
     }
 
-    /** A network: its parameters as {@link #gradients} writes them, each layer with its activation. */
+    /** A network, in the form of this encoder's version. */
     ObjectNode network(Network network) {
-        ObjectNode node = gradients(Gradients.parameters(network));
-        for (int i = 0; i < network.layers().size(); i++) {
-            ((ObjectNode) node.get("layers").get(i)).set("activation", activation(((Dense) network.layers().get(i)).activation()));
-        }
-        return node;
+        return version == 1 ? VersionOne.network(this, network) : LayerWriter.network(this, network);
     }
 
+    /** Gradients, or any value shaped like a network's parameters, in the form of this encoder's version. */
     ObjectNode gradients(Gradients gradients) {
+        return version == 1 ? VersionOne.gradients(this, gradients) : matrices(gradients.paths(), gradients.values());
+    }
+
+    /** Matrices by name, in order: {@code {"weights": matrix, "bias": matrix}}, or by path. */
+    ObjectNode matrices(Vector<String> names, Vector<Matrix> values) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        ArrayNode layers = node.putArray("layers");
-        for (int i = 0; i < gradients.values().size(); i += 2) {
-            ObjectNode l = layers.addObject();
-            l.set("weights", matrix(gradients.values().get(i)));
-            l.set("bias", matrix(gradients.values().get(i + 1)));
+        for (int i = 0; i < names.size(); i++) {
+            node.set(names.get(i), matrix(values.get(i)));
         }
         return node;
     }

@@ -184,11 +184,11 @@ public final class Backprop {
     public static Network step(Network network, Gradients gradients, double learningRate) {
         Objects.requireNonNull(network, "network is null");
         Objects.requireNonNull(gradients, "gradients is null");
-        gradients.requireFits(network);
+        Vector<Matrix> theta = network.parameters();
+        gradients.requireFits(network, theta);
         if (!(learningRate > 0.0 && Double.isFinite(learningRate))) {
             throw new IllegalArgumentException("learningRate: expected a positive finite number, got " + learningRate);
         }
-        Vector<Matrix> theta = network.parameters();
         // θ + (-η g) has the bits of θ - η g: subtraction is addition of the negation, exactly
         return network.withParameters(Vector.tabulate(theta.size(),
                 i -> theta.get(i).plusScaled(gradients.values().get(i), -learningRate)));

@@ -100,7 +100,7 @@ final class FusedSgd {
                 delta = g;
             }
         }
-        return new LossAndNetwork(loss, Network.of(stepped));
+        return new LossAndNetwork(loss, network.withSameShapes(Vector.<Layer>of(stepped)));
     }
 
     /** {@code x · Wᵀ + b}: each entry an fma chain from {@code +0.0}, then the bias added. */

@@ -154,7 +154,12 @@ public record Gradients(Vector<String> paths, Vector<Matrix> values) {
      */
     public Gradients requireFits(Network network) {
         Objects.requireNonNull(network, "network is null");
-        String difference = difference(network.parameterPaths(), network.parameters());
+        return requireFits(network, network.parameters());
+    }
+
+    /** {@link #requireFits(Network)} with the network's parameters at hand. */
+    Gradients requireFits(Network network, Vector<Matrix> parameters) {
+        String difference = difference(network.parameterPaths(), parameters);
         if (difference != null) {
             throw new IllegalArgumentException("gradients " + shapes() + " do not fit network " + network + ": "
                     + difference);

@@ -5,8 +5,6 @@ import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Objects;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -49,17 +47,67 @@ final class Layers {
         }
     }
 
-    /** Hands each child its part of a list of values, in order, by the sizes of {@code part}. */
-    static Vector<Layer> distribute(Vector<Layer> children, Vector<Matrix> values, Function<Layer, Vector<Matrix>> part,
-            BiFunction<Layer, Vector<Matrix>, Layer> with) {
-        Vector<Layer> result = Vector.empty();
-        int from = 0;
-        for (Layer child : children) {
-            int n = part.apply(child).size();
-            result = result.append(n == 0 ? child : with.apply(child, values.subSequence(from, from + n)));
-            from += n;
+    /**
+     * A layer with other values of its parameters (or of its state), rebuilt from the leaves without
+     * listing the tree's values first: each leaf takes its part of {@code values} and checks it, and
+     * a leaf's refusal is prefixed with its path.
+     *
+     * @param what {@code "parameters"} or {@code "state"}, for the messages
+     */
+    static Layer rebuild(String what, Layer layer, Vector<Matrix> values) {
+        boolean state = what.equals("state");
+        Objects.requireNonNull(values, () -> what + " is null");
+        int expected = count(layer, state);
+        if (values.size() != expected) {
+            Vector<String> names = state ? layer.stateNames() : layer.parameterNames();
+            throw new IllegalArgumentException(what + ": expected " + expected + " matrices "
+                    + names.mkString("[", ", ", "]") + ", got " + values.size());
         }
-        return result;
+        return expected == 0 ? layer : rebuild("", layer, values, 0, state);
+    }
+
+    private static Layer rebuild(String path, Layer layer, Vector<Matrix> values, int from, boolean state) {
+        if (layer instanceof Sequential s) {
+            Layer[] children = new Layer[s.layers().size()]; // filled here, then handed to the vector
+            int offset = from;
+            for (int i = 0; i < children.length; i++) {
+                Layer child = s.layers().get(i);
+                int n = count(child, state);
+                children[i] = n == 0 ? child : rebuild(join(path, Sequential.segment(i)), child, values, offset, state);
+                offset += n;
+            }
+            return new Sequential(Vector.of(children));
+        }
+        if (layer instanceof Residual r) {
+            int n = count(r.inner(), state);
+            Layer inner = n == 0 ? r.inner() : rebuild(join(path, "inner"), r.inner(), values, from, state);
+            return new Residual(inner, r.projection().map(p -> count(p, state) == 0 ? p
+                    : rebuild(join(path, "projection"), p, values, from + n, state)));
+        }
+        Vector<Matrix> part = values.subSequence(from, from + count(layer, state));
+        try {
+            return state ? layer.withState(part) : layer.withParameters(part);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((path.isEmpty() ? "" : path + ": ") + e.getMessage(), e);
+        }
+    }
+
+    /** The number of trainable (or state) matrices of a layer. */
+    private static int count(Layer layer, boolean state) {
+        if (!state) {
+            return parameterCount(layer);
+        }
+        if (layer instanceof Sequential s) {
+            int n = 0;
+            for (Layer l : s.layers()) {
+                n += count(l, true);
+            }
+            return n;
+        }
+        if (layer instanceof Residual r) {
+            return count(r.inner(), true) + r.projection().map(p -> count(p, true)).getOrElse(0);
+        }
+        return layer.state().size();
     }
 
     /** {@code path.segment}, or the segment alone at the root. */

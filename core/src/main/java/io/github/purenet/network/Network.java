@@ -248,6 +248,15 @@ public final class Network {
         return Summaries.of(this);
     }
 
+    /**
+     * This network's structure with other layers of the same kinds, shapes and settings, such as
+     * the same dense layers with stepped weights: the paths and shapes are this network's, not
+     * inferred again.
+     */
+    Network withSameShapes(Vector<Layer> layers) {
+        return new Network(input, new Sequential(layers), output, parameterPaths, statePaths, modeDependent);
+    }
+
     /** The layers as one sequence, for the engine. */
     Sequential body() {
         return body;

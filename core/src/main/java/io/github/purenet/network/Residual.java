@@ -84,8 +84,7 @@ public record Residual(Layer inner, Option<Layer> projection) implements Layer {
 
     @Override
     public Residual withParameters(Vector<Matrix> parameters) {
-        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
-        return of(Layers.distribute(branches(), parameters, Layer::parameters, Layer::withParameters));
+        return (Residual) Layers.rebuild("parameters", this, parameters);
     }
 
     /** @return the inner function's state names under {@code inner.}, then the projection's */
@@ -103,17 +102,12 @@ public record Residual(Layer inner, Option<Layer> projection) implements Layer {
 
     @Override
     public Residual withState(Vector<Matrix> state) {
-        Layers.requireShapes("state", this::stateNames, state(), state);
-        return of(Layers.distribute(branches(), state, Layer::state, Layer::withState));
+        return (Residual) Layers.rebuild("state", this, state);
     }
 
     /** The inner function, then the projection if any. */
     Vector<Layer> branches() {
         return projection.isDefined() ? Vector.of(inner, projection.get()) : Vector.of(inner);
-    }
-
-    private static Residual of(Vector<Layer> branches) {
-        return new Residual(branches.head(), branches.size() > 1 ? Option.some(branches.get(1)) : Option.none());
     }
 
     /** @return such as {@code Residual[Sequential[...]]} or {@code Residual[Sequential[...], projection Dense[...]]} */

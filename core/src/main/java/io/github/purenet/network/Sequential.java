@@ -80,8 +80,7 @@ public record Sequential(Vector<Layer> layers) implements Layer {
 
     @Override
     public Sequential withParameters(Vector<Matrix> parameters) {
-        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
-        return new Sequential(Layers.distribute(layers, parameters, Layer::parameters, Layer::withParameters));
+        return (Sequential) Layers.rebuild("parameters", this, parameters);
     }
 
     /** @return each layer's state names under {@code layers[i].} */
@@ -98,8 +97,7 @@ public record Sequential(Vector<Layer> layers) implements Layer {
 
     @Override
     public Sequential withState(Vector<Matrix> state) {
-        Layers.requireShapes("state", this::stateNames, state(), state);
-        return new Sequential(Layers.distribute(layers, state, Layer::state, Layer::withState));
+        return (Sequential) Layers.rebuild("state", this, state);
     }
 
     /** The path segment of child {@code i}: {@code layers[i]}. */

@@ -14,6 +14,7 @@ import java.util.Random;
  * <pre>{@code
  * Property.forAll(Generators.matrices().rows(1, 8).columns(1, 8).values(-1, 1)).check(m -> ...);
  * Property.forAll(Generators.networks().layers(1, 3).smooth()).check(network -> ...);
+ * Property.forAll(Generators.architectures().modeFree()).check(network -> ...);
  * Property.forAll(Generators.problems().loss(myLoss, TargetKind.REAL)).check(p -> ...);
  * Property.forAll(Generators.pairs(Generators.networks(), Generators.keys())).check(nk -> ...);
  * }</pre>
@@ -45,15 +46,27 @@ public final class Generators {
     }
 
     /**
-     * Networks of random architecture: by default 1 to 4 layers, 1 to 8 inputs, hidden units and
-     * outputs, every built-in activation, weights and biases in {@code [-1, 1)}.
+     * Stacks of dense layers of random architecture: by default 1 to 4 layers, 1 to 8 inputs, hidden
+     * units and outputs, every built-in activation, weights and biases in {@code [-1, 1)}.
      *
      * @return the generator; see {@link NetworkGenerator}
      */
     public static NetworkGenerator networks() {
         return new NetworkGenerator(1, 4, 1, 8, 1, 8, 1, 8, NetworkGenerator.builtInActivations(),
-                NetworkGenerator.builtInActivations(),
-                -1.0, 1.0);
+                NetworkGenerator.builtInActivations(), -1.0, 1.0, Kinds.dense());
+    }
+
+    /**
+     * Networks of every built-in kind of layer: dense, activation, dropout, layer and batch
+     * normalisation, and blocks (sequences and residual blocks, with and without projection) nested
+     * up to two deep, ending in a dense layer; otherwise the bounds of {@link #networks()}. They
+     * need a {@link io.github.purenet.network.Mode} when they hold dropout or batch normalisation;
+     * {@link NetworkGenerator#modeFree()} leaves those out.
+     *
+     * @return {@code networks().kinds(NetworkGenerator.builtInKinds())}; see {@link NetworkGenerator}
+     */
+    public static NetworkGenerator architectures() {
+        return networks().kinds(NetworkGenerator.builtInKinds());
     }
 
     /**

@@ -23,8 +23,9 @@ import java.util.function.UnaryOperator;
  * <p>The shape is the network's; the generation size bounds the magnitude instead: entries are
  * drawn uniform in the configured range (by default {@code [-1, 1]}) and pulled toward its point
  * nearest 0 by the factor {@code min(1, size / 50)}, so the first trials see small gradients.
- * Shrinking tries all entries at that point, every layer's entries at that point, then entries
- * rounded to 0, 1 and 2 decimals. Entries are never {@code -0.0}.
+ * Shrinking tries all entries at that point, every layer's entries at that point (a dense layer's
+ * weights and bias, a normalisation's scale and offset), then entries rounded to 0, 1 and 2
+ * decimals. Entries are never {@code -0.0}. The network may be of any architecture.
  *
  * <p>A generator is an immutable value: each setting returns a new generator.
  */
@@ -63,18 +64,20 @@ public final class GradientsGenerator extends Generator<Gradients> {
     @Override
     public List<Gradients> doShrink(SourceOfRandomness random, Gradients larger) {
         Vector<Gradients> candidates = Vector.of(map(larger, m -> Values.atOrigin(m, low, high)));
-        for (int l = 0; l < larger.values().size(); l += 2) { // a dense layer's weights and bias together
-            Vector<Matrix> v = larger.values();
-            int w = l;
-            int b = Math.min(l + 1, v.size() - 1);
-            candidates = candidates.append(new Gradients(larger.paths(), v.update(w, Values.atOrigin(v.get(w), low, high))
-                    .update(b, Values.atOrigin(v.get(b), low, high))));
+        for (String layer : larger.paths().map(GradientsGenerator::layer).distinct()) {
+            candidates = candidates.append(new Gradients(larger.paths(), larger.paths().zipWith(larger.values(),
+                    (path, m) -> layer(path).equals(layer) ? Values.atOrigin(m, low, high) : m)));
         }
         for (int k = 0; k <= 2; k++) {
             int decimals = k;
             candidates = candidates.append(map(larger, m -> Values.rounded(m, decimals, low, high)));
         }
         return candidates.distinct().filter(g -> !g.equals(larger)).toJavaList();
+    }
+
+    /** The path of the layer that holds a leaf: {@code layers[2].inner} for {@code layers[2].inner.scale}. */
+    private static String layer(String path) {
+        return path.substring(0, Math.max(0, path.lastIndexOf('.')));
     }
 
     private static Gradients map(Gradients g, UnaryOperator<Matrix> f) {

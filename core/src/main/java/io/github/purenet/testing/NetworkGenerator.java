@@ -6,22 +6,27 @@ import com.pholser.junit.quickcheck.random.SourceOfRandomness;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.activation.LeakyRelu;
-import io.github.purenet.network.Dense;
+import io.github.purenet.network.Layer;
 import io.github.purenet.network.Network;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * Generates networks of random architecture within bounds: the number of layers, the inputs, the
- * widths of the hidden layers, the outputs, each layer's activation, and weights and biases
- * uniform in a range; made by {@link Generators#networks()}.
+ * widths of the hidden layers, the outputs, the kinds of layers and how deep blocks nest, each
+ * layer's activation, and weights and biases uniform in a range; made by
+ * {@link Generators#networks()} (stacks of dense layers) and {@link Generators#architectures()}
+ * (every built-in kind of layer).
  *
  * <pre>{@code
  * Property.forAll(Generators.networks().layers(1, 3).widths(1, 16).inputs(4, 4).outputs(3, 3))
  *         .check(n -> assertEquals(3, Backprop.forward(n, x).output().columns()));
  * Generators.networks().smooth();     // no ReLU kinks: finite differences are derivatives everywhere
+ * Generators.architectures().modeFree();                          // no dropout, no batch normalisation
+ * Generators.networks().kinds(Vector.of("dense", "layer_norm", "residual")).depth(1);
  * }</pre>
  *
  * <p>By default: 1 to 4 layers, 1 to 8 inputs, hidden widths and outputs, weights and biases in
@@ -30,13 +35,44 @@ import java.util.Objects;
  * size 1 the network has the least layers, inputs, widths and outputs, and the bounds grow to the
  * configured maxima at size 50.
  *
- * <p>Shrinking removes layers while keeping the inputs and outputs (a hidden layer, whose inputs
- * the next layer takes; or the last layer, whose outputs the layer before takes when its
- * activation may end the network; weights are kept, or padded with the weight nearest 0 that the
- * range allows), narrows hidden layers, then outputs and inputs (keeping the first units),
- * turns activations into the first of their list (the identity by default), then makes the
- * weights and biases simpler: zero, then rounded to 0, 1 and 2 decimals. A shrunk network stays
- * within the generator's bounds, and a generator whose inputs and outputs are fixed keeps them.
+ * <h2>Kinds of layers</h2>
+ * A network is a sequence of top-level layers ({@link #layers(int, int)} of them) whose last is
+ * always a dense layer with an activation of {@link #lastActivations}; the layers before it are of
+ * the {@link #kinds} listed, each drawn with equal chance ({@code dense} only, by default):
+ * <ul>
+ * <li>{@code dense}: a hidden width, an activation of {@link #hiddenActivations};</li>
+ * <li>{@code activation}: an {@link io.github.purenet.network.ActivationLayer} of a hidden activation;</li>
+ * <li>{@code dropout}: a rate uniform in {@code [0, 0.5)};</li>
+ * <li>{@code layer_norm}: scale and offset uniform in the weights' range, the default {@code eps};</li>
+ * <li>{@code batch_norm}: scale, offset and running mean uniform in the weights' range, running
+ * variance uniform in {@code [0.5, 1.5)}, momentum uniform in {@code [0, 1)}, the default {@code eps};</li>
+ * <li>{@code sequential}: a block of 1 to 3 layers drawn in the same way, one level deeper;</li>
+ * <li>{@code residual}: an inner block of 1 to 3 layers one level deeper, with a projection (a dense
+ * layer with the identity activation to the inner block's width) half of the time; without one, a
+ * block that changes the width ends in a dense layer back to its input's width (of a hidden
+ * activation, and as wide as the block's input, whatever the widths' bounds);</li>
+ * <li>a kind of your own, added by {@link #withLayer}: the layer its maker gives for the width,
+ * with parameters uniform in the weights' range.</li>
+ * </ul>
+ * Blocks nest at most {@link #depth} levels (2 by default; a residual block's inner sequence is part
+ * of the block); at the deepest level only the listed kinds that are not blocks are drawn (dense
+ * if there are none). Every example is flat ({@code Shape.of(inputs)}). A generator of dense
+ * layers only draws exactly the networks it drew before kinds existed.
+ *
+ * <h2>Shrinking</h2>
+ * Shrinking keeps the inputs and outputs while it removes layers: a layer or a whole block goes
+ * (and the layer after it takes its inputs, keeping its first weights, padded with the weight
+ * nearest 0 that the range allows), a block is unwrapped (a sequence's layers take its place, a
+ * residual block's inner layers take the block's, or the block loses its projection), or the last
+ * layer goes and the dense layer before it, if its activation may end the network, takes the
+ * outputs. Then it narrows hidden dense layers (a residual block's width with the layer that sets
+ * it), then outputs and inputs (keeping the first units), turns activations of the lists into the
+ * first of their list (the identity by default), then makes the numbers simpler: every parameter
+ * at the origin of the weights' range, running means there and running variances 1, dropout rates
+ * and momenta 0; then every parameter but the weights at the origin; then all, rates and momenta
+ * too, rounded to 0, 1 and 2 decimals.
+ * A shrunk network has valid shapes, stays within the generator's bounds, and keeps the inputs and
+ * outputs of a generator that fixes them.
  *
  * <p>A generator is an immutable value: each setting returns a new generator.
  */
@@ -54,10 +90,11 @@ public final class NetworkGenerator extends Generator<Network> {
     final Vector<Activation> last;
     final double low;
     final double high;
+    final Kinds kinds;
 
     NetworkGenerator(int minLayers, int maxLayers, int minInputs, int maxInputs, int minWidth, int maxWidth,
             int minOutputs, int maxOutputs, Vector<Activation> hidden, Vector<Activation> last, double low,
-            double high) {
+            double high, Kinds kinds) {
         super(Network.class);
         Values.requireRange("layers", minLayers, maxLayers, 1);
         Values.requireRange("inputs", minInputs, maxInputs, 1);
@@ -76,6 +113,7 @@ public final class NetworkGenerator extends Generator<Network> {
         this.last = requireActivations("lastActivations", last);
         this.low = low;
         this.high = high;
+        this.kinds = Objects.requireNonNull(kinds, "kinds is null");
     }
 
     /**
@@ -107,7 +145,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator layers(int min, int max) {
         return new NetworkGenerator(min, max, minInputs, maxInputs, minWidth, maxWidth, minOutputs, maxOutputs,
-                hidden, last, low, high);
+                hidden, last, low, high, kinds);
     }
 
     /**
@@ -117,7 +155,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator inputs(int min, int max) {
         return new NetworkGenerator(minLayers, maxLayers, min, max, minWidth, maxWidth, minOutputs, maxOutputs,
-                hidden, last, low, high);
+                hidden, last, low, high, kinds);
     }
 
     /**
@@ -127,7 +165,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator widths(int min, int max) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, min, max, minOutputs, maxOutputs,
-                hidden, last, low, high);
+                hidden, last, low, high, kinds);
     }
 
     /**
@@ -137,7 +175,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator outputs(int min, int max) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, min, max,
-                hidden, last, low, high);
+                hidden, last, low, high, kinds);
     }
 
     /**
@@ -147,7 +185,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator weights(double low, double high) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, hidden, last, low, high);
+                maxOutputs, hidden, last, low, high, kinds);
     }
 
     /**
@@ -165,7 +203,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator hiddenActivations(Seq<? extends Activation> activations) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, Vector.<Activation>ofAll(requireSeq(activations)), last, low, high);
+                maxOutputs, Vector.<Activation>ofAll(requireSeq(activations)), last, low, high, kinds);
     }
 
     /**
@@ -174,7 +212,7 @@ public final class NetworkGenerator extends Generator<Network> {
      */
     public NetworkGenerator lastActivations(Seq<? extends Activation> activations) {
         return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
-                maxOutputs, hidden, Vector.<Activation>ofAll(requireSeq(activations)), low, high);
+                maxOutputs, hidden, Vector.<Activation>ofAll(requireSeq(activations)), low, high, kinds);
     }
 
     /**
@@ -188,23 +226,73 @@ public final class NetworkGenerator extends Generator<Network> {
         return hiddenActivations(hidden.filter(a -> !kinked(a))).lastActivations(last.filter(a -> !kinked(a)));
     }
 
+    /**
+     * @param kinds the kinds of the layers before the last, by {@link io.github.purenet.network.Layer#kind()}
+     *     name, at least one of {@link #builtInKinds()}
+     * @return this generator with layers of those kinds
+     */
+    public NetworkGenerator kinds(Seq<String> kinds) {
+        Objects.requireNonNull(kinds, "kinds is null");
+        return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
+                maxOutputs, hidden, last, low, high, this.kinds.withNames(Vector.ofAll(kinds)));
+    }
+
+    /**
+     * @param max the most levels of blocks ({@code sequential}, {@code residual}) inside one another,
+     *     not negative; 0 leaves only layers that are not blocks
+     * @return this generator with blocks nested that deep at most
+     */
+    public NetworkGenerator depth(int max) {
+        return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
+                maxOutputs, hidden, last, low, high, kinds.withDepth(max));
+    }
+
+    /**
+     * Adds a kind of layer of your own, such as a {@link io.github.purenet.network.CustomLayer}, to
+     * the kinds: {@code make.apply(width)} gives one that takes {@code width} features (flat
+     * examples of that width); the generator draws its parameters uniform in the weights' range,
+     * and shrinking, when the width before it changes, makes it again for the new width and keeps
+     * the first entries of its parameters. It may change the width.
+     *
+     * <pre>{@code
+     * Generators.architectures().withLayer("scale", width -> new Scale(Matrix.filled(1, width, 1.0)));
+     * }</pre>
+     *
+     * @param kind the layer's {@link Layer#kind()}, not that of a built-in kind
+     * @param make gives a layer of that kind for a width, at least 1
+     * @return this generator with that kind too
+     */
+    public NetworkGenerator withLayer(String kind, IntFunction<? extends Layer> make) {
+        return new NetworkGenerator(minLayers, maxLayers, minInputs, maxInputs, minWidth, maxWidth, minOutputs,
+                maxOutputs, hidden, last, low, high, kinds.withLayer(kind, make));
+    }
+
+    /**
+     * Only layers that act alike in training and evaluation, so that the networks need no
+     * {@link io.github.purenet.network.Mode}: this removes {@code dropout} and {@code batch_norm}
+     * from the kinds.
+     *
+     * @return this generator without mode-dependent kinds
+     * @throws IllegalArgumentException if no kind would be left
+     */
+    public NetworkGenerator modeFree() {
+        return kinds(kinds.names().removeAll(Vector.of("dropout", "batch_norm")));
+    }
+
+    /**
+     * Every built-in kind of layer, as {@link Generators#architectures()} uses them: {@code dense},
+     * {@code activation}, {@code dropout}, {@code layer_norm}, {@code batch_norm}, {@code sequential}
+     * and {@code residual}.
+     *
+     * @return the kinds
+     */
+    public static Vector<String> builtInKinds() {
+        return Architectures.kinds();
+    }
+
     @Override
     public Network generate(SourceOfRandomness random, GenerationStatus status) {
-        int size = status.size();
-        int layers = Values.count(random, minLayers, maxLayers, size);
-        int in = Values.count(random, minInputs, maxInputs, size);
-        Vector<Dense> dense = Vector.empty();
-        for (int l = 0; l < layers; l++) {
-            boolean isLast = l == layers - 1;
-            int out = isLast ? Values.count(random, minOutputs, maxOutputs, size)
-                    : Values.count(random, minWidth, maxWidth, size);
-            Vector<Activation> choices = isLast ? last : hidden;
-            Activation activation = choices.get(random.nextInt(0, choices.size() - 1));
-            dense = dense.append(new Dense(Values.uniform(random, out, in, low, high),
-                    Values.uniform(random, 1, out, low, high), activation));
-            in = out;
-        }
-        return Network.of(dense.toJavaArray(Dense[]::new));
+        return Architectures.generate(this, random, status.size());
     }
 
     @Override
@@ -217,7 +305,8 @@ public final class NetworkGenerator extends Generator<Network> {
         return "networks().layers(" + minLayers + ", " + maxLayers + ").inputs(" + minInputs + ", " + maxInputs
                 + ").widths(" + minWidth + ", " + maxWidth + ").outputs(" + minOutputs + ", " + maxOutputs
                 + ").hiddenActivations(" + hidden.map(Activation::name).mkString(", ") + ").lastActivations("
-                + last.map(Activation::name).mkString(", ") + ").weights(" + low + ", " + high + ")";
+                + last.map(Activation::name).mkString(", ") + ").weights(" + low + ", " + high + ")"
+                + kinds;
     }
 
     private static <T> Seq<T> requireSeq(Seq<T> activations) {

@@ -1,22 +1,31 @@
 package io.github.purenet.testing;
 
 import io.github.purenet.activation.Activation;
+import io.github.purenet.network.ActivationLayer;
+import io.github.purenet.network.BatchNorm;
 import io.github.purenet.network.Dense;
+import io.github.purenet.network.Dropout;
+import io.github.purenet.network.Layer;
 import io.github.purenet.network.Network;
+import io.github.purenet.network.Residual;
+import io.github.purenet.network.Sequential;
+import io.github.purenet.network.Shape;
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
  * The shrink candidates of a generated network, within the bounds of its {@link NetworkGenerator}.
  *
- * <p>Layers are removed so that the network keeps its inputs and outputs: a hidden layer goes,
- * and the next layer takes its inputs; or the last layer goes, and the one before it, if its
- * activation may end the network, takes the outputs. Every candidate is strictly simpler in this
- * order: fewer layers; else a smaller sum of
- * widths (outputs included); else fewer inputs; else activations earlier in their lists; else
- * fewer parameters away from the origin, or the same number with fewer decimals. Only the last
- * units, inputs and outputs are removed, so a companion of the network (a batch of inputs, a
+ * <p>Every candidate is strictly simpler in this order: fewer layers, blocks counted (a layer or a
+ * block removed, a block unwrapped, a projection dropped); else a smaller sum of the widths of the
+ * dense layers (outputs included); else fewer inputs; else activations earlier in their lists;
+ * else simpler numbers (fewer parameters, running statistics and dropout rates away from their
+ * origin, or as many with fewer decimals). After a change of structure or width the layers are
+ * {@link Refit fitted} again to the inputs and outputs, so that the shapes stay valid. Only the
+ * last units, inputs and outputs are removed, so a companion of the network (a batch of inputs, a
  * matrix of targets) shrinks with it by keeping its first columns.
  */
 final class NetworkShrinks {
@@ -32,106 +41,130 @@ final class NetworkShrinks {
      * @return the candidates
      */
     static Vector<Network> of(NetworkGenerator g, Network n) {
-        Vector<Dense> layers = dense(n);
-        int count = layers.size();
-        Vector<Network> candidates = Vector.empty();
-        double origin = Values.origin(g.low, g.high);
-        for (int l = 0; l < count - 1 && count > g.minLayers; l++) {
-            candidates = candidates.append(withoutLayer(n, l, origin));
+        Vector<Layer> layers = n.layers();
+        Vector<Layer> hidden = layers.init();
+        Layer head = layers.last();
+        int in = n.inputs();
+        int out = n.outputs();
+        Vector<Network> candidates = Trees.everywhere(hidden, NetworkShrinks::structural)
+                .flatMap(h -> build(g, h.append(head), in, out));
+        if (!hidden.isEmpty() && hidden.last() instanceof Dense d && g.last.contains(d.activation())) {
+            candidates = candidates.appendAll(build(g, hidden, in, out));
         }
-        if (count > g.minLayers && count > 1 && g.last.contains(layers.get(count - 2).activation())) {
-            candidates = candidates.append(withoutLastLayer(n, origin));
+        int widths = widths(n);
+        candidates = candidates.appendAll(Trees.everywhere(hidden, l -> narrower(g, l))
+                .flatMap(h -> build(g, h.append(head), in, out)).filter(c -> widths(c) < widths));
+        if (out > g.minOutputs) {
+            candidates = candidates.appendAll(build(g, layers, in, g.minOutputs)).appendAll(build(g, layers, in, out - 1));
         }
-        for (int l = 0; l < count - 1; l++) {
-            int width = layers.get(l).outputs();
-            if (width > g.minWidth) {
-                candidates = candidates.append(narrowed(n, l, g.minWidth)).append(narrowed(n, l, width - 1));
-            }
+        if (in > g.minInputs) {
+            candidates = candidates.appendAll(build(g, layers, g.minInputs, out)).appendAll(build(g, layers, in - 1, out));
         }
-        if (n.outputs() > g.minOutputs) {
-            candidates = candidates.append(narrowed(n, count - 1, g.minOutputs))
-                    .append(narrowed(n, count - 1, n.outputs() - 1));
+        candidates = candidates.appendAll(Trees.everywhere(hidden, l -> simplest(l, g.hidden))
+                .flatMap(h -> build(g, h.append(head), in, out)));
+        for (Vector<Layer> h : simplest(head, g.last)) {
+            candidates = candidates.appendAll(build(g, hidden.appendAll(h), in, out));
         }
-        if (n.inputs() > g.minInputs) {
-            candidates = candidates.append(withInputs(n, g.minInputs)).append(withInputs(n, n.inputs() - 1));
-        }
-        for (int l = 0; l < count; l++) {
-            Activation simplest = (l == count - 1 ? g.last : g.hidden).head();
-            if (!layers.get(l).activation().equals(simplest)) {
-                candidates = candidates.append(withActivation(n, l, simplest));
-            }
-        }
-        candidates = candidates
-                .append(mapParameters(n, w -> Values.atOrigin(w, g.low, g.high), b -> Values.atOrigin(b, g.low, g.high)))
-                .append(mapParameters(n, w -> w, b -> Values.atOrigin(b, g.low, g.high)));
-        for (int k = 0; k <= 2; k++) {
-            int decimals = k;
-            UnaryOperator<Matrix> round = m -> Values.rounded(m, decimals, g.low, g.high);
-            candidates = candidates.append(mapParameters(n, round, round));
-        }
-        return candidates.distinct().filter(c -> !c.equals(n));
+        return candidates.appendAll(simpler(g, n)).distinct().filter(c -> !c.equals(n));
     }
 
-    /** Without hidden layer {@code l}: the next layer takes its inputs, keeping its first weights, padded. */
-    static Network withoutLayer(Network n, int l, double fill) {
-        Dense removed = dense(n).get(l);
-        Dense next = dense(n).get(l + 1);
-        Dense refitted = new Dense(Values.refitColumns(next.weights(), removed.inputs(), fill), next.bias(),
-                next.activation());
-        return net(dense(n).removeAt(l + 1).update(l, refitted));
+    /** What may replace a layer with fewer layers: nothing; a block's layers; a residual block without its projection. */
+    private static Vector<Vector<Layer>> structural(Layer layer) {
+        Vector<Vector<Layer>> removed = Vector.of(Vector.empty());
+        if (layer instanceof Sequential s) {
+            return removed.append(s.layers());
+        }
+        if (layer instanceof Residual r) {
+            Layer inner = r.inner();
+            Vector<Vector<Layer>> unwrapped = removed.append(inner instanceof Sequential s ? s.layers() : Vector.of(inner))
+                    .append(Vector.of(inner));
+            return r.projection().isDefined() ? unwrapped.append(Vector.of(Residual.of(inner))) : unwrapped;
+        }
+        return removed;
+    }
+
+    /** A dense layer with its first units only: as few as the bounds allow, and one fewer. */
+    private static Vector<Vector<Layer>> narrower(NetworkGenerator g, Layer layer) {
+        if (layer instanceof Dense d && d.outputs() > g.minWidth) {
+            return Vector.of(g.minWidth, d.outputs() - 1).map(w -> Vector.of(new Dense(Values.firstRows(d.weights(), w),
+                    Values.firstColumns(d.bias(), w), d.activation())));
+        }
+        return Vector.empty();
+    }
+
+    /** A layer whose activation is in a list but not its first, with the first. */
+    private static Vector<Vector<Layer>> simplest(Layer layer, Vector<Activation> activations) {
+        Activation first = activations.head();
+        if (layer instanceof Dense d && activations.contains(d.activation()) && !d.activation().equals(first)) {
+            return Vector.of(Vector.of(new Dense(d.weights(), d.bias(), first)));
+        }
+        if (layer instanceof ActivationLayer a && activations.contains(a.activation()) && !a.activation().equals(first)) {
+            return Vector.of(Vector.of(ActivationLayer.of(first)));
+        }
+        return Vector.empty();
     }
 
     /**
-     * Without the last layer: the layer before it becomes the last, keeping its activation and its
-     * first units, padded to the network's outputs.
+     * Simpler numbers: everything at its origin (parameters at the weights' range's, running means
+     * there and variances 1, dropout rates and momenta 0); every parameter but the weights at the
+     * origin; all rounded to 0, 1 and 2 decimals where that stays in range.
      */
-    static Network withoutLastLayer(Network n, double fill) {
-        Dense before = dense(n).get(dense(n).size() - 2);
-        int outputs = n.outputs();
-        Dense last = new Dense(Values.refitRows(before.weights(), outputs, fill),
-                Values.refitColumns(before.bias(), outputs, fill), before.activation());
-        return net(dense(n).dropRight(2).append(last));
-    }
-
-    /** Layer {@code l} keeps its first {@code width} units; the next layer, if any, their weights. */
-    static Network narrowed(Network n, int l, int width) {
-        Dense d = dense(n).get(l);
-        Vector<Dense> layers = dense(n).update(l, new Dense(Values.firstRows(d.weights(), width),
-                Values.firstColumns(d.bias(), width), d.activation()));
-        if (l + 1 < layers.size()) {
-            Dense next = layers.get(l + 1);
-            layers = layers.update(l + 1, new Dense(Values.firstColumns(next.weights(), width), next.bias(),
-                    next.activation()));
+    private static Vector<Network> simpler(NetworkGenerator g, Network n) {
+        UnaryOperator<Matrix> origin = m -> Values.atOrigin(m, g.low, g.high);
+        Network zero = settings(withParameters(n, (path, m) -> origin.apply(m)), r -> 0.0, m -> 0.0)
+                .withState(state(n, origin, m -> Matrix.filled(m.rows(), m.columns(), 1.0)));
+        Vector<Network> candidates = Vector.of(zero, withParameters(n, (path, m) -> path.endsWith(".weights") ? m
+                : origin.apply(m)));
+        for (int k = 0; k <= 2; k++) {
+            int decimals = k;
+            Network rounded = withParameters(n, (path, m) -> Values.rounded(m, decimals, g.low, g.high))
+                    .withState(state(n, m -> Values.rounded(m, decimals, g.low, g.high),
+                            m -> Values.rounded(m, decimals, Architectures.MIN_VARIANCE, Architectures.MAX_VARIANCE)));
+            candidates = candidates.append(settings(rounded, r -> round(r, decimals, Architectures.MAX_RATE),
+                    m -> round(m, decimals, 1.0)));
         }
-        return net(layers);
+        return candidates;
     }
 
-    /** The network on its first {@code inputs} inputs. */
-    static Network withInputs(Network n, int inputs) {
-        Dense first = dense(n).head();
-        return net(dense(n).update(0, new Dense(Values.firstColumns(first.weights(), inputs), first.bias(),
-                first.activation())));
+    /** A number rounded to some decimals if that leaves it in {@code [0, bound)}, else the number. */
+    private static double round(double x, int decimals, double bound) {
+        double r = Values.round(x, decimals);
+        return r >= 0.0 && r < bound ? r : x;
     }
 
-    /** Layer {@code l} with another activation. */
-    static Network withActivation(Network n, int l, Activation activation) {
-        Dense d = dense(n).get(l);
-        return net(dense(n).update(l, new Dense(d.weights(), d.bias(), activation)));
+    private static Network withParameters(Network n, BiFunction<String, Matrix, Matrix> f) {
+        return n.withParameters(n.parameterPaths().zipWith(n.parameters(), f));
     }
 
-    /** Every layer's weights and bias mapped. */
-    static Network mapParameters(Network n, UnaryOperator<Matrix> weights,
-            UnaryOperator<Matrix> bias) {
-        return net(dense(n).map(d -> new Dense(weights.apply(d.weights()), bias.apply(d.bias()),
-                d.activation())));
+    /** The network's state with the running means and the running variances mapped. */
+    private static Vector<Matrix> state(Network n, UnaryOperator<Matrix> means, UnaryOperator<Matrix> variances) {
+        return n.statePaths().zipWith(n.state(), (path, m) -> path.endsWith(".variance") ? variances.apply(m)
+                : means.apply(m));
     }
 
-    /** The layers of a network of dense layers, as the generator makes them. */
-    static Vector<Dense> dense(Network n) {
-        return n.layers().map(l -> (Dense) l);
+    /** The network with its dropout rates and batch normalisations' momenta mapped. */
+    private static Network settings(Network n, UnaryOperator<Double> rates, UnaryOperator<Double> momenta) {
+        return Trees.mapLeaves(n, l -> l instanceof Dropout d ? Dropout.of(rates.apply(d.rate()))
+                : l instanceof BatchNorm b ? new BatchNorm(b.scale(), b.offset(), b.mean(), b.variance(),
+                        momenta.apply(b.momentum()), b.eps())
+                : l);
     }
 
-    private static Network net(Vector<Dense> layers) {
-        return Network.of(layers.toJavaArray(Dense[]::new));
+    /** The sum of the widths of the dense layers. */
+    static int widths(Network n) {
+        return Trees.leaves(n).map(l -> l instanceof Dense d ? d.outputs() : 0).sum().intValue();
+    }
+
+    /** The network of these layers fitted to the inputs and outputs, if they fit and it is within the bounds. */
+    private static Option<Network> build(NetworkGenerator g, Vector<Layer> layers, int in, int out) {
+        return new Refit(Values.origin(g.low, g.high), g.kinds.makers()).all(layers, in, out).map(l -> Network.of(Shape.of(in), l))
+                .filter(n -> within(g, n));
+    }
+
+    private static boolean within(NetworkGenerator g, Network n) {
+        int count = n.layers().size();
+        return count >= g.minLayers && count <= g.maxLayers && n.inputs() >= g.minInputs && n.inputs() <= g.maxInputs
+                && n.outputs() >= g.minOutputs && n.outputs() <= g.maxOutputs
+                && n.layers().last() instanceof Dense d && g.last.contains(d.activation());
     }
 }

@@ -2,8 +2,8 @@ package io.github.purenet.testing;
 
 import io.github.purenet.loss.Loss;
 import io.github.purenet.network.Backprop;
-import io.github.purenet.network.Dense;
 import io.github.purenet.network.LossAndGradients;
+import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
@@ -19,8 +19,10 @@ import java.util.Objects;
  *         .check(p -> assertTrue(p.gradientCheck().worst().error() < 1e-6, p.gradientCheck().toString()));
  * }</pre>
  *
- * <p>Its {@code toString} shows the network's shape and activations, the loss and the batch size,
- * and the numbers themselves when they are few (a shrunk counterexample shows them all).
+ * <p>Its {@code toString} shows the network's layers, the loss and the batch size, and the numbers
+ * themselves when they are few (a shrunk counterexample shows them all). The network may be of
+ * any architecture; one with dropout or batch normalisation needs a {@link Mode}, given to
+ * {@link #lossAndGradients(Mode)}, {@link #gradientCheck(Mode)} and {@link #nearKink(double, Mode)}.
  *
  * @param network the network
  * @param inputs the batch, {@code n x network.inputs()}
@@ -55,45 +57,86 @@ public record Problem(Network network, Matrix inputs, Matrix targets, Loss loss)
         return inputs.rows();
     }
 
-    /** @return the loss and gradients of {@link Backprop#lossAndGradients} on this problem */
+    /**
+     * @return the loss and gradients of {@link Backprop#lossAndGradients} on this problem, for a
+     *     network without mode-dependent layers
+     */
     public LossAndGradients lossAndGradients() {
         return Backprop.lossAndGradients(network, inputs, targets, loss);
     }
 
-    /** @return the gradients of backpropagation compared with finite differences, see {@link GradientCheck} */
+    /**
+     * @param mode the mode of the forward pass
+     * @return the loss, gradients and state of {@link Backprop#lossAndGradients} in that mode
+     */
+    public LossAndGradients lossAndGradients(Mode mode) {
+        return Backprop.lossAndGradients(network, inputs, targets, loss, mode);
+    }
+
+    /**
+     * @return the gradients of backpropagation compared with finite differences, see
+     *     {@link GradientCheck}, for a network without mode-dependent layers
+     */
     public GradientCheck gradientCheck() {
         return GradientCheck.of(network, inputs, targets, loss);
     }
 
     /**
-     * The pre-activations of the layers whose activation has a kink ({@link NetworkGenerator#kinked}),
-     * where finite differences are not derivatives.
-     *
-     * @return the {@code n x width} pre-activations of each kinked layer, in layer order
+     * @param mode {@link Mode#evaluation()}, or {@link Mode#training} with a fixed key
+     * @return the gradients of backpropagation in that mode compared with finite differences, with
+     *     the default step; see {@link GradientCheck#of(Network, Matrix, Matrix, Loss, Mode, double)}
      */
-    public Vector<Matrix> kinkedPreActivations() {
-        Vector<Matrix> z = Vector.empty();
-        Matrix a = inputs;
-        for (Dense d : NetworkShrinks.dense(network)) {
-            Matrix pre = a.timesTransposePlusRow(d.weights(), d.bias());
-            z = NetworkGenerator.kinked(d.activation()) ? z.append(pre) : z;
-            a = d.activation().apply(pre);
-        }
-        return z;
+    public GradientCheck gradientCheck(Mode mode) {
+        return GradientCheck.of(network, inputs, targets, loss, mode, GradientCheck.STEP);
     }
 
     /**
-     * Whether a pre-activation of a kinked layer lies within {@code margin} of its kink at 0: a
+     * The inputs of the activations that have a kink ({@link NetworkGenerator#kinked}), where
+     * finite differences are not derivatives, in evaluation.
+     *
+     * @return as {@link #kinkedPreActivations(Mode)} in {@link Mode#evaluation()}
+     */
+    public Vector<Matrix> kinkedPreActivations() {
+        return kinkedPreActivations(Mode.evaluation());
+    }
+
+    /**
+     * The inputs of the activations that have a kink ({@link NetworkGenerator#kinked}), where
+     * finite differences are not derivatives, anywhere in the network: the pre-activations of dense
+     * layers with such an activation, and the inputs of activation layers with one.
+     *
+     * @param mode the mode of the pass (in training, dropout's masks and the batch's statistics
+     *     change them)
+     * @return the {@code n x width} matrix of each, depth first in the order of the layers (that of
+     *     {@link Network#parameterPaths()})
+     */
+    public Vector<Matrix> kinkedPreActivations(Mode mode) {
+        return PreActivations.kinked(network, inputs, Objects.requireNonNull(mode, "mode is null"));
+    }
+
+    /**
+     * Whether a kinked pre-activation lies within {@code margin} of its kink at 0, in evaluation: a
      * finite difference with a step that moves it less than {@code margin} stays on one side.
      *
      * @param margin the distance, not negative
-     * @return whether some pre-activation {@code z} of a kinked layer has {@code |z| < margin}
+     * @return whether some pre-activation {@code z} of {@link #kinkedPreActivations()} has {@code |z| < margin}
      */
     public boolean nearKink(double margin) {
+        return nearKink(margin, Mode.evaluation());
+    }
+
+    /**
+     * Whether a kinked pre-activation lies within {@code margin} of its kink at 0 in a mode.
+     *
+     * @param margin the distance, not negative
+     * @param mode the mode of the pass
+     * @return whether some pre-activation {@code z} of {@link #kinkedPreActivations(Mode)} has {@code |z| < margin}
+     */
+    public boolean nearKink(double margin, Mode mode) {
         if (!(margin >= 0.0)) {
             throw new IllegalArgumentException("margin: expected a number >= 0, got " + margin);
         }
-        for (Matrix z : kinkedPreActivations()) {
+        for (Matrix z : kinkedPreActivations(mode)) {
             for (int i = 0; i < z.rows(); i++) {
                 for (int j = 0; j < z.columns(); j++) {
                     if (Math.abs(z.get(i, j)) < margin) {

@@ -21,6 +21,7 @@ import java.util.Objects;
  * Generators.problems().loss(myLoss, TargetKind.REAL).smooth(); // a loss of your own, for finite differences
  * Generators.problems().loss(Losses.softmaxCrossEntropy()).batch(1, 32)
  *         .networks(Generators.networks().layers(2, 3).inputs(4, 4));
+ * Generators.problems().networks(Generators.architectures());   // every kind of layer
  * }</pre>
  *
  * <p>By default: the four built-in losses (squared error, mean squared error, softmax and binary
@@ -28,7 +29,11 @@ import java.util.Objects;
  * {@link Generators#networks()}, batches of 1 to 5 examples, inputs uniform in {@code [-1, 1]}. A
  * loss fused with an activation ({@link FusedLoss}, such as softmax cross-entropy) gets networks
  * that end in that activation; the hidden layers keep every activation. The generation size
- * bounds the network (see {@link NetworkGenerator}) and the batch.
+ * bounds the network (see {@link NetworkGenerator}) and the batch. A network with batch
+ * normalisation gets at least 2 examples (if the batch's bounds allow), which it needs in
+ * training, and keeps them when it shrinks. Networks of
+ * {@link Generators#architectures()} may hold dropout and batch normalisation: a property passes
+ * them a {@link io.github.purenet.network.Mode} ({@link Problem#gradientCheck(io.github.purenet.network.Mode)}).
  *
  * <p>Shrinking shrinks the network (inputs and targets lose the columns it loses), then the
  * batch (its first rows), turns the loss into the first of the list when that accepts the
@@ -186,7 +191,7 @@ public final class ProblemGenerator extends Generator<Problem> {
         NetworkGenerator architecture = networksFor(option);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Network network = architecture.generate(random, status);
-            int batch = Values.count(random, minBatch, maxBatch, status.size());
+            int batch = Values.count(random, least(network), maxBatch, status.size());
             Problem p = new Problem(network, Values.uniform(random, batch, network.inputs(), low, high),
                     option.targets().draw(random, batch, network.outputs()), option.loss());
             if (kinkMargin == 0.0 || !p.nearKink(kinkMargin)) {
@@ -208,11 +213,12 @@ public final class ProblemGenerator extends Generator<Problem> {
                 Values.firstColumns(larger.inputs(), n.inputs()),
                 option.targets().firstColumns(larger.targets(), n.outputs()), larger.loss()));
         int batch = larger.batch();
-        if (batch > minBatch) {
-            candidates = candidates.append(firstRows(larger, minBatch)).append(firstRows(larger, batch - 1));
+        int least = least(larger.network());
+        if (batch > least) {
+            candidates = candidates.append(firstRows(larger, least)).append(firstRows(larger, batch - 1));
         }
         LossOption simplest = losses.head();
-        if (index > 0 && simplest.accepts(larger.network().finalActivation().get())
+        if (index > 0 && larger.network().finalActivation().exists(simplest::accepts)
                 && simplest.targets().accepts(larger.targets())) {
             candidates = candidates.append(new Problem(larger.network(), larger.inputs(), larger.targets(),
                     simplest.loss()));
@@ -224,6 +230,11 @@ public final class ProblemGenerator extends Generator<Problem> {
                         larger.inputs(), y, larger.loss())));
         return candidates.distinct().filter(p -> !p.equals(larger))
                 .filter(p -> kinkMargin == 0.0 || !p.nearKink(kinkMargin)).toJavaList(); // the costly test last
+    }
+
+    /** The fewest examples of a problem of this network: 2 with batch normalisation, which trains on no fewer, if the bounds allow. */
+    private int least(Network network) {
+        return Math.min(maxBatch, Math.max(minBatch, Trees.leastBatch(network)));
     }
 
     private static Problem firstRows(Problem p, int rows) {

@@ -6,6 +6,7 @@ import com.pholser.junit.quickcheck.random.SourceOfRandomness;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.LastBatch;
+import io.github.purenet.network.Network;
 import io.vavr.collection.Vector;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +22,8 @@ import java.util.Objects;
  *
  * <p>By default: problems of {@link Generators#problems()} with 1 to 12 examples and networks of 1
  * to 3 layers of widths 1 to 6; mini-batches of 1 to all the examples, shuffled or not, the last
- * one kept or dropped; optimizers of {@link Generators#optimizers()}; keys of
+ * one kept or dropped (a network with batch normalisation gets batches of 2 examples or more, and
+ * drops a last batch of one); optimizers of {@link Generators#optimizers()}; keys of
  * {@link Generators#keys()}; 0 to 10 steps. The generation size bounds the problem, the optimizer,
  * the key and the number of steps.
  *
@@ -86,8 +88,10 @@ public final class TrainingGenerator extends Generator<TrainingCase<?>> {
     @Override
     public TrainingCase<?> generate(SourceOfRandomness random, GenerationStatus status) {
         Problem p = problems.generate(random, status);
-        Batching batching = Batching.miniBatches(random.nextInt(1, p.batch())).withShuffle(random.nextBoolean())
-                .withLastBatch(random.nextBoolean() ? LastBatch.KEEP : LastBatch.DROP);
+        int least = Math.min(p.batch(), Trees.leastBatch(p.network()));
+        Batching batching = fitting(Batching.miniBatches(random.nextInt(least, p.batch()))
+                .withShuffle(random.nextBoolean()).withLastBatch(random.nextBoolean() ? LastBatch.KEEP : LastBatch.DROP),
+                p.network(), p.batch());
         OptimizerCase<?> optimizer = optimizers.generate(random, status);
         return TrainingCase.of(p.network(), new Dataset(p.inputs(), p.targets()), p.loss(), batching, optimizer,
                 Generators.keys().generate(random, status), Values.count(random, minSteps, maxSteps, status.size()));
@@ -107,7 +111,8 @@ public final class TrainingGenerator extends Generator<TrainingCase<?>> {
         Problem p = new Problem(t.network(), t.data().features(), t.data().targets(), t.loss());
         for (Problem smaller : problems.doShrink(random, p)) {
             Batching b = t.batching();
-            Batching fitting = b.size() <= smaller.batch() ? b : new Batching(smaller.batch(), b.shuffle(), b.lastBatch());
+            Batching fitting = fitting(b.size() <= smaller.batch() ? b : new Batching(smaller.batch(), b.shuffle(),
+                    b.lastBatch()), smaller.network(), smaller.batch());
             candidates = candidates.append(TrainingCase.of(smaller.network(), new Dataset(smaller.inputs(),
                     smaller.targets()), smaller.loss(), fitting, t.optimizer(), t.key(), t.steps()));
         }
@@ -126,6 +131,16 @@ public final class TrainingGenerator extends Generator<TrainingCase<?>> {
                     t.optimizer(), k, t.steps()));
         }
         return candidates.distinct().filter(c -> !c.equals(t));
+    }
+
+    /**
+     * The batching, dropping a last batch of one row of a network that trains on no fewer than two
+     * (see {@link Trees#leastBatch}) when there are more rows than that.
+     */
+    private static Batching fitting(Batching b, Network network, int rows) {
+        boolean single = b.size() < rows && rows % b.size() == 1;
+        return single && b.lastBatch() == LastBatch.KEEP && Trees.leastBatch(network) > 1
+                ? b.withLastBatch(LastBatch.DROP) : b;
     }
 
     private static <S> TrainingCase<S> with(TrainingCase<?> t, OptimizerCase<S> optimizer, Batching batching,

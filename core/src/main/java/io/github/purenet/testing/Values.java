@@ -75,6 +75,11 @@ final class Values {
         return Matrix.of(rows, m.columns(), (i, j) -> i < m.rows() ? m.get(i, j) : fill);
     }
 
+    /** A {@code rows x columns} matrix whose entries are those of {@code m} where it has them, the rest {@code fill}. */
+    static Matrix refit(Matrix m, int rows, int columns, double fill) {
+        return Matrix.of(rows, columns, (i, j) -> i < m.rows() && j < m.columns() ? m.get(i, j) : fill);
+    }
+
     /** {@code m} without row {@code row}. */
     static Matrix withoutRow(Matrix m, int row) {
         return m.selectRows(Vector.range(0, m.rows()).removeAt(row));
@@ -131,20 +136,26 @@ final class Values {
         return s.append(']').toString();
     }
 
-    /** A description with the numbers when the network is small (see {@link Values#show}). */
+    /**
+     * A description with the numbers when the network is small (see {@link Values#show}): a stack
+     * of dense layers as {@code Network[2-1 tanh]{W0=[[0.5, 1.0]] b0=[[0.0]]}}, any other network
+     * as its layers, then its parameters and state by path.
+     */
     static String show(Network n) {
-        long entries = n.parameterCount();
-        if (entries > SHOWN_ENTRIES) {
-            return n.toString();
+        boolean dense = n.layers().forAll(l -> l instanceof Dense);
+        String layers = dense ? n.toString() : "Network[" + n.input() + ": " + n.layers().mkString(", ") + "]";
+        Vector<Matrix> numbers = n.parameters().appendAll(n.state());
+        if (numbers.map(m -> (long) m.rows() * m.columns()).sum().longValue() > SHOWN_ENTRIES) {
+            return layers;
         }
-        StringBuilder s = new StringBuilder(n.toString()).append('{');
-        for (int l = 0; l < n.layers().size(); l++) {
-            Dense d = (Dense) n.layers().get(l);
-            s.append(l == 0 ? "" : ", ").append("W").append(l).append('=').append(show(d.weights()))
-                    .append(" b").append(l).append('=').append(show(d.bias()));
+        if (dense) {
+            return layers + Vector.range(0, n.layers().size()).map(l -> "W" + l + "=" + show(n.dense(l).weights())
+                    + " b" + l + "=" + show(n.dense(l).bias())).mkString("{", ", ", "}");
         }
-        return s.append('}').toString();
+        return layers + n.parameterPaths().appendAll(n.statePaths()).zipWith(numbers, (p, m) -> p + "=" + show(m))
+                .mkString("{", ", ", "}");
     }
+
     /** Checks that {@code min <= max} and {@code min >= least}, naming the setting. */
     static void requireRange(String name, int min, int max, int least) {
         if (min < least || max < min) {

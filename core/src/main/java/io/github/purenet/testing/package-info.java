@@ -5,9 +5,11 @@
  * <p>{@link io.github.purenet.testing.Property} runs a claim over many values of a junit-quickcheck
  * generator inside a JUnit Jupiter test, shrinks a failure to a small counterexample, and reports
  * the seed and the Maven command that reproduce it. {@link io.github.purenet.testing.Generators}
- * makes generators of matrices, networks, gradients, datasets, keys, optimizers, problems (a
- * network, a batch, targets and a loss) and training states. The checkers compare with an oracle:
- * {@link io.github.purenet.testing.GradientCheck} (finite differences),
+ * makes generators of matrices, networks (stacks of dense layers, or architectures of every kind
+ * of layer and layers of your own), gradients, datasets, keys, optimizers, problems (a network, a
+ * batch, targets and a loss) and training states. The checkers compare with an oracle:
+ * {@link io.github.purenet.testing.GradientCheck} (finite differences, in evaluation or in
+ * training with a fixed key),
  * {@link io.github.purenet.testing.ReplayCheck} (a run recomputed from any state) and
  * {@link io.github.purenet.testing.PurityCheck} (equal arguments, equal results, unchanged
  * arguments).

@@ -1,6 +1,5 @@
 package io.github.purenet.checkpoint;
 
-import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,7 +8,16 @@ import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.LastBatch;
 import io.github.purenet.loss.Loss;
+import io.github.purenet.activation.Activation;
+import io.github.purenet.network.ActivationLayer;
+import io.github.purenet.network.BatchNorm;
 import io.github.purenet.network.Dense;
+import io.github.purenet.network.Dropout;
+import io.github.purenet.network.Layer;
+import io.github.purenet.network.LayerNorm;
+import io.github.purenet.network.Residual;
+import io.github.purenet.network.Sequential;
+import io.github.purenet.network.Shape;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
@@ -35,7 +43,8 @@ import java.util.regex.Pattern;
  */
 final class Fixtures {
 
-    static final Codec CODEC = Codec.standard();
+    /** The standard codec, knowing the test's own layer {@link Scale} in widths 1 to 8. */
+    static final Codec CODEC = Vector.range(1, 9).foldLeft(Codec.standard(), (c, w) -> c.withLayer(Scale.ones(w)));
 
     /** The bits of Java's canonical NaN, the one NaN a document reads back as. */
     static final long CANONICAL_NAN = Double.doubleToRawLongBits(Double.NaN);
@@ -53,6 +62,44 @@ final class Fixtures {
                         Matrix.row(0.1, -0.1, 0.05), Activations.relu()),
                 new Dense(Matrix.of(new double[][] {{0.7, 0.8, 0.9}, {-0.1, -0.2, -0.3}, {0.3, 0.2, 0.1}}),
                         Matrix.row(0.1, -0.1, 0.05), Activations.softmax()));
+    }
+
+    /**
+     * A network with a layer of every kind, its numbers short decimals: a dense layer, a batch
+     * normalisation with running statistics of its own, a residual block of a dense layer, a layer
+     * normalisation and leaky ReLU (no projection), dropout, a residual block of a dense layer and
+     * the test's own {@link Scale} layer with a projection, and a softmax output; 2 inputs, 3 outputs.
+     */
+    static Network everyKind() {
+        return Network.of(Shape.of(2),
+                new Dense(Matrix.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}, {0.5, 0.6}}),
+                        Matrix.row(0.1, -0.1, 0.05), Activations.relu()),
+                new BatchNorm(Matrix.row(1.5, 0.5, 1.25), Matrix.row(0.1, 0.05, -0.1), Matrix.row(0.2, -0.3, 0.4),
+                        Matrix.row(1.5, 0.25, 2.5), 0.9, 0.001),
+                Residual.of(Sequential.of(
+                        new Dense(Matrix.of(new double[][] {{0.7, -0.8, 0.9}, {-0.1, 0.2, -0.3}, {0.3, 0.2, 0.1}}),
+                                Matrix.row(0.15, 0.25, -0.5), Activations.tanh()),
+                        new LayerNorm(Matrix.row(1.1, 0.9, 1.2), Matrix.row(0.05, 0.1, -0.2), 0.01),
+                        ActivationLayer.of(Activations.leakyRelu(0.25)))),
+                Dropout.of(0.25),
+                Residual.of(Sequential.of(
+                        new Dense(Matrix.of(new double[][] {{0.4, 0.3, -0.2}, {-0.6, 0.5, 0.1}}), Matrix.row(0.3, -0.2),
+                                Activations.identity()),
+                        Scale.of(0.5, 1.5)),
+                        new Dense(Matrix.of(new double[][] {{1.5, 0.25, -1.5}, {0.5, 0.5, 0.5}}), Matrix.row(0.35, 0.1),
+                                Activations.identity())),
+                new Dense(Matrix.of(new double[][] {{0.2, -0.4}, {0.6, 0.8}, {-1.5, 0.3}}), Matrix.row(0.05, 0.15, -0.05),
+                        Activations.softmax()));
+    }
+
+    /** A network of images 2x2x3 (channels last): batch and layer normalisation, tanh and dropout. */
+    static Network imageNetwork() {
+        return Network.of(Shape.of(2, 2, 3),
+                new BatchNorm(Matrix.row(1.0, 2.0, 0.5), Matrix.row(0.0, 0.5, -0.5), Matrix.row(0.1, 0.2, 0.3),
+                        Matrix.row(0.5, 1.0, 1.5), 0.99, 0.00001),
+                LayerNorm.of(12),
+                ActivationLayer.of(Activations.tanh()),
+                Dropout.of(0.5));
     }
 
     /**
@@ -145,25 +192,46 @@ final class Fixtures {
         }
     }
 
+    /**
+     * Asserts equal networks whose every parameter and every state matrix has the same bits, leaf
+     * by leaf (a NaN as the canonical NaN).
+     */
     static void assertBits(Network expected, Network actual) {
-        assertEquals(expected.layers().size(), actual.layers().size());
-        for (int l = 0; l < expected.layers().size(); l++) {
-            Dense e = expected.dense(l);
-            Dense a = actual.dense(l);
-            assertBits(e.weights(), a.weights(), "layer " + l + " weights");
-            assertBits(e.bias(), a.bias(), "layer " + l + " bias");
-            assertEquals(e.activation(), a.activation(), "layer " + l + " activation");
+        assertEquals(expected.input(), actual.input(), "input shape");
+        assertEquals(expected.parameterPaths(), actual.parameterPaths());
+        assertEquals(expected.statePaths(), actual.statePaths());
+        for (int i = 0; i < expected.parameterPaths().size(); i++) {
+            assertBits(expected.parameters().get(i), actual.parameters().get(i), expected.parameterPaths().get(i));
         }
+        for (int i = 0; i < expected.statePaths().size(); i++) {
+            assertBits(expected.state().get(i), actual.state().get(i), expected.statePaths().get(i));
+        }
+        assertEquals(expected, actual, "settings and structure");
     }
 
     static void assertBits(Gradients expected, Gradients actual) {
         assertEquals(expected.paths(), actual.paths());
-        for (int l = 0; l < Stacks.layers(expected).size(); l++) {
-            Stacks.Pair e = Stacks.layers(expected).get(l);
-            Stacks.Pair a = Stacks.layers(actual).get(l);
-            assertBits(e.weights(), a.weights(), "layer " + l + " weights");
-            assertBits(e.bias(), a.bias(), "layer " + l + " bias");
+        for (int i = 0; i < expected.paths().size(); i++) {
+            assertBits(expected.values().get(i), actual.values().get(i), expected.paths().get(i));
         }
+    }
+
+    /** @return the activations of a network's dense and activation layers, at any depth */
+    static Vector<Activation> activations(Network network) {
+        return network.layers().flatMap(Fixtures::activations);
+    }
+
+    private static Vector<Activation> activations(Layer layer) {
+        if (layer instanceof Dense d) {
+            return Vector.of(d.activation());
+        } else if (layer instanceof ActivationLayer a) {
+            return Vector.of(a.activation());
+        } else if (layer instanceof Sequential s) {
+            return s.layers().flatMap(Fixtures::activations);
+        } else if (layer instanceof Residual r) {
+            return activations(r.inner()).appendAll(r.projection().toVector().flatMap(Fixtures::activations));
+        }
+        return Vector.empty();
     }
 
     /** @return the value of a document's {@code sha256} field */

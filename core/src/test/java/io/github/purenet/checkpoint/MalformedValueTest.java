@@ -24,15 +24,20 @@ import org.junit.jupiter.api.Test;
 /**
  * Well-formed documents with values that do not fit are refused with a {@link CheckpointException}
  * naming the JSON path and what is wrong: shapes, numbers, activations, keys, orders, counts and
- * optimizer states of the wrong kind. The documents have no hash, so that the decoder, not the
+ * optimizer states of the wrong kind. The networks and gradients are of format version 1 (the
+ * seed network; {@code MalformedLayerTest} has version 2's layers); what both versions write alike,
+ * training states, keys and optimizer states, is checked in both. The documents have no hash, so that the decoder, not the
  * hash, must see each fault.
  */
 class MalformedValueTest {
 
-    private static final String NETWORK = Fixtures.withoutSha(Documents.NETWORK);
-    private static final String GRADIENTS = Fixtures.withoutSha(Documents.GRADIENTS);
-    private static final String TRAIN = Fixtures.withoutSha(Documents.TRAIN);
+    private static final String NETWORK = Fixtures.withoutSha(Documents.V1_NETWORK);
+    private static final String GRADIENTS = Fixtures.withoutSha(Documents.V1_GRADIENTS);
+    private static final String TRAIN = Fixtures.withoutSha(Documents.V1_TRAIN);
     private static final String W0 = "$.network.layers[0].weights";
+
+    /** Training states of both versions: of the seed network (version 1), of a network of every kind (version 2). */
+    private static final List<String> TRAINS = List.of(TRAIN, Fixtures.withoutSha(Documents.TRAIN));
 
     private static Network network(String json) {
         return CODEC.decodeNetwork(json);
@@ -45,8 +50,8 @@ class MalformedValueTest {
     @Test
     void theBareDocumentsAreAcceptedSoThatEachRefusalBelowIsCausedByItsOneChange() {
         assertEquals(Fixtures.seedNetwork(), network(NETWORK));
-        assertEquals(Documents.SPECIAL_GRADIENTS, CODEC.decodeGradients(GRADIENTS));
-        assertEquals(Documents.TRAIN_STATE, train(TRAIN));
+        assertEquals(Documents.V1_SPECIAL_GRADIENTS, CODEC.decodeGradients(GRADIENTS));
+        assertEquals(Documents.V1_TRAIN_STATE, train(TRAIN));
     }
 
     @Test
@@ -102,18 +107,23 @@ class MalformedValueTest {
             refused(() -> network(set(NETWORK, W0 + ".values[2][1]", value)), W0 + ".values[2][1]",
                     "expected a number (or \"NaN\", \"Infinity\", \"-Infinity\")");
         }
-        refused(() -> train(set(TRAIN, "$.train_state.loss", "\"low\"")), "$.train_state.loss", "expected a number");
-        refused(() -> train(set(TRAIN, "$.train_state.loss", "[]")), "$.train_state.loss", "expected a number");
-        refused(() -> train(set(TRAIN, "$.train_state.optimizer_state.first.nu.layers[1].weights.values[0][2]",
-                "false")), "$.train_state.optimizer_state.first.nu.layers[1].weights.values[0][2]", "expected a number");
-        for (String field : List.of("step", "epoch", "batch")) {
-            for (String value : List.of("\"1\"", "1.5", "null", "true")) {
-                refused(() -> train(set(TRAIN, "$.train_state." + field, value)), "$.train_state." + field,
-                        "expected an integer");
-            }
+        String nu = "$.train_state.optimizer_state.first.nu";
+        for (String entry : List.of(nu + ".layers[1].weights.values[0][2]", nu + "['layers[5].weights'].values[2][1]")) {
+            String doc = entry.contains("['") ? Fixtures.withoutSha(Documents.TRAIN) : TRAIN;
+            refused(() -> train(set(doc, entry, "false")), entry, "expected a number");
         }
-        refused(() -> train(set(TRAIN, "$.train_state.optimizer_state.first.count", "2.5")),
-                "$.train_state.optimizer_state.first.count", "expected an integer");
+        for (String doc : TRAINS) {
+            refused(() -> train(set(doc, "$.train_state.loss", "\"low\"")), "$.train_state.loss", "expected a number");
+            refused(() -> train(set(doc, "$.train_state.loss", "[]")), "$.train_state.loss", "expected a number");
+            for (String field : List.of("step", "epoch", "batch")) {
+                for (String value : List.of("\"1\"", "1.5", "null", "true")) {
+                    refused(() -> train(set(doc, "$.train_state." + field, value)), "$.train_state." + field,
+                            "expected an integer");
+                }
+            }
+            refused(() -> train(set(doc, "$.train_state.optimizer_state.first.count", "2.5")),
+                    "$.train_state.optimizer_state.first.count", "expected an integer");
+        }
     }
 
     @Test
@@ -137,43 +147,49 @@ class MalformedValueTest {
 
     @Test
     void keysThatAreNot16LowerCaseHexDigitsOrHaveAnEvenGammaAreRefused() {
-        for (String field : List.of("state", "gamma")) {
-            String at = "$.train_state.key." + field;
-            for (String bad : List.of("xyz", "9E3779B97F4A7C15", "9e3779b97f4a7c1", "09e3779b97f4a7c15",
-                    "9e3779b97f4a7c1g", " 9e3779b97f4a7c1", "-000000000000001", "")) {
-                refused(() -> train(set(TRAIN, at, "\"" + bad + "\"")), at,
-                        "expected 16 lower-case hexadecimal digits, got \"" + bad + "\"");
+        for (String doc : TRAINS) {
+            for (String field : List.of("state", "gamma")) {
+                String at = "$.train_state.key." + field;
+                for (String bad : List.of("xyz", "9E3779B97F4A7C15", "9e3779b97f4a7c1", "09e3779b97f4a7c15",
+                        "9e3779b97f4a7c1g", " 9e3779b97f4a7c1", "-000000000000001", "")) {
+                    refused(() -> train(set(doc, at, "\"" + bad + "\"")), at,
+                            "expected 16 lower-case hexadecimal digits, got \"" + bad + "\"");
+                }
+                refused(() -> train(set(doc, at, "1")), at, "expected a string");
             }
-            refused(() -> train(set(TRAIN, at, "1")), at, "expected a string");
+            refused(() -> train(set(doc, "$.train_state.key.gamma", "\"9e3779b97f4a7c14\"")), "$.train_state.key.gamma",
+                    "odd");
         }
-        refused(() -> train(set(TRAIN, "$.train_state.key.gamma", "\"9e3779b97f4a7c14\"")), "$.train_state.key.gamma",
-                "odd");
     }
 
     @Test
     void anOrderThatIsNotAPermutationIsRefused() {
-        String at = "$.train_state.order";
-        refused(() -> train(set(TRAIN, at, "[0, 0]")), at, "expected a permutation of 0..1", "repeats");
-        refused(() -> train(set(TRAIN, at, "[0, 2]")), at + "[1]", "expected an integer in [0, 1], got 2");
-        refused(() -> train(set(TRAIN, at, "[-1, 0]")), at + "[0]", "got -1");
-        refused(() -> train(set(TRAIN, at, "[\"0\", 1]")), at + "[0]", "expected an integer");
-        refused(() -> train(set(TRAIN, at, "{\"0\": 1}")), at, "expected an array");
+        for (String doc : TRAINS) {
+            String at = "$.train_state.order";
+            refused(() -> train(set(doc, at, "[0, 0]")), at, "expected a permutation of 0..1", "repeats");
+            refused(() -> train(set(doc, at, "[0, 2]")), at + "[1]", "expected an integer in [0, 1], got 2");
+            refused(() -> train(set(doc, at, "[-1, 0]")), at + "[0]", "got -1");
+            refused(() -> train(set(doc, at, "[\"0\", 1]")), at + "[0]", "expected an integer");
+            refused(() -> train(set(doc, at, "{\"0\": 1}")), at, "expected an array");
+        }
     }
 
     @Test
     void negativeOrOutOfRangeCountsAreRefused() {
-        for (String field : List.of("step", "epoch", "batch")) {
-            refused(() -> train(set(TRAIN, "$.train_state." + field, "-1")), "$.train_state." + field,
-                    "expected an integer in [0, ", "got -1");
+        for (String doc : TRAINS) {
+            for (String field : List.of("step", "epoch", "batch")) {
+                refused(() -> train(set(doc, "$.train_state." + field, "-1")), "$.train_state." + field,
+                        "expected an integer in [0, ", "got -1");
+            }
+            refused(() -> train(set(doc, "$.train_state.batch", "2147483648")), "$.train_state.batch",
+                    "expected an integer in [0, 2147483647]");
+            refused(() -> train(set(doc, "$.train_state.step", "9223372036854775808")), "$.train_state.step",
+                    "expected an integer");
+            refused(() -> train(set(doc, "$.train_state.optimizer_state.first.count", "-3")),
+                    "$.train_state.optimizer_state.first.count", "got -3");
+            refused(() -> train(set(doc, "$.train_state.optimizer_state.second.steps", "-3")),
+                    "$.train_state.optimizer_state.second.steps", "got -3");
         }
-        refused(() -> train(set(TRAIN, "$.train_state.batch", "2147483648")), "$.train_state.batch",
-                "expected an integer in [0, 2147483647]");
-        refused(() -> train(set(TRAIN, "$.train_state.step", "9223372036854775808")), "$.train_state.step",
-                "expected an integer");
-        refused(() -> train(set(TRAIN, "$.train_state.optimizer_state.first.count", "-3")),
-                "$.train_state.optimizer_state.first.count", "got -3");
-        refused(() -> train(set(TRAIN, "$.train_state.optimizer_state.second.steps", "-3")),
-                "$.train_state.optimizer_state.second.steps", "got -3");
     }
 
     @Test
@@ -187,10 +203,12 @@ class MalformedValueTest {
                 "\"velocity\"", "got \"moments\"");
         refused(() -> CODEC.decodeOptimizerState(adam, Optimizers.adamw(0.1), n), "$.optimizer_state.first.kind",
                 "\"chain\"", "got \"moments\"");
-        refused(() -> CODEC.decodeTrainState(TRAIN, Optimizers.rmsprop(0.1)),
-                "$.train_state.optimizer_state.first.kind", "\"square_average\"", "got \"moments\"");
-        refused(() -> CODEC.decodeTrainState(TRAIN, Optimizers.sgd(0.1)), "$.train_state.optimizer_state.kind",
-                "\"count\"", "got \"chain\"");
+        for (String doc : TRAINS) {
+            refused(() -> CODEC.decodeTrainState(doc, Optimizers.rmsprop(0.1)),
+                    "$.train_state.optimizer_state.first.kind", "\"square_average\"", "got \"moments\"");
+            refused(() -> CODEC.decodeTrainState(doc, Optimizers.sgd(0.1)), "$.train_state.optimizer_state.kind",
+                    "\"count\"", "got \"chain\"");
+        }
         Optimizer<?> accumulated = Wrappers.accumulate(3, Optimizers.adam(0.1));
         String accumulation = CODEC.encodeOptimizerState(accumulated.init(n));
         refused(() -> CODEC.decodeOptimizerState(accumulation, Wrappers.accumulate(3, Optimizers.sgd(0.1)), n),
@@ -204,11 +222,16 @@ class MalformedValueTest {
 
     @Test
     void anOptimizerStateShapedForAnotherNetworkIsRefused() {
-        String adam = CODEC.encodeOptimizerState(ADAM.init(Fixtures.seedNetwork()));
+        String adam = VersionOneWriter.optimizerState(ADAM.init(Fixtures.seedNetwork()));
         Network other = Network.of(new Dense(Matrix.filled(2, 2, 0.5), Matrix.row(0.0, 0.0), Activations.relu()),
                 new Dense(Matrix.filled(3, 2, 0.5), Matrix.row(0.0, 0.0, 0.0), Activations.softmax()));
         refused(() -> CODEC.decodeOptimizerState(adam, ADAM, other), "$.optimizer_state.first.mu",
                 "gradients [3x2, 1x3, 3x3, 1x3] do not fit network");
+        String adam2 = CODEC.encodeOptimizerState(ADAM.init(Fixtures.seedNetwork()));
+        refused(() -> CODEC.decodeOptimizerState(adam2, ADAM, other), "$.optimizer_state.first.mu['layers[0].weights']",
+                "layers[0].weights: expected 2x2, the shape of the network's parameter, got 3x2");
+        refused(() -> CODEC.decodeOptimizerState(adam2, ADAM, Fixtures.everyKind()), "$.optimizer_state.first.mu",
+                "missing field 'layers[1].scale'");
         refused(() -> train(set(TRAIN, "$.train_state.optimizer_state.first.nu.layers[1]",
                 "{\"weights\": {\"shape\": [1, 3], \"values\": [[1, 2, 3]]}, \"bias\": {\"shape\": [1, 1], "
                         + "\"values\": [[0]]}}")), "$.train_state.optimizer_state.first.nu", "do not fit network");

@@ -138,7 +138,7 @@ class ModelRoundTripTest {
                 m.withNetwork(Documents.TRAIN_STATE.network()));
         assertEquals(variants.size(), variants.map(CODEC::sha256).distinct().size(), "one hash per model");
         assertEquals(variants.size(), variants.map(CODEC::encode).distinct().size(), "one text per model");
-        Model copy = Model.of(Fixtures.seedNetwork()).withClassNames(Vector.of("red", "green", "blue"))
+        Model copy = Model.of(Fixtures.everyKind()).withClassNames(Vector.of("red", "green", "blue"))
                 .withStandardization(new Standardization(Matrix.row(0.5, -1.0), Matrix.row(2.0, 0.25)))
                 .withHeldOut(new HeldOut(Key.of(42), 0.2, true, h.dataSha256()));
         assertEquals(CODEC.sha256(m), CODEC.sha256(copy), "equal models built apart, equal hashes");

@@ -68,7 +68,7 @@ class RoundTripTest {
         Set<Activation> all = HashSet.ofAll(NetworkGenerator.builtInActivations());
         java.util.Set<Activation> seen = new java.util.HashSet<>();
         Property.forAll(Generators.problems()).trials(300).check(c -> {
-            Stacks.layers(c.network()).forEach(d -> seen.add(d.activation()));
+            seen.addAll(Fixtures.activations(c.network()).asJava());
             String json = CODEC.encode(c.network());
             Network back = CODEC.decodeNetwork(json);
             assertEquals(c.network(), back);

@@ -16,7 +16,7 @@ import java.util.Random;
  * laws of {@link Gradients}: the kit's {@link GradientsGenerator} draws finite values in a range,
  * these also draw NaN, infinities and signed zeros.
  *
- * @param network an identity network of the gradients' shape
+ * @param network a network of the gradients' shape
  * @param a the first gradients
  * @param b the second
  * @param c the third
@@ -46,18 +46,27 @@ public record Addends(Network network, Gradients a, Gradients b, Gradients c, Va
 
     /**
      * Generates addends of the shapes of the kit's identity networks of 1 to 3 layers of widths 1
-     * to 6, with entries of one kind; shrinks the shape as the kit shrinks networks, and the seed
-     * of the entries to 0.
+     * to 6 (or of another generator's networks), with entries of one kind; shrinks the shape as the
+     * kit shrinks networks, and the seed of the entries to 0.
      */
     public static final class Gen extends Generator<Addends> {
         private final ValueKind kind;
-        private final NetworkGenerator shapes = Generators.networks().layers(1, 3).inputs(1, 6).widths(1, 6)
-                .outputs(1, 6).activations(Vector.of(Activations.identity())).weights(0.0, 0.0);
+        private final NetworkGenerator shapes;
 
         /** @param kind the kind of the entries */
         public Gen(ValueKind kind) {
+            this(kind, Generators.networks().layers(1, 3).inputs(1, 6).widths(1, 6).outputs(1, 6)
+                    .activations(Vector.of(Activations.identity())).weights(0.0, 0.0));
+        }
+
+        /**
+         * @param kind the kind of the entries
+         * @param shapes the networks whose shapes the gradients take
+         */
+        public Gen(ValueKind kind, NetworkGenerator shapes) {
             super(Addends.class);
             this.kind = kind;
+            this.shapes = shapes;
         }
 
         @Override

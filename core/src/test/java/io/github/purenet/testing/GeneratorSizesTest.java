@@ -76,6 +76,13 @@ class GeneratorSizesTest {
         assertHonoursSeed(Generators.networks());
     }
 
+    @Test
+    void architecturesHaveOneDenseLayerOfOneInputAndOneOutputAtSize1AndGrowWithTheSize() {
+        assertHonoursSize(Generators.architectures(), n -> n.layers().flatMap(Measures::nodes).size()
+                + n.parameterCount(), 1 + 2);
+        assertHonoursSeed(Generators.architectures());
+    }
+
     /** The largest magnitude of an entry. */
     private static double largestEntry(Gradients g) {
         double largest = 0.0;

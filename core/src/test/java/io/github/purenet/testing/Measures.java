@@ -4,7 +4,13 @@ import io.github.purenet.Stacks;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.LastBatch;
+import io.github.purenet.network.ActivationLayer;
+import io.github.purenet.network.BatchNorm;
 import io.github.purenet.network.Dense;
+import io.github.purenet.network.Dropout;
+import io.github.purenet.network.Layer;
+import io.github.purenet.network.Residual;
+import io.github.purenet.network.Sequential;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.random.Key;
@@ -73,6 +79,57 @@ final class Measures {
         return Vector.of(n.layers().size(), Stacks.layers(n).map(Dense::outputs).sum().intValue(), n.inputs(),
                 Stacks.layers(n).map(d -> NetworkGenerator.builtInActivations().indexOf(d.activation())).sum().intValue())
                 .appendAll(nonZeroAndDecimals);
+    }
+
+    /**
+     * A network of any architecture: its layers, blocks and projections counted; the sum of the
+     * widths of its dense layers; inputs; the sum of the positions of the activations (of dense and
+     * activation layers) in {@link NetworkGenerator#builtInActivations()}; then its numbers: how
+     * many parameters, dropout rates and running means are not 0 and running variances not 1, and
+     * the decimals of all of them and of the momenta.
+     */
+    static Vector<Integer> architecture(Network n) {
+        Vector<Layer> all = n.layers().flatMap(Measures::nodes);
+        int widths = 0;
+        int activations = 0;
+        Vector<Integer> numbers = Vector.of(0, 0);
+        for (Layer l : all) {
+            if (l instanceof Dense d) {
+                widths += d.outputs();
+                activations += NetworkGenerator.builtInActivations().indexOf(d.activation());
+            } else if (l instanceof ActivationLayer a) {
+                activations += NetworkGenerator.builtInActivations().indexOf(a.activation());
+            } else if (l instanceof Dropout d) {
+                numbers = numbers.zipWith(entries(Matrix.row(d.rate())), Integer::sum);
+            } else if (l instanceof BatchNorm b) {
+                int awayFromOne = (int) b.variance().map(v -> v == 1.0 ? 0 : 1).sum();
+                int decimals = (int) b.variance().map(Measures::decimals).sum() + decimals(b.momentum());
+                numbers = numbers.zipWith(entries(b.mean()), Integer::sum)
+                        .zipWith(Vector.of(awayFromOne, decimals), Integer::sum);
+            }
+            for (Matrix m : l instanceof Sequential || l instanceof Residual ? Vector.<Matrix>empty() : l.parameters()) {
+                numbers = numbers.zipWith(entries(m), Integer::sum);
+            }
+        }
+        return Vector.of(all.size(), widths, n.inputs(), activations).appendAll(numbers);
+    }
+
+    /** Every layer of a tree, blocks included. */
+    static Vector<Layer> nodes(Layer l) {
+        if (l instanceof Sequential s) {
+            return Vector.of(l).appendAll(s.layers().flatMap(Measures::nodes));
+        }
+        if (l instanceof Residual r) {
+            return Vector.of(l).appendAll(nodes(r.inner())).appendAll(r.projection().toVector().flatMap(Measures::nodes));
+        }
+        return Vector.of(l);
+    }
+
+    /** A problem whose network may be of any architecture, measured as {@link #problem} does. */
+    static Vector<Integer> architectureProblem(Problem p) {
+        return architecture(p.network()).append(p.batch())
+                .append(ProblemGenerator.builtInLosses().indexOf(p.loss()))
+                .appendAll(entries(p.inputs())).appendAll(targets(p.targets()));
     }
 
     /** Gradients: their entries. */

@@ -8,7 +8,11 @@ import com.pholser.junit.quickcheck.generator.Generator;
 import com.pholser.junit.quickcheck.random.SourceOfRandomness;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.network.Dense;
+import io.github.purenet.network.Layer;
+import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
+import io.github.purenet.network.Residual;
+import io.github.purenet.network.Sequential;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
 import io.github.purenet.train.TrainState;
@@ -79,6 +83,46 @@ class ShrinkCandidatesTest {
                         && d.weights().map(x -> Math.abs(x) <= 1 ? 0 : 1).sum() == 0));
         NetworkGenerator fixed = Generators.networks().inputs(3, 3).outputs(2, 2);
         assertCandidatesAreSimpler(fixed, 40, by(Measures::network), n -> n.inputs() == 3 && n.outputs() == 2);
+    }
+
+    /** The deepest nesting of blocks: 0 for a layer that is not a block; a residual block's inner sequence is part of it. */
+    static int depth(Layer l) {
+        if (l instanceof Sequential s) {
+            return 1 + s.layers().map(ShrinkCandidatesTest::depth).max().get();
+        }
+        if (l instanceof Residual r) {
+            int inner = r.inner() instanceof Sequential s ? depth(s) - 1 : depth(r.inner());
+            return 1 + Math.max(inner, r.projection().map(ShrinkCandidatesTest::depth).getOrElse(0));
+        }
+        return 0;
+    }
+
+    /** Within the bounds of {@code g}'s documentation: layers, inputs, outputs, depth, and a last dense layer of a last activation. */
+    private static boolean within(NetworkGenerator g, Network n, int minInputs, int maxInputs, int minOutputs,
+            int maxOutputs) {
+        return n.layers().size() >= 1 && n.layers().size() <= 4 && n.inputs() >= minInputs && n.inputs() <= maxInputs
+                && n.outputs() >= minOutputs && n.outputs() <= maxOutputs
+                && n.layers().map(ShrinkCandidatesTest::depth).max().get() <= 2
+                && n.layers().last() instanceof Dense d && NetworkGenerator.builtInActivations().contains(d.activation())
+                && n.layers().flatMap(Measures::nodes).forAll(l -> NetworkGenerator.builtInKinds().contains(l.kind()));
+    }
+
+    @Test
+    void architectureCandidatesHaveFewerLayersOrBlocksNarrowerLayersIdentityActivationsOrSimplerNumbers() {
+        NetworkGenerator g = Generators.architectures().inputs(2, 6);
+        assertCandidatesAreSimpler(g, 80, by(Measures::architecture), n -> within(g, n, 2, 6, 1, 8));
+        NetworkGenerator fixed = Generators.architectures().inputs(3, 3).outputs(2, 2);
+        assertCandidatesAreSimpler(fixed, 60, by(Measures::architecture), n -> within(fixed, n, 3, 3, 2, 2));
+    }
+
+    @Test
+    void architectureProblemCandidatesHaveASmallerNetworkOrBatchOrASimplerLossInputsOrTargets() {
+        assertCandidatesAreSimpler(Generators.problems().networks(Generators.architectures()), 60,
+                by(Measures::architectureProblem), p -> {
+                    p.lossAndGradients(Mode.evaluation());
+                    p.lossAndGradients(Mode.training(Key.of(1))); // fits, and batch normalisation has 2 rows
+                    return p.network().finalActivation().exists(a -> ProblemGenerator.accepts(p.loss(), a));
+                });
     }
 
     @Test

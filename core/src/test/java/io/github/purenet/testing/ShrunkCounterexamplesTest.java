@@ -10,9 +10,13 @@ import io.github.purenet.activation.Activations;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.loss.Losses;
+import io.github.purenet.network.BatchNorm;
 import io.github.purenet.network.Dense;
+import io.github.purenet.network.Dropout;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
+import io.github.purenet.network.Residual;
+import io.github.purenet.network.Shape;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.LinkedHashMap;
@@ -67,6 +71,46 @@ class ShrunkCounterexamplesTest {
         Network n = shrunk(Generators.networks(), x -> x.layers().size() < 3);
         Dense zero = new Dense(Matrix.row(0.0), Matrix.row(0.0), Activations.identity());
         assertEquals(Network.of(zero, zero, zero), n);
+    }
+
+    /** Whether every parameter is 0, every running variance 1 and every other number 0. */
+    private static boolean atOrigin(Network n) {
+        return n.parameters().forAll(m -> m.map(Math::abs).sum() == 0)
+                && n.statePaths().zipWith(n.state(), (p, m) -> m.map(x -> x == (p.endsWith("variance") ? 1 : 0) ? 0 : 1)
+                        .sum() == 0).forAll(b -> b)
+                && n.layers().flatMap(Measures::nodes).forAll(l -> !(l instanceof Dropout d && d.rate() != 0)
+                        && !(l instanceof BatchNorm b && b.momentum() != 0));
+    }
+
+    @Test
+    void anArchitectureWithAResidualBlockShrinksToOneBlockAroundOneLayerOfOneUnitBeforeAnIdentityUnit() {
+        Network n = shrunk(Generators.architectures(), x -> !x.layers().flatMap(Measures::nodes)
+                .exists(l -> l instanceof Residual));
+        assertEquals(2, n.layers().size(), Values.show(n));
+        Residual r = (Residual) n.layers().head();
+        assertTrue(r.projection().isEmpty() && Measures.nodes(r.inner()).size() == 1, Values.show(n));
+        assertEquals(new Dense(Matrix.row(0.0), Matrix.row(0.0), Activations.identity()), n.layers().last());
+        assertEquals(1, n.inputs());
+        assertTrue(atOrigin(n), Values.show(n));
+    }
+
+    @Test
+    void anArchitectureWithBatchNormalisationShrinksToItsOriginBeforeAnIdentityUnit() {
+        Network n = shrunk(Generators.architectures(), x -> !x.layers().flatMap(Measures::nodes)
+                .exists(l -> l instanceof BatchNorm));
+        assertEquals(Network.of(Shape.of(1), new BatchNorm(Matrix.row(0.0), Matrix.row(0.0), Matrix.row(0.0),
+                Matrix.row(1.0), 0.0, BatchNorm.EPS), new Dense(Matrix.row(0.0), Matrix.row(0.0), Activations.identity())),
+                n);
+    }
+
+    @Test
+    void anArchitectureOfAtLeastFiveLayersOrDenseUnitsShrinksToExactlyFiveOfThemAtTheOrigin() {
+        Network n = shrunk(Generators.architectures(), x -> x.layers().flatMap(Measures::nodes).size() < 5);
+        assertEquals(5, n.layers().flatMap(Measures::nodes).size(), Values.show(n));
+        assertTrue(atOrigin(n), Values.show(n));
+        Network m = shrunk(Generators.architectures(), x -> NetworkShrinks.widths(x) < 5);
+        assertEquals(5, NetworkShrinks.widths(m), Values.show(m));
+        assertTrue(atOrigin(m), Values.show(m));
     }
 
     @Test

@@ -1,0 +1,138 @@
+package io.github.purenet.testing;
+
+import com.pholser.junit.quickcheck.random.SourceOfRandomness;
+import io.github.purenet.activation.Activation;
+import io.github.purenet.activation.Activations;
+import io.github.purenet.network.ActivationLayer;
+import io.github.purenet.network.BatchNorm;
+import io.github.purenet.network.Dense;
+import io.github.purenet.network.Dropout;
+import io.github.purenet.network.Layer;
+import io.github.purenet.network.LayerNorm;
+import io.github.purenet.network.Network;
+import io.github.purenet.network.Residual;
+import io.github.purenet.network.Sequential;
+import io.github.purenet.network.Shape;
+import io.vavr.collection.Vector;
+
+/**
+ * Draws the networks of a {@link NetworkGenerator}, as its documentation describes: top-level
+ * layers of its kinds, blocks nested up to its depth, and a last dense layer.
+ */
+final class Architectures {
+
+    /** @return every built-in kind of layer, by {@link Layer#kind()} name */
+    static Vector<String> kinds() {
+        return Vector.of("dense", "activation", "dropout", "layer_norm", "batch_norm", "sequential", "residual");
+    }
+
+    /** @return the kinds that hold other layers */
+    static Vector<String> blocks() {
+        return Vector.of("sequential", "residual");
+    }
+
+    /** The most layers in a block. */
+    static final int BLOCK = 3;
+
+    /** Dropout rates are drawn in {@code [0, MAX_RATE)}. */
+    static final double MAX_RATE = 0.5;
+
+    /** Running variances are drawn in {@code [MIN_VARIANCE, MAX_VARIANCE)}. */
+    static final double MIN_VARIANCE = 0.5;
+
+    /** The bound of the running variances. */
+    static final double MAX_VARIANCE = 1.5;
+
+    private Architectures() {
+    }
+
+    /**
+     * A network: the number of top-level layers and the inputs, then each layer before the last in
+     * order, then the outputs and the last dense layer. With the kind {@code dense} alone no kind is
+     * drawn, so the draws are those of a stack of dense layers: width, activation, weights, bias.
+     */
+    static Network generate(NetworkGenerator g, SourceOfRandomness random, int size) {
+        int count = Values.count(random, g.minLayers, g.maxLayers, size);
+        int in = Values.count(random, g.minInputs, g.maxInputs, size);
+        Vector<Layer> layers = Vector.empty();
+        int width = in;
+        for (int l = 0; l < count - 1; l++) {
+            Layer layer = layer(g, random, size, width, g.kinds.depth());
+            layers = layers.append(layer);
+            width = Refit.width(layer, width);
+        }
+        layers = layers.append(dense(g, random, width, Values.count(random, g.minOutputs, g.maxOutputs, size), g.last));
+        return Network.of(Shape.of(in), layers);
+    }
+
+    /** A layer of one of the generator's kinds that takes {@code in} features, with blocks at most {@code depth} deep. */
+    private static Layer layer(NetworkGenerator g, SourceOfRandomness random, int size, int in, int depth) {
+        Vector<String> kinds = depth > 0 ? g.kinds.names() : g.kinds.names().removeAll(blocks());
+        String kind = kinds.isEmpty() ? "dense" : kinds.size() == 1 ? kinds.head() : pick(random, kinds);
+        switch (kind) {
+            case "dense":
+                return dense(g, random, in, Values.count(random, g.minWidth, g.maxWidth, size), g.hidden);
+            case "activation":
+                return ActivationLayer.of(pick(random, g.hidden));
+            case "dropout":
+                return Dropout.of(Values.uniform(random, 0.0, MAX_RATE));
+            case "layer_norm":
+                return new LayerNorm(Values.uniform(random, 1, in, g.low, g.high),
+                        Values.uniform(random, 1, in, g.low, g.high), LayerNorm.EPS);
+            case "batch_norm":
+                return new BatchNorm(Values.uniform(random, 1, in, g.low, g.high),
+                        Values.uniform(random, 1, in, g.low, g.high), Values.uniform(random, 1, in, g.low, g.high),
+                        Values.uniform(random, 1, in, MIN_VARIANCE, MAX_VARIANCE), Values.uniform(random, 0.0, 1.0),
+                        BatchNorm.EPS);
+            case "sequential":
+                return new Sequential(block(g, random, size, in, depth - 1));
+            case "residual":
+                return residual(g, random, size, in, depth - 1);
+            default:
+                Layer made = g.kinds.makers().get(kind).get().apply(in);
+                return made.withParameters(made.parameters().map(m -> Values.uniform(random, m.rows(), m.columns(),
+                        g.low, g.high)));
+        }
+    }
+
+    /** 1 to {@link #BLOCK} layers in sequence, the first taking {@code in} features. */
+    private static Vector<Layer> block(NetworkGenerator g, SourceOfRandomness random, int size, int in, int depth) {
+        int count = Values.count(random, 1, BLOCK, size);
+        Vector<Layer> layers = Vector.empty();
+        int width = in;
+        for (int l = 0; l < count; l++) {
+            Layer layer = layer(g, random, size, width, depth);
+            layers = layers.append(layer);
+            width = Refit.width(layer, width);
+        }
+        return layers;
+    }
+
+    /** A residual block: a projection to the inner block's width half of the time, else a dense layer back to {@code in}. */
+    private static Residual residual(NetworkGenerator g, SourceOfRandomness random, int size, int in, int depth) {
+        Vector<Layer> inner = block(g, random, size, in, depth);
+        int width = Refit.width(new Sequential(inner), in);
+        if (random.nextBoolean()) {
+            return Residual.of(single(inner), new Dense(Values.uniform(random, width, in, g.low, g.high),
+                    Values.uniform(random, 1, width, g.low, g.high), Activations.identity()));
+        }
+        return Residual.of(single(width == in ? inner : inner.append(dense(g, random, width, in, g.hidden))));
+    }
+
+    /** The layer itself when there is one, else their sequence. */
+    static Layer single(Vector<Layer> layers) {
+        return layers.size() == 1 ? layers.head() : new Sequential(layers);
+    }
+
+    /** A dense layer from {@code in} to {@code out} features: activation, weights, bias, in that order. */
+    private static Dense dense(NetworkGenerator g, SourceOfRandomness random, int in, int out,
+            Vector<Activation> activations) {
+        Activation activation = pick(random, activations);
+        return new Dense(Values.uniform(random, out, in, g.low, g.high), Values.uniform(random, 1, out, g.low, g.high),
+                activation);
+    }
+
+    private static <T> T pick(SourceOfRandomness random, Vector<T> choices) {
+        return choices.get(random.nextInt(0, choices.size() - 1));
+    }
+}
