@@ -11,8 +11,9 @@ import io.github.purenet.optim.Schedules;
 import io.vavr.collection.Vector;
 
 /**
- * The names the command line accepts for activations, optimizers and learning-rate schedules, and
- * the library's values they stand for.
+ * The names the command line accepts for activations, normalisations, optimizers and learning-rate
+ * schedules, and the library's values they stand for ({@link Architecture} builds the
+ * normalisation layers).
  *
  * <p>Optimizers take the schedule of the learning rate: each is the library's {@link Optimizers}
  * overload that takes a {@link Schedule}, so that with the constant schedule each is bit for bit
@@ -22,6 +23,9 @@ public final class Choices {
 
     /** The hidden-layer activations. */
     public static final Vector<String> ACTIVATIONS = Vector.of("relu", "tanh", "sigmoid", "leaky-relu");
+
+    /** The normalisations of the hidden layers: none, layer normalisation, batch normalisation. */
+    public static final Vector<String> NORMS = Vector.of("none", "layer", "batch");
 
     /** The optimizers. */
     public static final Vector<String> OPTIMIZERS = Vector.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop",

@@ -9,6 +9,7 @@ import io.vavr.control.Option;
  *
  * <pre>{@code
  * {"data": "csv:/home/ada/flowers.csv", "label_column": null, "layers": [16], "activation": "tanh",
+ *  "dropout": 0.2, "norm": "layer", "residual": true,                // only when given
  *  "optimizer": "adam", "learning_rate": 0.01, "schedule": "constant", "schedule_epochs": 100,
  *  "batch": 16, "epochs": 100, "seed": 42, "test_split": 0.2, "standardize": true,
  *  "checkpoint_every": null, "validation_split": 0.1, "patience": 10}
@@ -17,6 +18,9 @@ import io.vavr.control.Option;
  * <p>{@code validation_split} and {@code patience} are written only when the run has them (a run
  * of {@code train --epochs N} has neither), so that such a run's checkpoint, and its hash, are as
  * they were before these fields existed; a configuration without them reads as a run without them.
+ * So are {@code dropout} (a rate above 0), {@code norm} ({@code layer} or {@code batch}) and
+ * {@code residual} ({@code true}), after {@code activation}: a configuration without them is a
+ * stack of dense layers.
  */
 final class Configs {
 
@@ -32,9 +36,19 @@ final class Configs {
         ObjectNode node = Json.object();
         node.put("data", c.data().toString());
         node.put("label_column", c.labelColumn().getOrNull());
+        Architecture a = c.architecture();
         ArrayNode layers = node.putArray("layers");
-        c.layers().forEach(layers::add);
-        node.put("activation", c.activation());
+        a.layers().forEach(layers::add);
+        node.put("activation", a.activation());
+        if (a.dropout() > 0.0) {
+            node.set("dropout", Json.number(a.dropout(), canonical));
+        }
+        if (!a.norm().equals("none")) {
+            node.put("norm", a.norm());
+        }
+        if (a.residual()) {
+            node.put("residual", true);
+        }
         node.put("optimizer", c.optimizer());
         node.set("learning_rate", Json.number(c.learningRate(), canonical));
         node.put("schedule", c.schedule());
@@ -64,14 +78,13 @@ final class Configs {
      * @throws CliException (data) naming the file and the field that is wrong
      */
     static RunConfig fromJson(Json.Field f) {
-        f.only("data", "label_column", "layers", "activation", "optimizer", "learning_rate", "schedule",
+        f.only("data", "label_column", "layers", "activation", "dropout", "norm", "residual", "optimizer", "learning_rate", "schedule",
                 "schedule_epochs", "batch", "epochs", "seed", "test_split", "standardize", "checkpoint_every",
                 "validation_split", "patience");
         try {
             return new RunConfig(DataSpec.parse(f.field("data").text()),
                     f.field("label_column").isNull() ? Option.none() : Option.some(f.field("label_column").text()),
-                    f.field("layers").elements().map(e -> (int) e.integer(1, Integer.MAX_VALUE)),
-                    f.field("activation").text(), f.field("optimizer").text(), f.field("learning_rate").number(),
+                    architecture(f), f.field("optimizer").text(), f.field("learning_rate").number(),
                     f.field("schedule").text(), (int) f.field("schedule_epochs").integer(1, Integer.MAX_VALUE),
                     (int) f.field("batch").integer(1, Integer.MAX_VALUE),
                     (int) f.field("epochs").integer(1, Integer.MAX_VALUE),
@@ -85,6 +98,14 @@ final class Configs {
         } catch (CliException e) {
             throw e.exitCode() == CliException.DATA ? e : f.error(e.getMessage());
         }
+    }
+
+    /** The hidden layers of a configuration: a stack of dense layers unless it says otherwise. */
+    private static Architecture architecture(Json.Field f) {
+        return new Architecture(f.field("layers").elements().map(e -> (int) e.integer(1, Integer.MAX_VALUE)),
+                f.field("activation").text(), optional(f, "dropout").map(Json.Field::number).getOrElse(0.0),
+                optional(f, "norm").map(Json.Field::text).getOrElse("none"),
+                optional(f, "residual").map(Json.Field::bool).getOrElse(false));
     }
 
     /** A field that may be missing or null, as none. */

@@ -1,7 +1,5 @@
 package io.github.purenet.cli;
 
-import io.github.purenet.activation.Activation;
-import io.github.purenet.activation.Activations;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Datasets;
@@ -12,7 +10,6 @@ import io.github.purenet.loss.Loss;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.model.HeldOut;
 import io.github.purenet.model.Model;
-import io.github.purenet.network.Initializers;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.random.Key;
@@ -22,6 +19,7 @@ import io.vavr.control.Option;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * A training run made ready from its configuration and its data, by pure functions of the library:
@@ -30,8 +28,10 @@ import java.util.HexFormat;
  * <p>The seed gives three keys, {@code Key.of(seed).split(3)}: the first splits the data
  * ({@link Datasets#stratifiedSplit}, each class in the same proportion), the second draws the
  * initial weights (He uniform for ReLUs, Glorot uniform otherwise, biases zero), the third orders
- * the batches of every epoch. The network has the configured hidden layers and a softmax output of
- * one unit per class, trained with softmax cross-entropy. A run with a validation part holds it out
+ * the batches of every epoch (and, with dropout, gives the masks of each step, as the library's
+ * {@code Training} draws them from the run's key and the step). The network has the configured
+ * hidden layers ({@link Architecture}) and a softmax output of one unit per class, trained with
+ * softmax cross-entropy. A run with a validation part holds it out
  * of the training part by a fourth key, {@code Key.of(seed).split(4).get(3)} (the first three are
  * those above), stratified too, so that the three keys, and every run without a validation part,
  * stay as they were. The classes are those of the training
@@ -100,13 +100,10 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         Option<Standardization> standardization = config.standardize()
                 ? Option.some(Standardization.fit(fit.features())) : Option.none();
         Dataset train = standardization.map(s -> s.apply(fit)).getOrElse(fit);
+        requireBatchesFit(config, train.size());
         Option<Dataset> validation = held.map(v -> standardization.map(s -> s.apply(v.test())).getOrElse(v.test()));
         Dataset test = standardization.map(s -> s.apply(split.test())).getOrElse(split.test());
-        Vector<Integer> sizes = config.layers().prepend(train.features().columns()).append(classes);
-        Vector<Activation> activations = Vector.fill(config.layers().size(), Choices.activation(config.activation()))
-                .append(Activations.softmax());
-        Network initial = Initializers.network(keys.get(1), Choices.initializer(config.activation()), sizes,
-                activations);
+        Network initial = config.architecture().network(keys.get(1), train.features().columns(), classes);
         return new Experiment(config, train, test, sample(train), all.classNames(), standardization, initial,
                 Batching.miniBatches(config.batch()), keys.get(2), validation, heldOut);
     }
@@ -125,6 +122,32 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
     static Split split(LabelledData data, Dataset dataset, long seed, double testSplit) {
         TestSplits.requireBothParts(data, testSplit);
         return Datasets.stratifiedSplit(dataset, data.labels(), keys(seed).get(0), testSplit);
+    }
+
+    /**
+     * Refuses batch normalisation when the last batch of an epoch would hold a single example:
+     * the batch's variance of each unit is then 0, and the library refuses such a batch in training.
+     *
+     * @param config the configuration
+     * @param examples the number of examples to train on
+     * @throws CliException (usage) naming {@code --batch} and a batch size that works
+     */
+    private static void requireBatchesFit(RunConfig config, int examples) {
+        int batch = config.batch();
+        if (!config.architecture().norm().equals("batch") || examples % batch != 1) {
+            return;
+        }
+        if (examples == 1) {
+            throw CliException.usage("--norm batch: normalises over the examples of a batch, but there is only 1 "
+                    + "training example");
+        }
+        int other = batch + 1; // at most examples, which leaves no last batch
+        while (examples % other == 1) {
+            other++;
+        }
+        throw CliException.usage(String.format(Locale.ROOT, "--norm batch: with --batch %d the last batch of each "
+                + "epoch holds 1 of the %,d training examples, and batch normalisation needs two or more; try "
+                + "--batch %d", batch, examples, other));
     }
 
     /** The three keys of a run: the split's, the initial weights', the batches'. */

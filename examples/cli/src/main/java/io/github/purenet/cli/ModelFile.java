@@ -34,9 +34,11 @@ import io.vavr.control.Option;
  * }</pre>
  *
  * <p>whose hash is the SHA-256 of the one-line JSON of the same fields in the same order, without
- * {@code sha256}, with every double as the 16 hex digits of its bits and the network as the
- * library's {@link Codec#sha256(Network)}; a checkpoint of the command line (its network, classes
- * and standardisation); and a plain network document of the library (its outputs as the classes, no
+ * {@code sha256}, with every double as the 16 hex digits of its bits and the network as its
+ * document's own {@code sha256}: the library's {@link Codec#sha256(Network)} in that document's
+ * format version, 1, which the library checks when it decodes the document, whatever version it
+ * writes now. {@link #read} also takes a checkpoint of the command line (its network, classes and
+ * standardisation) and a plain network document of the library (its outputs as the classes, no
  * standardisation). None of these records a held-out part.
  */
 public final class ModelFile {
@@ -87,11 +89,15 @@ public final class ModelFile {
         }
         requireHeader(root, "model");
         root.only("format", "version", "type", "sha256", "classes", "class_names", "standardization", "network");
-        Network network = network(root.field("network"));
+        Json.Field document = root.field("network");
+        if (!document.node().isObject() || !document.has("sha256")) {
+            throw document.error("expected a network document with its sha256");
+        }
+        Network network = network(document);
         Vector<String> classNames = classNames(root);
         Option<Standardization> standardization = standardization(root.field("standardization"));
         Model model = model(source, network, classNames, standardization);
-        requireSha256(root, canonical(model, Codec.standard().sha256(network)));
+        requireSha256(root, canonical(model, document.field("sha256").text()));
         return model;
     }
 

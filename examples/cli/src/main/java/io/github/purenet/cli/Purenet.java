@@ -113,8 +113,8 @@ public final class Purenet implements Runnable {
             lines.add(String.format("  %-10s %s", name, d.get(0)));
             d.tail().forEach(line -> lines.add(String.format("  %-10s %s", "", line)));
         }
-        lines.add("and for all: --seed " + Defaults.SEED + ", and --test-split " + Defaults.TEST_SPLIT
-                + " for data without a test set.");
+        lines.add("and for all: --seed " + Defaults.SEED + ", --dropout 0 --norm none (no --residual), and");
+        lines.add("--test-split " + Defaults.TEST_SPLIT + " for data without a test set.");
         lines.add("");
         lines.add("Without --epochs, train holds out a validation part of the training part");
         lines.add("(--validation-split, per class), stops once its loss has not improved for");

@@ -1,6 +1,5 @@
 package io.github.purenet.cli;
 
-import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Objects;
 
@@ -11,8 +10,8 @@ import java.util.Objects;
  *
  * @param data the data (in a checkpoint, with an absolute path)
  * @param labelColumn the label's column of a CSV file, none for the last column
- * @param layers the sizes of the hidden layers, at least one, each positive
- * @param activation the hidden layers' activation, one of {@link Choices#ACTIVATIONS}
+ * @param architecture the hidden layers: their sizes and activation, dropout, normalisation and
+ *     residual blocks
  * @param optimizer the optimizer, one of {@link Choices#OPTIMIZERS}
  * @param learningRate the learning rate (the schedule's peak), finite and {@code >= 0}
  * @param schedule the learning-rate schedule, one of {@link Choices#SCHEDULES}
@@ -33,8 +32,8 @@ import java.util.Objects;
  *     validation loss stop the run, at least 1, and {@code epochs} is the cap; none for a run of
  *     exactly {@code epochs} epochs
  */
-public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Integer> layers, String activation,
-        String optimizer, double learningRate, String schedule, int scheduleEpochs, int batch, int epochs, long seed,
+public record RunConfig(DataSpec data, Option<String> labelColumn, Architecture architecture, String optimizer,
+        double learningRate, String schedule, int scheduleEpochs, int batch, int epochs, long seed,
         Option<Double> testSplit, boolean standardize, Option<Long> checkpointEvery, Option<Double> validationSplit,
         Option<Integer> patience) {
 
@@ -43,8 +42,7 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
      *
      * @param data the data
      * @param labelColumn the label's column of a CSV file
-     * @param layers the sizes of the hidden layers
-     * @param activation the hidden layers' activation
+     * @param architecture the hidden layers
      * @param optimizer the optimizer
      * @param learningRate the learning rate
      * @param schedule the learning-rate schedule
@@ -61,8 +59,7 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
     public RunConfig {
         Objects.requireNonNull(data, "data is null");
         Objects.requireNonNull(labelColumn, "labelColumn is null");
-        Objects.requireNonNull(layers, "layers is null");
-        Objects.requireNonNull(activation, "activation is null");
+        Objects.requireNonNull(architecture, "architecture is null");
         Objects.requireNonNull(optimizer, "optimizer is null");
         Objects.requireNonNull(schedule, "schedule is null");
         Objects.requireNonNull(testSplit, "testSplit is null");
@@ -70,13 +67,6 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
         Objects.requireNonNull(validationSplit, "validationSplit is null");
         Objects.requireNonNull(patience, "patience is null");
         requireLabelColumnFits(labelColumn.isDefined(), data);
-        if (layers.isEmpty() || layers.exists(size -> size == null || size < 1)) {
-            throw CliException.usage("--layers: expected hidden-layer sizes >= 1 such as 128 or 256,128, got "
-                    + layers.mkString(","));
-        }
-        if (!Choices.ACTIVATIONS.contains(activation)) {
-            throw Choices.unknown("--activation", "activation", activation, Choices.ACTIVATIONS);
-        }
         if (!Choices.OPTIMIZERS.contains(optimizer)) {
             throw Choices.unknown("--optimizer", "optimizer", optimizer, Choices.OPTIMIZERS);
         }
@@ -88,6 +78,10 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
         }
         if (batch < 1) {
             throw CliException.usage("--batch: expected a batch size >= 1, got " + batch);
+        }
+        if (batch < 2 && architecture.norm().equals("batch")) {
+            throw CliException.usage("--norm batch: normalises over the examples of a batch, so it needs --batch 2 "
+                    + "or more, got --batch " + batch);
         }
         requireEpochs(epochs);
         if (scheduleEpochs < 1) {
@@ -190,7 +184,7 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
      *     validation part stays, and is still reported); the schedule keeps its span
      */
     public RunConfig withEpochs(int epochs) {
-        return new RunConfig(data, labelColumn, layers, activation, optimizer, learningRate, schedule, scheduleEpochs,
+        return new RunConfig(data, labelColumn, architecture, optimizer, learningRate, schedule, scheduleEpochs,
                 batch, epochs, seed, testSplit, standardize, checkpointEvery, validationSplit, Option.none());
     }
 
@@ -199,7 +193,7 @@ public record RunConfig(DataSpec data, Option<String> labelColumn, Vector<Intege
      * @return this configuration with that data
      */
     public RunConfig withData(DataSpec data) {
-        return new RunConfig(data, labelColumn, layers, activation, optimizer, learningRate, schedule, scheduleEpochs,
+        return new RunConfig(data, labelColumn, architecture, optimizer, learningRate, schedule, scheduleEpochs,
                 batch, epochs, seed, testSplit, standardize, checkpointEvery, validationSplit, patience);
     }
 }

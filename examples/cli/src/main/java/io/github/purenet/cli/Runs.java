@@ -177,7 +177,7 @@ final class Runs {
         outputs.save().forEach(p -> AtomicFiles.write(p,
                 ModelFile.encode(e.model(keptState.network())).getBytes(StandardCharsets.UTF_8)));
         outputs.plot().forEach(p -> AtomicFiles.write(p, Plot.png(e.config().data() + ", "
-                + e.initial().toString().replaceAll("^Network\\[|\\]$", ""),
+                + e.config().architecture().brief(e.initial()),
                 outcome.history().isEmpty() ? Vector.of(result) : outcome.history(),
                 outcome.stopped().map(x -> result.epoch()))));
         Summary summary = new Summary(command, e, result, outcome.seconds(), outcome.samplesPerSecond(),

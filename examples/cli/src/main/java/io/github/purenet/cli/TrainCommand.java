@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  * {@link #config()} turns them, with the defaults of the data set, into a {@link RunConfig}.
  */
 @Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Train a classifier (a network of dense layers ending in softmax) and report its test "
+        description = "Train a classifier (hidden dense layers, with dropout, normalisation or residual blocks if "
+                + "asked for, then softmax) and report its test "
                 + "accuracy after each epoch. Without --epochs, hold out a validation part of the training data and "
                 + "stop when its loss no longer improves, keeping the best epoch's network.")
 final class TrainCommand implements Callable<Integer> {
@@ -38,6 +39,21 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--activation", paramLabel = "NAME", description = "relu, tanh, sigmoid or leaky-relu.")
     String activation;
+
+    @Option(names = "--dropout", paramLabel = "RATE",
+            description = "In training, drop each hidden unit with this probability, after its activation, and scale "
+                    + "the others by 1/(1-RATE); evaluation keeps all (default: 0, no dropout).")
+    Double dropout;
+
+    @Option(names = "--norm", paramLabel = "NAME",
+            description = "Normalise each hidden layer's values before its activation: none (default), layer (each "
+                    + "example over its units) or batch (each unit over the batch; running statistics in evaluation).")
+    String norm;
+
+    @Option(names = "--residual",
+            description = "Make each hidden layer after the first, with its normalisation, activation and dropout, a "
+                    + "residual block y = x + f(x); the hidden layers then need one width, as in --layers 128,128,128.")
+    boolean residual;
 
     @Option(names = "--optimizer", paramLabel = "NAME",
             description = "sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw.")
@@ -144,8 +160,9 @@ final class TrainCommand implements Callable<Integer> {
             split = Defaults.TEST_SPLIT;
         }
         return new RunConfig(spec, given(labelColumn),
-                layers != null ? Vector.ofAll(layers) : d.layers(),
-                activation != null ? activation : d.activation(),
+                new Architecture(layers != null ? Vector.ofAll(layers) : d.layers(),
+                        activation != null ? activation : d.activation(), dropout != null ? dropout : 0.0,
+                        norm != null ? norm : "none", residual),
                 optimizer != null ? optimizer : d.optimizer(),
                 learningRate != null ? learningRate : d.learningRate(),
                 schedule != null ? schedule : d.schedule(), runEpochs,

@@ -3,10 +3,11 @@
  * {@code examples/target/purenet.jar}.
  *
  * <p>The pure parts turn text into values: {@link io.github.purenet.cli.DataSpec} and the commands'
- * options into a {@link io.github.purenet.cli.RunConfig}; {@link io.github.purenet.cli.Csv} and
- * {@link io.github.purenet.cli.Idx} parse data with errors that name the file, line and value;
- * {@link io.github.purenet.cli.Experiment} makes a run ready with the library (split,
- * standardisation, initial network, optimizer); {@link io.github.purenet.cli.Checkpoint} and
+ * options into a {@link io.github.purenet.cli.RunConfig}, whose
+ * {@link io.github.purenet.cli.Architecture} builds the network (dense layers, dropout,
+ * normalisation, residual blocks); the readers of {@code purenet-io} parse data with errors that
+ * name the file, line and value; {@link io.github.purenet.cli.Experiment} makes a run ready with
+ * the library (split, standardisation, initial network, optimizer); {@link io.github.purenet.cli.Checkpoint} and
  * {@link io.github.purenet.cli.ModelFile} are the files of checkpoints and models. The effects are
  * kept apart: {@link io.github.purenet.cli.Sources} reads files, {@code Runs} and
  * {@code Trainer} run the library's fold of states while drawing the progress bar, reporting,

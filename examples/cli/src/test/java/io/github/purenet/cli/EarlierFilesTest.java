@@ -52,6 +52,17 @@ class EarlierFilesTest {
     }
 
     @Test
+    void anEarlierModelFileWithAChangedWeightIsRefused() throws IOException {
+        Path model = resource("iris-model-v1.json");
+        String text = Files.readString(model);
+        String weight = "-0.057383719597669074";
+        assertEquals(1, text.split(weight, -1).length - 1, "the first weight, once");
+        Files.writeString(model, text.replace(weight, "-0.0573837195976"));
+        Cli.run("evaluate", "--model", model.toString(), "--data", "iris").refused(CliException.DATA,
+                "iris-model-v1.json", "network", "SHA-256");
+    }
+
+    @Test
     void anEarlierCheckpointResumesToTheFiguresOfThatProgram() throws IOException {
         Path checkpoint = resource("iris-checkpoint-v1.json");
         JsonNode done = Cli.run("resume", "--checkpoint", checkpoint.toString(), "--epochs", "8", "--report", "json")

@@ -70,6 +70,9 @@ class WhenSomethingIsWrongTest {
                             "adamax"}),
             new Example("purenet: --lr: expected a finite number >= 0, got -0.1", 2,
                     dir -> new String[] {"train", "--data", "iris", "--lr", "-0.1"}),
+            new Example("purenet: --residual: needs two or more hidden layers of one width, such as --layers 128,128 "
+                    + "(each after the first becomes y = x + f(x)), got --layers 128,64", 2,
+                    dir -> new String[] {"train", "--data", "digits", "--layers", "128,64", "--residual"}),
             new Example("purenet: Unknown option: '--lerning-rate'; did you mean --lr? (see purenet train --help)", 2,
                     dir -> new String[] {"train", "--data", "iris", "--lerning-rate", "0.1"}),
             new Example("purenet: run/checkpoint.json: at $.sha256: the content does not match its SHA-256: the file "

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Each example runs and prints the numbers of its seed tutorial. */
 class ExamplesTest {
 
-    private static List<String> run(Consumer<String[]> main) {
+    /** Runs a program's main method and returns the lines it printed on standard output. */
+    static List<String> run(Consumer<String[]> main) {
         PrintStream original = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {

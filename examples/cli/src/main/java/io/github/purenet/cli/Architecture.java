@@ -1,0 +1,154 @@
+package io.github.purenet.cli;
+
+import io.github.purenet.activation.Activation;
+import io.github.purenet.activation.Activations;
+import io.github.purenet.network.ActivationLayer;
+import io.github.purenet.network.BatchNorm;
+import io.github.purenet.network.Dropout;
+import io.github.purenet.network.Initializer;
+import io.github.purenet.network.Initializers;
+import io.github.purenet.network.Layer;
+import io.github.purenet.network.LayerNorm;
+import io.github.purenet.network.Network;
+import io.github.purenet.network.Residual;
+import io.github.purenet.network.Sequential;
+import io.github.purenet.network.Shape;
+import io.github.purenet.random.Key;
+import io.vavr.collection.Vector;
+import java.util.Objects;
+
+/**
+ * The hidden layers of a run's network, as {@code --layers}, {@code --activation},
+ * {@code --dropout}, {@code --norm} and {@code --residual} give them. Each hidden layer is a block
+ * <pre>
+ * dense → activation → dropout                          (--norm none)
+ * dense (identity) → normalisation → activation → dropout   (--norm layer or batch)
+ * </pre>
+ * (dropout only with a rate above 0), followed by a dense softmax layer of one unit per class. The
+ * normalisation comes between the dense map and the activation, as Ioffe and Szegedy place batch
+ * normalisation, so that the activation sees normalised values; dropout comes after the
+ * activation, as Srivastava et al. place it. With {@code --residual} every hidden block after the
+ * first is a residual block {@code y = x + f(x)}, {@code f} the block, so the hidden layers must
+ * all have one width: the first block maps the input to that width.
+ *
+ * <p>Without dropout, normalisation or residual blocks the network is exactly the stack of dense
+ * layers of {@link Initializers#network}. With them, the dense layers have the same weights: dense
+ * layer {@code i} draws from the {@code i}-th key of {@code key.split(layers + 1)}, as there.
+ *
+ * @param layers the sizes of the hidden layers, at least one, each positive
+ * @param activation the hidden layers' activation, one of {@link Choices#ACTIVATIONS}
+ * @param dropout the probability of dropping a hidden unit in training, in {@code [0, 1)}; 0 for
+ *     no dropout layers
+ * @param norm the normalisation of the hidden layers, one of {@link Choices#NORMS}
+ * @param residual whether the hidden blocks after the first are residual blocks
+ */
+public record Architecture(Vector<Integer> layers, String activation, double dropout, String norm,
+        boolean residual) {
+
+    /**
+     * Checks every value and their combination, naming the option and the value in the message.
+     *
+     * @param layers the sizes of the hidden layers
+     * @param activation the hidden layers' activation
+     * @param dropout the dropout rate
+     * @param norm the normalisation
+     * @param residual whether the hidden blocks after the first are residual blocks
+     */
+    public Architecture {
+        Objects.requireNonNull(layers, "layers is null");
+        Objects.requireNonNull(activation, "activation is null");
+        Objects.requireNonNull(norm, "norm is null");
+        if (layers.isEmpty() || layers.exists(size -> size == null || size < 1)) {
+            throw CliException.usage("--layers: expected hidden-layer sizes >= 1 such as 128 or 256,128, got "
+                    + layers.mkString(","));
+        }
+        if (!Choices.ACTIVATIONS.contains(activation)) {
+            throw Choices.unknown("--activation", "activation", activation, Choices.ACTIVATIONS);
+        }
+        if (!(dropout >= 0.0 && dropout < 1.0)) {
+            throw CliException.usage("--dropout: expected a rate from 0 (included) to 1 (excluded), got " + dropout);
+        }
+        if (!Choices.NORMS.contains(norm)) {
+            throw Choices.unknown("--norm", "normalisation", norm, Choices.NORMS);
+        }
+        if (residual && (layers.size() < 2 || layers.distinct().size() > 1)) {
+            throw CliException.usage("--residual: needs two or more hidden layers of one width, such as --layers "
+                    + layers.head() + "," + layers.head() + " (each after the first becomes y = x + f(x)), got --layers "
+                    + layers.mkString(","));
+        }
+    }
+
+    /**
+     * @param layers the sizes of the hidden layers
+     * @param activation their activation
+     * @return a stack of dense layers: no dropout, no normalisation, no residual blocks
+     */
+    public static Architecture dense(Vector<Integer> layers, String activation) {
+        return new Architecture(layers, activation, 0.0, "none", false);
+    }
+
+    /** @return whether the network is a plain stack of dense layers, as before these options existed */
+    public boolean plain() {
+        return dropout == 0.0 && norm.equals("none") && !residual;
+    }
+
+    /** @return whether the network acts differently in training and in evaluation (dropout, batch normalisation) */
+    public boolean modeDependent() {
+        return dropout > 0.0 || norm.equals("batch");
+    }
+
+    /**
+     * The network in a few words, for the title of a plot: for a stack of dense layers its text
+     * without {@code Network[...]}, such as {@code 64-128-10 relu,softmax}; otherwise the sizes,
+     * the activation and the options, such as
+     * {@code 64-128-128-10 relu, layer norm, dropout 0.1, residual}.
+     *
+     * @param network the network of this architecture
+     * @return the words
+     */
+    public String brief(Network network) {
+        if (plain()) {
+            return network.toString().replaceAll("^Network\\[|\\]$", "");
+        }
+        return network.inputs() + "-" + layers.mkString("-") + "-" + network.outputs() + " " + activation
+                + (norm.equals("none") ? "" : ", " + norm + " norm") + (dropout > 0.0 ? ", dropout " + dropout : "")
+                + (residual ? ", residual" : "");
+    }
+
+    /**
+     * The initial network: the hidden blocks, then a dense softmax layer over the classes, with
+     * weights drawn as {@link Initializers#network} draws them (He uniform for the ReLUs, Glorot
+     * uniform otherwise, zero biases).
+     *
+     * @param key the key of the initial weights
+     * @param inputs the number of features of an example
+     * @param classes the number of classes
+     * @return the network
+     */
+    public Network network(Key key, int inputs, int classes) {
+        Vector<Key> keys = key.split(layers.size() + 1);
+        Initializer init = Choices.initializer(activation);
+        Vector<Layer> network = Vector.empty();
+        int width = inputs;
+        for (int i = 0; i < layers.size(); i++) {
+            Vector<Layer> block = block(keys.get(i), init, width, layers.get(i));
+            if (residual && i > 0) {
+                network = network.append(Residual.of(block.size() == 1 ? block.head() : Sequential.of(block)));
+            } else {
+                network = network.appendAll(block);
+            }
+            width = layers.get(i);
+        }
+        return Network.of(Shape.of(inputs), network.append(Initializers.dense(keys.last(), init, width, classes,
+                Activations.softmax())));
+    }
+
+    /** One hidden block: dense, then normalisation and the activation, then dropout. */
+    private Vector<Layer> block(Key key, Initializer init, int inputs, int outputs) {
+        Activation f = Choices.activation(activation);
+        Vector<Layer> block = norm.equals("none") ? Vector.of(Initializers.dense(key, init, inputs, outputs, f))
+                : Vector.of(Initializers.dense(key, init, inputs, outputs, Activations.identity()),
+                        norm.equals("layer") ? LayerNorm.of(outputs) : BatchNorm.of(outputs), ActivationLayer.of(f));
+        return dropout > 0.0 ? block.append(Dropout.of(dropout)) : block;
+    }
+}
