@@ -1,5 +1,7 @@
 package io.github.purenet.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.purenet.network.Network;
 import java.io.PrintWriter;
 import java.util.Objects;
 
@@ -11,8 +13,9 @@ import java.util.Objects;
  * @param err standard error
  * @param json whether the report is one JSON object ({@code --report json}) rather than text lines
  * @param progress whether to draw a progress bar (on a terminal, or with {@code --progress})
+ * @param summary whether to show the network's summary table ({@code --summary})
  */
-record Console(PrintWriter out, PrintWriter err, boolean json, boolean progress) {
+record Console(PrintWriter out, PrintWriter err, boolean json, boolean progress, boolean summary) {
 
     Console {
         Objects.requireNonNull(out, "out is null");
@@ -29,6 +32,31 @@ record Console(PrintWriter out, PrintWriter err, boolean json, boolean progress)
             out.println(line);
             out.flush();
         }
+    }
+
+    /**
+     * Prints a network's summary table in the text report, with {@code --summary} only.
+     *
+     * @param network the network
+     */
+    void summary(Network network) {
+        if (summary) {
+            text(network.summary().toString());
+        }
+    }
+
+    /**
+     * Prints the JSON report, in JSON mode only; with {@code --summary}, with the network's
+     * summary as the field {@code summary}.
+     *
+     * @param report the one-line JSON object
+     * @param network the network it reports on
+     */
+    void report(ObjectNode report, Network network) {
+        if (summary) {
+            report.set("summary", Report.summaryJson(network.summary()));
+        }
+        report(Json.line(report));
     }
 
     /**

@@ -96,7 +96,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluation e = m.evaluate(chosen._1, Losses.softmaxCrossEntropy());
         String source = dataSpec + chosen._2;
         Report.evaluation(model, source, e, m.classNames()).forEach(console::text);
-        console.report(Report.evaluationJson(model, source, e, m.classNames()));
+        console.summary(m.network());
+        console.report(Report.evaluationObject(model, source, e, m.classNames()), m.network());
         return 0;
     }
 

@@ -103,9 +103,9 @@ final class Report {
 
     /**
      * @param s the result of a run
-     * @return the JSON report, one line
+     * @return the JSON report as an object
      */
-    static String json(Summary s) {
+    static ObjectNode jsonObject(Summary s) {
         RunConfig c = s.experiment().config();
         EpochResult r = s.last();
         ObjectNode o = Json.object();
@@ -130,7 +130,25 @@ final class Report {
         o.put("model", path(s.model()));
         o.put("plot", path(s.plot()));
         stopping(o, s);
-        return Json.line(o);
+        return o;
+    }
+
+    /**
+     * A network's summary as JSON: its input shape, one object per layer (path, kind, output,
+     * parameters, state) and the totals.
+     *
+     * @param summary the summary
+     * @return the object
+     */
+    static ObjectNode summaryJson(io.github.purenet.network.Summary summary) {
+        ObjectNode o = Json.object();
+        o.put("input", summary.input().toString());
+        ArrayNode layers = o.putArray("layers");
+        summary.rows().forEach(r -> layers.addObject().put("path", r.path()).put("kind", r.kind())
+                .put("output", r.outputShape().toString()).put("parameters", r.parameters()).put("state", r.state()));
+        o.put("parameters", summary.parameters());
+        o.put("state", summary.state());
+        return o;
     }
 
     /** The fields of early stopping: null for a run of a fixed number of epochs (but its validation loss, if any). */
@@ -169,9 +187,9 @@ final class Report {
      * @param source the data
      * @param e the evaluation
      * @param classNames the names of the classes, in the model's order
-     * @return the JSON report of {@code evaluate}, one line
+     * @return the JSON report of {@code evaluate}, as an object
      */
-    static String evaluationJson(Path model, String source, Evaluation e, Vector<String> classNames) {
+    static ObjectNode evaluationObject(Path model, String source, Evaluation e, Vector<String> classNames) {
         ObjectNode o = Json.object();
         o.put("command", "evaluate");
         o.put("model", model.toString());
@@ -194,7 +212,7 @@ final class Report {
         metrics(o.putObject("weighted_avg"), e.confusion().weightedAverage());
         o.set("log_loss", e.logLoss().map(Json::number).getOrElse(o.nullNode()));
         o.set("roc_auc", e.rocAuc().map(Json::number).getOrElse(o.nullNode()));
-        return Json.line(o);
+        return o;
     }
 
     private static ObjectNode metrics(ObjectNode node, ClassMetrics m) {

@@ -4,8 +4,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The options of how a command reports, shared by the commands: {@code --report} and
- * {@code --progress}. Picocli fills the fields; {@link #console} turns them into a value.
+ * The options of how a command reports, shared by the commands: {@code --report},
+ * {@code --summary} and {@code --progress}. Picocli fills the fields; {@link #console} turns them into a value.
  */
 final class ReportOptions {
 
@@ -13,6 +13,11 @@ final class ReportOptions {
             description = "The report on standard output: text lines (the default), or json: one JSON object as "
                     + "the last line.")
     String report = "text";
+
+    @Option(names = "--summary",
+            description = "Show the network's layers as a table (path, kind, output shape, parameters, and state "
+                    + "for batch normalisation) before the results; in a JSON report, as the field summary.")
+    boolean summary;
 
     @Option(names = "--progress", negatable = true,
             description = "Draw a progress bar on standard error. By default, only when the output is a terminal.")
@@ -28,7 +33,8 @@ final class ReportOptions {
             throw CliException.usage("--report: unknown report '" + report + "'; expected text or json");
         }
         boolean bar = progress != null ? progress : terminal();
-        return new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), report.equals("json"), bar);
+        return new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), report.equals("json"), bar,
+                summary);
     }
 
     /**

@@ -159,6 +159,7 @@ final class Runs {
             };
         });
         Report.header(e).forEach(console::text);
+        console.summary(start.network());
         if (start.step() > 0) {
             console.text(String.format(Locale.ROOT, "resuming at step %d (epoch %d, batch %d)", start.step(),
                     start.epoch() + 1, start.batch() + 1));
@@ -183,7 +184,7 @@ final class Runs {
         Summary summary = new Summary(command, e, result, outcome.seconds(), outcome.samplesPerSecond(),
                 outcome.checkpoint(), outputs.save(), outputs.plot(), Option.narrow(outcome.stopped()));
         Report.summary(summary).forEach(console::text);
-        console.report(Report.json(summary));
+        console.report(Report.jsonObject(summary), start.network());
         return 0;
     }
 }
