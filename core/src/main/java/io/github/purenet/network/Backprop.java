@@ -69,7 +69,7 @@ public final class Backprop {
                     + network + " (expected " + inputs.rows() + "x" + network.inputs() + ")");
         }
         inputs.requireFinite("forward: inputs");
-        return new Trace(network, mode, inputs, Layers.forward(network.body(), inputs, mode));
+        return new Trace(network, mode, inputs, Passes.forward(network.body(), inputs, mode));
     }
 
     /**
@@ -91,7 +91,7 @@ public final class Backprop {
         Matrix gradient = fused ? ((FusedLoss) loss).gradientAtLogits(trace.logits(), trace.output(), targets)
                 : loss.gradient(trace.output(), targets);
         Matrix[] gradients = new Matrix[network.parameterPaths().size()]; // filled here, then handed to the vector
-        Layers.backward(network.body(), trace.inputs(), trace.root(), gradient, fused, false, trace.mode(), gradients, 0);
+        Passes.backward(network.body(), trace.inputs(), trace.root(), gradient, fused, false, trace.mode(), gradients, 0);
         return new LossAndGradients(value, new Gradients(network.parameterPaths(), Vector.of(gradients)), trace.state());
     }
 

@@ -48,7 +48,7 @@ public final class Trace {
      *     output if the network ends in no activation
      */
     public Matrix logits() {
-        return Layers.logits(network.body(), inputs, root);
+        return Passes.logits(network.body(), inputs, root);
     }
 
     /**

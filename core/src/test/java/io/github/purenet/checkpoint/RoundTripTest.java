@@ -1,6 +1,5 @@
 package io.github.purenet.checkpoint;
 
-import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.fails;
 import static io.github.purenet.Checks.refuses;
 import static io.github.purenet.checkpoint.Fixtures.CODEC;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pholser.junit.quickcheck.generator.Generator;
+import io.github.purenet.Stacks;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.checkpoint.Fixtures.Named;

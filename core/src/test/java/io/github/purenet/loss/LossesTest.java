@@ -1,10 +1,10 @@
 package io.github.purenet.loss;
 
-import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.close;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.purenet.Stacks;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.network.Backprop;
 import io.github.purenet.network.Dense;

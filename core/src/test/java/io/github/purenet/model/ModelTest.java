@@ -1,12 +1,12 @@
 package io.github.purenet.model;
 
-import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.purenet.Stacks;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Standardization;

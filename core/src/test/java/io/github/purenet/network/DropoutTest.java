@@ -124,8 +124,8 @@ class DropoutTest {
         Matrix x = KEY.uniform(6, 9, -1, 1).value();
         Matrix g = KEY.foldIn(1).uniform(6, 9, -1, 1).value();
         Mode mode = Mode.training(KEY);
-        Node node = Layers.forward(layer, x, mode);
-        Matrix dx = Layers.backward(layer, x, node, g, false, true, mode, new Matrix[0], 0);
+        Node node = Passes.forward(layer, x, mode);
+        Matrix dx = Passes.backward(layer, x, node, g, false, true, mode, new Matrix[0], 0);
         Matrix mask = rule(KEY, 0, 6, 9, 0.4);
         assertEquals(Matrix.of(6, 9, (r, u) -> g.get(r, u) * mask.get(r, u)), dx);
     }
@@ -181,7 +181,7 @@ class DropoutTest {
         Trace zero = training(Network.of(Shape.of(3), Dropout.of(0.0)), x, KEY, 0);
         assertSame(x, zero.output());
         Matrix g = Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
-        assertSame(g, Layers.backward(Dropout.of(0.5), x, evaluation.root().child(0), g, false, true,
+        assertSame(g, Passes.backward(Dropout.of(0.5), x, evaluation.root().child(0), g, false, true,
                 Mode.evaluation(), new Matrix[0], 0));
         // rate 0 by the rule keeps every unit too: every uniform draw is >= 0
         assertEquals(Matrix.filled(2, 3, 1.0), rule(KEY, 0, 2, 3, 0.0));

@@ -1,9 +1,9 @@
 package io.github.purenet.network;
 
-import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.purenet.Stacks;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.tensor.Matrix;

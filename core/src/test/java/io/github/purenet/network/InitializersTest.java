@@ -1,6 +1,5 @@
 package io.github.purenet.network;
 
-import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.refuses;
 import static io.github.purenet.Checks.fails;
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.purenet.Stacks;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.random.Draw;

@@ -37,9 +37,9 @@ class NormalisationTest {
     }
 
     private static Run run(Layer layer, Matrix x, Mode mode, Matrix g) {
-        Node node = Layers.forward(layer, x, mode);
+        Node node = Passes.forward(layer, x, mode);
         Matrix[] out = new Matrix[2];
-        Matrix dx = Layers.backward(layer, x, node, g, false, true, mode, out, 0);
+        Matrix dx = Passes.backward(layer, x, node, g, false, true, mode, out, 0);
         return new Run(node, dx, out[0], out[1]);
     }
 
@@ -85,7 +85,7 @@ class NormalisationTest {
         assertEquals(0.0, run.dx().get(0, 1), 0.0);
         // three features: [0, 3, 6] has μ = 3, σ² = 6; each row alone, the second row shifted and scaled gives the same
         Matrix three = Matrix.of(new double[][] {{0, 3, 6}, {10, 16, 22}});
-        Node node = Layers.forward(LayerNorm.of(3), three, Mode.evaluation());
+        Node node = Passes.forward(LayerNorm.of(3), three, Mode.evaluation());
         double s = 1 / Math.sqrt(6 + LayerNorm.EPS);
         double s2 = 1 / Math.sqrt(24 + LayerNorm.EPS);
         close(Matrix.of(new double[][] {{-3 * s, 0, 3 * s}, {-6 * s2, 0, 6 * s2}}), node.output(), 1e-15);

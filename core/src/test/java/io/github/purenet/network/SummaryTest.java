@@ -1,11 +1,11 @@
 package io.github.purenet.network;
 
-import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.Seed001;
+import io.github.purenet.Stacks;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.tensor.Matrix;
 import io.github.purenet.testing.Generators;

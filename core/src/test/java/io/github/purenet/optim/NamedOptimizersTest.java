@@ -1,6 +1,5 @@
 package io.github.purenet.optim;
 
-import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.refuses;
 import static io.github.purenet.optim.TransformsTest.G;
 import static io.github.purenet.optim.TransformsTest.N;
@@ -23,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.purenet.Stacks;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Gradients;

@@ -1,6 +1,5 @@
 package io.github.purenet.optim;
 
-import io.github.purenet.Stacks;
 import static io.github.purenet.Checks.fails;
 import static io.github.purenet.Checks.refuses;
 import static io.github.purenet.optim.TransformsTest.G;
@@ -10,6 +9,7 @@ import static io.github.purenet.optim.TransformsTest.network;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.purenet.Stacks;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Gradients;

@@ -1,11 +1,11 @@
 package io.github.purenet.testing;
 
-import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pholser.junit.quickcheck.generator.Generator;
 import com.pholser.junit.quickcheck.random.SourceOfRandomness;
+import io.github.purenet.Stacks;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Layer;

@@ -1,6 +1,5 @@
 package io.github.purenet.train;
 
-import io.github.purenet.Stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pholser.junit.quickcheck.generator.Generator;
+import io.github.purenet.Stacks;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
