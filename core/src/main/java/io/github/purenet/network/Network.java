@@ -35,19 +35,21 @@ public final class Network {
 
     private final Shape input;
     private final Sequential body;
-    private final Shape output;
-    private final Vector<String> parameterPaths;
-    private final Vector<String> statePaths;
-    private final Vector<String> modeDependent;
+    private final Structure structure;
 
-    private Network(Shape input, Sequential body, Shape output, Vector<String> parameterPaths,
-            Vector<String> statePaths, Vector<String> modeDependent) {
+    /**
+     * What a network's layers imply, computed once when it is built and shared by the networks that
+     * {@link #withParameters} and {@link #withState} make from it: the output shape, the paths, and
+     * the sizes of input and output ({@code Shape.size()} multiplies its dimensions).
+     */
+    private record Structure(Shape output, Vector<String> parameterPaths, Vector<String> statePaths,
+            Vector<String> modeDependent, int inputs, int outputs) {
+    }
+
+    private Network(Shape input, Sequential body, Structure structure) {
         this.input = input;
         this.body = body;
-        this.output = output;
-        this.parameterPaths = parameterPaths;
-        this.statePaths = statePaths;
-        this.modeDependent = modeDependent;
+        this.structure = structure;
     }
 
     /**
@@ -98,8 +100,8 @@ public final class Network {
         }
         Sequential body = Sequential.of(layers);
         Shape output = Layers.infer("", body, input);
-        return new Network(input, body, output, body.parameterNames(), body.stateNames(),
-                Layers.modeDependent("", body));
+        return new Network(input, body, new Structure(output, body.parameterNames(), body.stateNames(),
+                Layers.modeDependent("", body), input.size(), output.size()));
     }
 
     /** @return the shape of one example */
@@ -133,22 +135,22 @@ public final class Network {
 
     /** @return the shape of one example of the output */
     public Shape outputShape() {
-        return output;
+        return structure.output();
     }
 
     /** @return the number of inputs of one example, the size of {@link #input()} */
     public int inputs() {
-        return input.size();
+        return structure.inputs();
     }
 
     /** @return the number of outputs of one example, the size of {@link #outputShape()} */
     public int outputs() {
-        return output.size();
+        return structure.outputs();
     }
 
     /** @return the path of every trainable matrix, such as {@code layers[0].weights}, in the order of the leaves */
     public Vector<String> parameterPaths() {
-        return parameterPaths;
+        return structure.parameterPaths();
     }
 
     /** @return every trainable matrix, in the order of {@link #parameterPaths()} */
@@ -164,12 +166,12 @@ public final class Network {
      * @throws IllegalArgumentException naming the first path whose count or shape differs
      */
     public Network withParameters(Vector<Matrix> parameters) {
-        return new Network(input, body.withParameters(parameters), output, parameterPaths, statePaths, modeDependent);
+        return new Network(input, body.withParameters(parameters), structure);
     }
 
     /** @return the path of every non-trainable matrix, such as {@code layers[1].mean} */
     public Vector<String> statePaths() {
-        return statePaths;
+        return structure.statePaths();
     }
 
     /** @return every non-trainable matrix, in the order of {@link #statePaths()} */
@@ -184,10 +186,10 @@ public final class Network {
      * @return the network
      */
     public Network withState(Vector<Matrix> state) {
-        if (statePaths.isEmpty() && state != null && state.isEmpty()) {
+        if (structure.statePaths().isEmpty() && state != null && state.isEmpty()) {
             return this;
         }
-        return new Network(input, body.withState(state), output, parameterPaths, statePaths, modeDependent);
+        return new Network(input, body.withState(state), structure);
     }
 
     /**
@@ -197,7 +199,7 @@ public final class Network {
      * @return the paths; empty if the mode changes nothing
      */
     public Vector<String> modeDependentLayers() {
-        return modeDependent;
+        return structure.modeDependent();
     }
 
     /**
@@ -207,9 +209,9 @@ public final class Network {
      * @throws IllegalArgumentException naming the layers and what to pass
      */
     public void requireNoMode(String operation) {
-        if (!modeDependent.isEmpty()) {
+        if (!structure.modeDependent().isEmpty()) {
             throw new IllegalArgumentException(operation + ": the network has layers that act differently in training "
-                    + "and in evaluation (" + modeDependent.mkString(", ") + "): pass Mode.evaluation() to predict, "
+                    + "and in evaluation (" + structure.modeDependent().mkString(", ") + "): pass Mode.evaluation() to predict, "
                     + "or Mode.training(key) to train");
         }
     }
@@ -254,7 +256,7 @@ public final class Network {
      * inferred again.
      */
     Network withSameShapes(Vector<Layer> layers) {
-        return new Network(input, new Sequential(layers), output, parameterPaths, statePaths, modeDependent);
+        return new Network(input, new Sequential(layers), structure);
     }
 
     /** The layers as one sequence, for the engine. */
