@@ -160,14 +160,17 @@ public final class Schedules {
      * {@code c = ½ (1 + cos(π · min(s, n) / n))}, {@code s = t - warmupSteps} and
      * {@code n = decaySteps - warmupSteps} (I. Loshchilov and F. Hutter, "SGDR: Stochastic Gradient
      * Descent with Warm Restarts", ICLR 2017). This is optax's {@code peak · ((1 - α) c + α)} with
-     * {@code α = end / peak}, written so that the peak and the end are reached exactly, and so that a
-     * peak of 0 needs no special case. With no warm-up, {@code initial} is never used.
+     * {@code α = end / peak}, written so that the peak and the end are reached exactly. A peak of 0
+     * is a special case, as in optax (which takes {@code α = 0} then, rather than divide by 0): the
+     * decay starts from the peak and is a fraction of it, so from {@code t = warmupSteps} on the value
+     * is 0 whatever {@code end} is. With no warm-up, {@code initial} is never used.
      *
      * @param initial the value at step 0, finite and not negative
      * @param peak the value at step {@code warmupSteps}, finite and not negative
      * @param warmupSteps the length of the warm-up, {@code >= 0} and {@code < decaySteps}
      * @param decaySteps the length of the warm-up and the decay together, positive
-     * @param end the value from step {@code decaySteps} on, finite and not negative
+     * @param end the value from step {@code decaySteps} on, finite and not negative; not used when
+     *     {@code peak} is 0, where the value is 0 from step {@code warmupSteps} on
      * @return the schedule
      */
     public static Schedule warmupCosineDecay(double initial, double peak, long warmupSteps, long decaySteps,
@@ -186,6 +189,9 @@ public final class Schedules {
             if (t < warmupSteps) {
                 double f = (double) t / warmupSteps;
                 return initial * (1.0 - f) + peak * f;
+            }
+            if (peak == 0.0) {
+                return peak;
             }
             double cos = cosine(t - warmupSteps, decaySteps - warmupSteps);
             return peak * (0.5 * (1.0 + cos)) + end * (0.5 * (1.0 - cos));

@@ -132,6 +132,23 @@ class SchedulesTest {
     }
 
     @Test
+    void warmupCosineDecayWithAPeakOf0IsOptaxs0AfterTheWarmup() {
+        // optax: alpha = 0 when peak_value == 0, and the decay is peak_value * ((1 - alpha) c + alpha) = 0 c
+        Schedule zero = Schedules.warmupCosineDecay(0, 0, 2, 10, 0.01);
+        Schedule warm = Schedules.warmupCosineDecay(0.4, 0, 4, 10, 0.01);
+        Schedule negativeZero = Schedules.warmupCosineDecay(0, -0.0, 2, 10, 0.01);
+        assertEquals(0.0, zero.at(5), "the reported step, where the end 0.01 used to leak in as 0.003086582838174551");
+        for (long t = 0; t <= 15; t++) {
+            long step = t;
+            double f = Math.min(step, 4) / 4.0;
+            assertAll(() -> assertEquals(0.0, zero.at(step), "peak 0 at " + step),
+                    () -> assertEquals(step < 4 ? 0.4 * (1 - f) + 0.0 * f : 0.0, warm.at(step), "from 0.4 at " + step),
+                    () -> assertEquals(step < 2 ? 0.0 * (1 - step / 2.0) - 0.0 * (step / 2.0) : -0.0,
+                            negativeZero.at(step), "peak -0.0 at " + step));
+        }
+    }
+
+    @Test
     void warmupCosineDecayWithoutWarmupStartsAtThePeak() {
         Schedule s = Schedules.warmupCosineDecay(5.0, 1.0, 0, 100, 0.0);
         assertAll(() -> assertEquals(1.0, s.at(0)), () -> near(0.5, s.at(50), "half-way"));
