@@ -95,7 +95,10 @@ public final class Optimizers {
 
     /**
      * Nesterov momentum (Sutskever et al., ICML 2013): {@code v ← β v + g},
-     * {@code θ ← θ - η (β v + g)}, with β = 0.9.
+     * {@code θ ← θ - η (β v + g)}, with β = 0.9. This is the rewrite PyTorch's
+     * {@code SGD(nesterov=True)} and optax's {@code sgd(nesterov=True)} use, with the gradient taken at
+     * the parameters, not the paper's form as written, which takes it at a look-ahead point; see
+     * {@link Transforms#momentum}.
      *
      * @param learningRate {@code η}
      * @return {@code chain(momentum(0.9, true), scaleByLearningRate(η))}
@@ -118,7 +121,11 @@ public final class Optimizers {
 
     /**
      * AdaGrad (Duchi, Hazan and Singer, JMLR 2011): {@code s ← s + g²},
-     * {@code θ ← θ - η g / (√s + ε)}, with {@code s} starting at 0 and ε = 1e-10 (PyTorch's defaults).
+     * {@code θ ← θ - η g / (√s + ε)}, with {@code s} starting at 0 and ε = 1e-10 outside the root:
+     * PyTorch's {@code Adagrad(lr=η)} with its defaults. optax's {@code adagrad(η)} differs: its
+     * accumulator starts at 0.1 and it divides by {@code √(s + ε)} with ε = 1e-7, having no option
+     * for ε outside the root. {@link Transforms#scaleByAdagrad} takes the accumulator's start (0.1 for
+     * optax's) and ε, always outside the root.
      *
      * @param learningRate {@code η}
      * @return {@code chain(scaleByAdagrad(0, 1e-10), scaleByLearningRate(η))}
@@ -141,7 +148,10 @@ public final class Optimizers {
 
     /**
      * RMSProp (Tieleman and Hinton, 2012): {@code s ← ρ s + (1 - ρ) g²},
-     * {@code θ ← θ - η g / (√s + ε)}, with ρ = 0.9 (the lecture's value) and ε = 1e-8.
+     * {@code θ ← θ - η g / (√s + ε)}, with ρ = 0.9 (the lecture's value) and ε = 1e-8 outside the
+     * root. optax's {@code rmsprop(η)} puts ε inside the root by default ({@code √(s + ε)}); this is
+     * its {@code rmsprop(η, eps_in_sqrt=False)}. It is PyTorch's {@code RMSprop(lr=η, alpha=0.9)},
+     * whose ε is outside the root too but whose default ρ ({@code alpha}) is 0.99.
      *
      * @param learningRate {@code η}
      * @return {@code chain(scaleByRms(0.9, 1e-8), scaleByLearningRate(η))}
@@ -188,7 +198,11 @@ public final class Optimizers {
     /**
      * AdamW (Loshchilov and Hutter, ICLR 2019): Adam's scaling, plus decoupled weight decay
      * {@code λ θ}, both scaled by the learning rate: {@code θ ← θ - η (m̂ / (√v̂ + ε) + λ θ)}.
-     * With λ = 0.01, PyTorch's default.
+     * The decay is multiplied by the whole learning rate {@code η}, as PyTorch and optax do; the
+     * paper (Algorithm 2) decouples it from the learning rate α, multiplying {@code λ θ} only by the
+     * schedule multiplier. For the paper's λ with a learning rate α, pass λ / α here.
+     * With λ = 0.01, PyTorch's default ({@code AdamW(lr=η)}); optax's {@code adamw} defaults to
+     * {@code weight_decay=1e-4}, so this is optax's {@code adamw(η, weight_decay=0.01)}.
      *
      * @param learningRate {@code η}
      * @return {@code chain(chain(scaleByAdam(0.9, 0.999, 1e-8), addDecayedWeights(0.01)), scaleByLearningRate(η))}

@@ -95,7 +95,11 @@ public final class Transforms {
      * {@code u = β v + g} (Nesterov's accelerated gradient, Nesterov 1983, in the form of Sutskever,
      * Martens, Dahl and Hinton, "On the importance of initialization and momentum in deep
      * learning", ICML 2013). The same as PyTorch's {@code SGD(momentum=β, nesterov=...)} with
-     * dampening 0, and optax's {@code trace}.
+     * dampening 0, and optax's {@code trace}. The Nesterov update is the rewrite PyTorch and optax use,
+     * not the paper's look-ahead form as written ({@code v' ← μ v' - η ∇f(θ + μ v')}, {@code θ ← θ + v'},
+     * with μ = β and {@code v' = -η v}): the gradient is taken at the parameters, which for a constant
+     * learning rate play the part of the paper's look-ahead point {@code θ + μ v'}, and the learning
+     * rate is applied after.
      *
      * @param beta {@code β}, in {@code [0, 1)}
      * @param nesterov whether to look ahead
