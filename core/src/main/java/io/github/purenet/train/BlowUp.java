@@ -9,7 +9,8 @@ package io.github.purenet.train;
  * @param step the step of the state at that end
  * @param firstLoss the run's first loss: the loss of the first batch of the states given (for a run
  *     from its start, the loss of the untrained network on its first batch)
- * @param loss the loss of the batch that ended the epoch
+ * @param loss the training loss at that end: for {@link BlowUps#find}, the loss of the batch that
+ *     ended the epoch; a caller of {@link BlowUps#blewUp} may use the loss on the whole training set
  */
 public record BlowUp(long epoch, long step, double firstLoss, double loss) {
 
