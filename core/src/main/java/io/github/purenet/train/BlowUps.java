@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p>The rule: the loss at the end of an epoch (the loss of the batch that ended it, in
  * {@link TrainState#loss()}) blew up when it is {@code NaN}, infinite, or more than {@code factor}
  * times the <em>first loss</em>, the loss of the first batch among the states (for a run from its
- * start, the untrained network's loss, about {@code ln(classes)} for cross-entropy). The first loss
+ * start, the untrained network's loss, near {@code ln(classes)} for cross-entropy when the
+ * network starts close to uniform). The first loss
  * is the baseline rather than the first epoch's end because a learning rate that blows up does so
  * within the first epoch. A first loss of 0 makes any positive loss at an epoch's end a blow-up (it
  * is infinitely many times 0).
@@ -26,8 +27,9 @@ public final class BlowUps {
     /**
      * The default factor, 10: training should lower the loss, and a minibatch's loss scatters
      * around the mean by far less than tenfold once training works; an epoch that ends at ten
-     * times the untrained network's loss (11 nats for three classes, 23 for ten) means the network
-     * is confidently wrong, which a learning rate too large for the problem does.
+     * times the untrained network's loss (about 11 nats for three classes and 23 for ten when
+     * the untrained network is close to uniform) means the network
+     * is confidently wrong, which a learning rate too large for the problem makes it.
      */
     public static final double FACTOR = 10;
 
