@@ -35,6 +35,17 @@ record Console(PrintWriter out, PrintWriter err, boolean json, boolean progress,
     }
 
     /**
+     * Prints a warning on standard error, in text and JSON mode alike: one line
+     * {@code purenet: warning: <what>}.
+     *
+     * @param what the warning, without the prefix
+     */
+    void warning(String what) {
+        err.println("purenet: warning: " + what);
+        err.flush();
+    }
+
+    /**
      * Prints a network's summary table in the text report, with {@code --summary} only.
      *
      * @param network the network

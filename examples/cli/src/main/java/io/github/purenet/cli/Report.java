@@ -2,6 +2,8 @@ package io.github.purenet.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.purenet.train.BlowUp;
+import io.github.purenet.train.BlowUps;
 import io.github.purenet.train.ClassMetrics;
 import io.github.purenet.train.EarlyStopped;
 import io.github.purenet.train.Evaluation;
@@ -130,7 +132,28 @@ final class Report {
         o.put("model", path(s.model()));
         o.put("plot", path(s.plot()));
         stopping(o, s);
+        if (s.blowUp().isDefined()) {
+            BlowUp b = s.blowUp().get();
+            ObjectNode blowUp = o.putObject("blew_up").put("epoch", b.epoch()).put("step", b.step());
+            blowUp.set("first_loss", Json.number(b.firstLoss()));
+            blowUp.set("loss", Json.number(b.loss()));
+        } else {
+            o.putNull("blew_up");
+        }
         return o;
+    }
+
+    /**
+     * The warning of a run whose training loss blew up.
+     *
+     * @param b where it blew up
+     * @param learningRate the run's learning rate
+     * @return the warning, without the prefix {@code purenet: warning: }
+     */
+    static String blowUpWarning(BlowUp b, double learningRate) {
+        return String.format(Locale.ROOT, "the training loss blew up: %.4f at the end of epoch %d (step %d), more "
+                + "than %.0f times the first batch's %.4f; the results are not to be trusted; try a smaller --lr than %s",
+                b.loss(), b.epoch(), b.step(), BlowUps.FACTOR, b.firstLoss(), learningRate);
     }
 
     /**

@@ -182,7 +182,9 @@ final class Runs {
                 outcome.history().isEmpty() ? Vector.of(result) : outcome.history(),
                 outcome.stopped().map(x -> result.epoch()))));
         Summary summary = new Summary(command, e, result, outcome.seconds(), outcome.samplesPerSecond(),
-                outcome.checkpoint(), outputs.save(), outputs.plot(), Option.narrow(outcome.stopped()));
+                outcome.checkpoint(), outputs.save(), outputs.plot(), Option.narrow(outcome.stopped()),
+                outcome.blowUp());
+        outcome.blowUp().forEach(b -> console.warning(Report.blowUpWarning(b, e.config().learningRate())));
         Report.summary(summary).forEach(console::text);
         console.report(Report.jsonObject(summary), start.network());
         return 0;

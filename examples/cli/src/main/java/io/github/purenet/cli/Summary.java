@@ -1,5 +1,6 @@
 package io.github.purenet.cli;
 
+import io.github.purenet.train.BlowUp;
 import io.github.purenet.train.EarlyStopped;
 import io.vavr.control.Option;
 import java.nio.file.Path;
@@ -20,7 +21,9 @@ import java.nio.file.Path;
  * @param plot the file of {@code --plot}, if any
  * @param stopped how early stopping ended the run: why, after how many epochs and steps, and the
  *     best state; none for a run of a fixed number of epochs
+ * @param blowUp where the training loss blew up in this process, if it did
  */
 record Summary(String command, Experiment experiment, EpochResult last, double seconds, double samplesPerSecond,
-        Option<Path> checkpoint, Option<Path> model, Option<Path> plot, Option<EarlyStopped<?>> stopped) {
+        Option<Path> checkpoint, Option<Path> model, Option<Path> plot, Option<EarlyStopped<?>> stopped,
+        Option<BlowUp> blowUp) {
 }

@@ -1,6 +1,8 @@
 package io.github.purenet.cli;
 
 import io.github.purenet.optim.Optimizer;
+import io.github.purenet.train.BlowUp;
+import io.github.purenet.train.BlowUps;
 import io.github.purenet.train.EarlyStopped;
 import io.github.purenet.train.EarlyStopping;
 import io.github.purenet.train.Evaluation;
@@ -50,9 +52,12 @@ final class Trainer {
      * @param checkpoint the last checkpoint written, if any
      * @param stopped the outcome of early stopping, with the best state; none for a run of a fixed
      *     number of epochs
+     * @param blowUp the first epoch end of this process whose training loss (of the epoch's
+     *     {@link EpochResult}) blew up: not finite, or more than {@link BlowUps#FACTOR} times the loss
+     *     of the first batch of this process; none if none did
      */
     record Outcome<S>(TrainState<S> last, Vector<EpochResult> history, double seconds, double samplesPerSecond,
-            Option<Path> checkpoint, Option<EarlyStopped<S>> stopped) {
+            Option<Path> checkpoint, Option<EarlyStopped<S>> stopped, Option<BlowUp> blowUp) {
     }
 
     /** A state of the run, with the progress of early stopping after it if the run stops early. */
@@ -106,6 +111,8 @@ final class Trainer {
         long epochSamples = 0;
         double lossSum = 0;
         int lossCount = 0;
+        Option<Double> firstLoss = Option.none();
+        Option<BlowUp> blowUp = Option.none();
         try (Progress progress = Progress.of(console.progress())) {
             if (state.step() < total && !stopsAt(rule, point)) {
                 progress.startEpoch(state.epoch() + 1, epochs, state.batch(), perEpoch);
@@ -129,6 +136,7 @@ final class Trainer {
                 lossCount++;
                 boolean epochEnd = next.epoch() > state.epoch();
                 state = next;
+                firstLoss = firstLoss.orElse(next.loss());
                 progress.step(epochEnd ? perEpoch : state.batch(), state.step(), lossSum / lossCount,
                         rate(epochSamples, epochNanos));
                 if (epochEnd) {
@@ -136,6 +144,9 @@ final class Trainer {
                     EpochResult r = evaluate(e, state, rate(epochSamples, epochNanos),
                             point.progress().map(p -> p.scores().last()));
                     history = history.append(r);
+                    if (blowUp.isEmpty() && BlowUps.blewUp(firstLoss.get(), r.trainLoss(), BlowUps.FACTOR)) {
+                        blowUp = Option.some(new BlowUp(r.epoch(), r.step(), firstLoss.get(), r.trainLoss()));
+                    }
                     console.text(Report.epochLine(r, epochs));
                     epochNanos = 0;
                     epochSamples = 0;
@@ -154,7 +165,7 @@ final class Trainer {
         }
         Point<S> end = point;
         return new Outcome<>(state, history, (System.nanoTime() - begin) / 1e9, rate(samples, stepNanos), written,
-                rule.map(r -> r.outcome(end.progress().get())));
+                rule.map(r -> r.outcome(end.progress().get())), blowUp);
     }
 
     /** Whether early stopping stops the run at a point. */
