@@ -178,7 +178,6 @@ final class Runs {
             Option<EarlyStopping.Progress<S>> from, Vector<EpochResult> history, String dataSha256, Outputs outputs) {
         Console console = outputs.console();
         Option<Trainer.Checkpointer> checkpoints = outputs.checkpointDir().map(directory -> {
-            AtomicFiles.createDirectory(directory);
             Path file = directory.resolve(CHECKPOINT);
             Codec codec = Codec.standard();
             // the data's path made absolute, so that the run resumes from any working directory
@@ -187,6 +186,7 @@ final class Runs {
             return (state, results, progress) -> {
                 Checkpoint c = new Checkpoint(config, dataSha256, e.classNames(), e.standardization(), results,
                         codec.encode(state), progress.map(p -> Stopping.of(p, p.best().map(best::encode))));
+                AtomicFiles.createDirectory(directory); // with the first checkpoint: a run that writes none leaves none
                 AtomicFiles.write(file, c.encode().getBytes(StandardCharsets.UTF_8));
                 return file;
             };
