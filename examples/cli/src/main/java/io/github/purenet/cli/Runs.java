@@ -194,8 +194,7 @@ final class Runs {
         Report.header(e).forEach(console::text);
         console.summary(start.network());
         if (start.step() > 0) {
-            console.text(String.format(Locale.ROOT, "resuming at step %d (epoch %d, batch %d)", start.step(),
-                    start.epoch() + 1, start.batch() + 1));
+            console.text(Report.resuming(e, start, Trainer.rule(e.config()).flatMap(r -> from.flatMap(r::reason))));
         }
         Trainer.Outcome<S> outcome = Trainer.run(e, optimizer, start, from, history, checkpoints, console);
         TrainState<S> last = outcome.last();
