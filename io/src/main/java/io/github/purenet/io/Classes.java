@@ -48,7 +48,16 @@ final class Classes {
      */
     static Result ofNumbers(Vector<Integer> labels) {
         int largest = labels.max().get();
+        if (largest > MAX_CLASS) { // and largest + 1, the number of classes, cannot overflow
+            throw new IllegalArgumentException("labels: label " + largest + " implies " + implied(largest)
+                    + ", and class numbers go up to " + MAX_CLASS);
+        }
         return new Result(labels, Vector.range(0, largest + 1).map(String::valueOf));
+    }
+
+    /** The number of classes that a label implies, exactly: {@code 2,147,483,648 classes} for 2147483647. */
+    private static String implied(long label) {
+        return String.format(java.util.Locale.ROOT, "%,d classes", label + 1);
     }
 
     /**
@@ -97,8 +106,11 @@ final class Classes {
             }
             long value = parseBounded(text);
             if (value > MAX_CLASS) {
-                throw DataException.of(source, where.apply(i) + ": label " + text + " is out of range: class numbers "
-                        + "go up to " + MAX_CLASS);
+                String digits = text.replaceFirst("^\\+?0*", "");
+                throw DataException.of(source, where.apply(i) + ": label " + text + " is out of range: it implies "
+                        + (digits.length() <= 18 ? implied(Long.parseLong(digits))
+                                : "more than 10^" + (digits.length() - 1) + " classes")
+                        + ", and class numbers go up to " + MAX_CLASS + "; is the label column right?");
             }
             labels[i] = (int) value;
         }

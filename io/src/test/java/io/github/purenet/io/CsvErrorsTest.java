@@ -81,10 +81,13 @@ class CsvErrorsTest {
     void labelsThatAreNotClasses() {
         refused("d.csv line 3, column 'label': label -1 is out of range: class numbers are 0, 1, 2, ...",
                 "a,label\n1,0\n2,-1\n");
-        refused("d.csv line 3, column 'label': label 65536 is out of range: class numbers go up to 65535",
-                "a,label\n1,0\n2,65536\n");
-        refused("d.csv line 2, column 'label': label 99999999999999999999 is out of range: class numbers go up to "
-                + "65535", "a,label\n1,99999999999999999999\n");
+        refused("d.csv line 3, column 'label': label 65536 is out of range: it implies 65,537 classes, and class "
+                + "numbers go up to 65535; is the label column right?", "a,label\n1,0\n2,65536\n");
+        refused("d.csv line 4, column 'label': label 2147483647 is out of range: it implies 2,147,483,648 classes, "
+                + "and class numbers go up to 65535; is the label column right?", "a,label\n1,0\n2,1\n3,2147483647\n");
+        refused("d.csv line 2, column 'label': label +0099999999999999999999 is out of range: it implies more than "
+                + "10^19 classes, and class numbers go up to 65535; is the label column right?",
+                "a,label\n1,+0099999999999999999999\n");
         refused("d.csv line 3, column 'label': label '2.5' is not a class number (an integer >= 0)",
                 "a,label\n1,0\n2,2.5\n");
         refused("d.csv line 2, column 'label': label '1.0' is not a class number (an integer >= 0)",

@@ -142,6 +142,33 @@ final class AtomicFiles {
         }
     }
 
+    /**
+     * Whether two paths name one file: their real paths (links resolved) where they exist, else
+     * the real path of an existing directory with the file's name, else the normalised absolute
+     * path.
+     *
+     * @param a a path
+     * @param b another path
+     * @return whether writing to one would change the other
+     */
+    static boolean same(Path a, Path b) {
+        return canonical(a).equals(canonical(b));
+    }
+
+    private static Path canonical(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(absolute)) {
+                return absolute.toRealPath();
+            }
+            Path parent = absolute.getParent();
+            return parent != null && Files.isDirectory(parent) && absolute.getFileName() != null
+                    ? parent.toRealPath().resolve(absolute.getFileName()) : absolute;
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
     private static Path directoryOf(Path target) {
         Path parent = target.toAbsolutePath().normalize().getParent();
         return parent == null ? target.toAbsolutePath().getRoot() : parent;

@@ -7,10 +7,13 @@ import io.github.purenet.io.LabelledData;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.model.HeldOut;
 import io.github.purenet.model.Model;
+import io.github.purenet.tensor.Matrix;
 import io.github.purenet.train.Evaluation;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.IntStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,12 +96,37 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Dataset all = examples.dataset();
         Tuple2<Dataset, String> chosen = chosen(m, examples, all, dataSpec);
+        requireNoNaN(m, chosen._1);
         Evaluation e = m.evaluate(chosen._1, Losses.softmaxCrossEntropy());
         String source = dataSpec + chosen._2;
         Report.evaluation(model, source, e, m.classNames()).forEach(console::text);
         console.summary(m.network());
         console.report(Report.evaluationObject(model, source, e, m.classNames()), m.network());
         return 0;
+    }
+
+    /**
+     * Refuses a model whose network gives NaN for some examples, before they are evaluated: their
+     * loss is NaN and their class would be the first, so an accuracy would count them as predictions
+     * of it. One forward pass more than the evaluation's, a small cost beside reading the data.
+     *
+     * @throws CliException (data) naming how many examples give NaN and how many parameters are not finite
+     */
+    private void requireNoNaN(Model m, Dataset examples) {
+        Matrix outputs = m.predict(examples.features());
+        long nan = IntStream.range(0, outputs.rows())
+                .filter(i -> IntStream.range(0, outputs.columns()).anyMatch(j -> Double.isNaN(outputs.get(i, j))))
+                .count();
+        if (nan == 0) {
+            return;
+        }
+        long parameters = m.network().parameterCount();
+        long bad = m.network().parameters().map(p -> IntStream.range(0, p.rows()).mapToLong(i -> IntStream
+                .range(0, p.columns()).filter(j -> !Double.isFinite(p.get(i, j))).count()).sum()).sum().longValue();
+        throw CliException.data(String.format(Locale.ROOT, "%s: the network gives NaN for %,d of the %,d examples%s; "
+                + "the loss and accuracy of NaN predictions mean nothing", model, nan, outputs.rows(), bad == 0 ? ""
+                : String.format(Locale.ROOT, " (%,d of its %,d parameters are not finite: a run that diverged?)", bad,
+                        parameters)));
     }
 
     /**

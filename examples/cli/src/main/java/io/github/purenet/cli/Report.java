@@ -7,6 +7,8 @@ import io.github.purenet.train.BlowUps;
 import io.github.purenet.train.ClassMetrics;
 import io.github.purenet.train.EarlyStopped;
 import io.github.purenet.train.Evaluation;
+import io.github.purenet.train.StopReason;
+import io.github.purenet.train.TrainState;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.nio.file.Path;
@@ -88,6 +90,28 @@ final class Report {
         return lines.appendAll(s.checkpoint().map(p -> "checkpoint: " + p))
                 .appendAll(s.model().map(p -> "model saved to " + p))
                 .appendAll(s.plot().map(p -> "plot written to " + p));
+    }
+
+    /**
+     * The line that starts a resumed run: where it resumes, or, for a run with nothing left to
+     * train, that it is finished and how to go on; its results follow either way.
+     *
+     * @param e the run
+     * @param start the state it resumes from
+     * @param stopped why early stopping stops at that state, if it does
+     * @return {@code resuming at step 40 (epoch 6, batch 1)}, or {@code the run is finished: ...}
+     */
+    static String resuming(Experiment e, TrainState<?> start, Option<StopReason> stopped) {
+        if (stopped.isEmpty() && start.step() < e.totalSteps()) {
+            return String.format(Locale.ROOT, "resuming at step %d (epoch %d, batch %d)", start.step(),
+                    start.epoch() + 1, start.batch() + 1);
+        }
+        long epochs = start.epoch();
+        return String.format(Locale.ROOT, "the run is finished: %s at step %d, with nothing left to train; its "
+                + "results follow. To train on, give --epochs N with N > %d", stopped.isDefined()
+                        ? "early stopping ended it after epoch " + epochs
+                        : "it trained all of its " + epochs + (epochs == 1 ? " epoch" : " epochs"),
+                start.step(), epochs);
     }
 
     /** Why early stopping stopped, in words: {@code the validation loss did not improve for 10 epochs}. */

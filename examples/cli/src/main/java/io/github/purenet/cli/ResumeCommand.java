@@ -58,7 +58,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
         io.vavr.control.Option<DataSpec> dataSpec = given(data).map(DataSpec::parse);
         Path directory = checkpoint.toAbsolutePath().normalize().getParent();
-        Runs.Outputs outputs = new Runs.Outputs(given(save), given(plot), given(directory), console);
+        Runs.Outputs outputs = new Runs.Outputs(given(save), given(plot), given(directory), "--checkpoint", console);
         return Runs.resume(checkpoint, given(epochs), dataSpec, outputs);
     }
 }

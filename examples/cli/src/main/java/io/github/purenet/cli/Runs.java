@@ -5,6 +5,8 @@ import io.github.purenet.optim.Optimizer;
 import io.github.purenet.train.EarlyStopping;
 import io.github.purenet.train.Training;
 import io.github.purenet.train.TrainState;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +33,43 @@ final class Runs {
      * @param save the file of the final model, if any
      * @param plot the PNG of the losses and accuracies, if any
      * @param checkpointDir the directory of checkpoints, if any
+     * @param checkpointOption the option that names the checkpoint, for messages: {@code --checkpoint-dir}
+     *     (train) or {@code --checkpoint} (resume)
      * @param console standard output and error
      */
-    record Outputs(Option<Path> save, Option<Path> plot, Option<Path> checkpointDir, Console console) {
+    record Outputs(Option<Path> save, Option<Path> plot, Option<Path> checkpointDir, String checkpointOption,
+            Console console) {
 
-        /** Checks every output path, before anything is read or written. */
-        Outputs check() {
+        /**
+         * Checks every output path, before anything is read or written: each can be written, and
+         * none names the same file as another output or as the data the run reads.
+         *
+         * @param data the run's data
+         * @return these outputs
+         * @throws CliException (usage) naming both options of two that name one file, or (data) a
+         *     path that cannot be written
+         */
+        Outputs check(DataSpec data) {
+            Vector<Tuple2<String, Path>> named = Vector.of(
+                    save.map(p -> Tuple.of("--save", p)),
+                    plot.map(p -> Tuple.of("--plot", p)),
+                    checkpointDir.map(d -> Tuple.of(checkpointOption, d.resolve(CHECKPOINT))))
+                    .flatMap(o -> o);
+            Vector<Tuple2<String, Path>> read = data.path().toVector().flatMap(p -> data.kind() == DataSpec.Kind.MNIST
+                    ? Sources.MNIST_FILES.flatMap(f -> Vector.of(p.resolve(f), p.resolve(f + ".gz")))
+                    : Vector.of(p)).map(p -> Tuple.of("--data", p));
+            for (int i = 0; i < named.size(); i++) {
+                Tuple2<String, Path> output = named.get(i);
+                for (Tuple2<String, Path> other : named.drop(i + 1).appendAll(read)) {
+                    if (AtomicFiles.same(output._2, other._2)) {
+                        boolean isData = other._1.equals("--data");
+                        throw CliException.usage(output._1 + " " + output._2 + ": the same file as " + (isData
+                                ? "--data " + data + (data.kind() == DataSpec.Kind.MNIST ? " (" + other._2 + ")" : "")
+                                + ", which the run reads" : other._1 + " " + other._2 + ", which it writes too")
+                                + "; give another file");
+                    }
+                }
+            }
             save.forEach(p -> AtomicFiles.requireWritable("--save", p));
             plot.forEach(p -> {
                 if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
@@ -103,7 +136,6 @@ final class Runs {
      */
     static int resume(Path file, Option<Integer> epochs, Option<DataSpec> dataSpec, Outputs outputs) {
         Checkpoint checkpoint = Checkpoint.decode(file.toString(), AtomicFiles.read("--checkpoint", file));
-        outputs.check();
         RunConfig config = checkpoint.config();
         if (epochs.isDefined()) {
             config = config.withEpochs(epochs.get());
@@ -111,6 +143,7 @@ final class Runs {
         if (dataSpec.isDefined()) {
             config = config.withData(dataSpec.get().absolute());
         }
+        outputs.check(config.data());
         Sources.Loaded data = Sources.load(config.data(), config.labelColumn());
         String dataSha256 = Experiment.dataSha256(data);
         if (!dataSha256.equals(checkpoint.dataSha256())) {
@@ -145,7 +178,6 @@ final class Runs {
             Option<EarlyStopping.Progress<S>> from, Vector<EpochResult> history, String dataSha256, Outputs outputs) {
         Console console = outputs.console();
         Option<Trainer.Checkpointer> checkpoints = outputs.checkpointDir().map(directory -> {
-            AtomicFiles.createDirectory(directory);
             Path file = directory.resolve(CHECKPOINT);
             Codec codec = Codec.standard();
             // the data's path made absolute, so that the run resumes from any working directory
@@ -154,6 +186,7 @@ final class Runs {
             return (state, results, progress) -> {
                 Checkpoint c = new Checkpoint(config, dataSha256, e.classNames(), e.standardization(), results,
                         codec.encode(state), progress.map(p -> Stopping.of(p, p.best().map(best::encode))));
+                AtomicFiles.createDirectory(directory); // with the first checkpoint: a run that writes none leaves none
                 AtomicFiles.write(file, c.encode().getBytes(StandardCharsets.UTF_8));
                 return file;
             };
@@ -161,8 +194,7 @@ final class Runs {
         Report.header(e).forEach(console::text);
         console.summary(start.network());
         if (start.step() > 0) {
-            console.text(String.format(Locale.ROOT, "resuming at step %d (epoch %d, batch %d)", start.step(),
-                    start.epoch() + 1, start.batch() + 1));
+            console.text(Report.resuming(e, start, Trainer.rule(e.config()).flatMap(r -> from.flatMap(r::reason))));
         }
         Trainer.Outcome<S> outcome = Trainer.run(e, optimizer, start, from, history, checkpoints, console);
         TrainState<S> last = outcome.last();

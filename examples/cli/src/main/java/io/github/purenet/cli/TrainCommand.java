@@ -126,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
         Console console = reportOptions.console(spec);
         RunConfig config = config();
         Runs.Outputs outputs = new Runs.Outputs(given(save), given(plot),
-                given(checkpointDir), console).check();
+                given(checkpointDir), "--checkpoint-dir", console).check(config.data());
         return Runs.train(config, outputs);
     }
 

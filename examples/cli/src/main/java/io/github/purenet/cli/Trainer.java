@@ -96,8 +96,7 @@ final class Trainer {
             validating[0] += System.nanoTime() - t0;
             return loss;
         };
-        Option<EarlyStopping> rule = e.config().patience()
-                .map(p -> EarlyStopping.of(p, epochs).withMinDelta(Defaults.MIN_DELTA));
+        Option<EarlyStopping> rule = rule(e.config());
         Iterator<Point<S>> points = rule.isEmpty() ? Iterator.ofAll(run).map(s -> new Point<>(s, Option.none()))
                 : (from.isDefined() ? rule.get().scan(run, score, from.get()) : rule.get().scan(run, score))
                         .map(p -> new Point<>(p.state(), Option.some(p)));
@@ -169,6 +168,14 @@ final class Trainer {
     }
 
     /** Whether early stopping stops the run at a point. */
+    /**
+     * @param config a run's configuration
+     * @return its early stopping rule, none for a run of exactly its epochs
+     */
+    static Option<EarlyStopping> rule(RunConfig config) {
+        return config.patience().map(p -> EarlyStopping.of(p, config.epochs()).withMinDelta(Defaults.MIN_DELTA));
+    }
+
     private static boolean stopsAt(Option<EarlyStopping> rule, Point<?> point) {
         return rule.exists(r -> point.progress().exists(p -> r.reason(p).isDefined()));
     }

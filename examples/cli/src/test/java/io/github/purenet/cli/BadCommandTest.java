@@ -3,6 +3,7 @@ package io.github.purenet.cli;
 import static io.github.purenet.cli.Files2.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.purenet.checkpoint.Codec;
 import java.io.IOException;
@@ -210,6 +211,11 @@ class BadCommandTest {
         // early stopping, which diverges before the first epoch ends: no best state to keep
         refused(1, train("--activation", "relu", "--optimizer", "sgd", "--lr", "1e300"),
                 "training diverged at step 2: the loss is NaN; try a smaller --lr than 1.0E300");
+        // no checkpoint was written, so no checkpoint directory is left behind
+        Path run = dir.resolve("run");
+        refused(1, train("--activation", "relu", "--optimizer", "sgd", "--lr", "1e300", "--epochs", "2",
+                "--checkpoint-dir", run.toString()), "training diverged at step 2");
+        assertFalse(Files.exists(run), run + " exists");
     }
 
     @Test

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.purenet.model.Model;
+import io.github.purenet.network.Network;
+import io.github.purenet.tensor.Matrix;
+import io.vavr.collection.Vector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,5 +78,30 @@ class EvaluateTest {
     void allAndATestSplitTogetherAreRefused() {
         Cli.run("evaluate", "--model", "m.json", "--data", "iris", "--all", "--test-split", "0.2")
                 .refused(2, "--all and --test-split");
+    }
+
+    @Test
+    void aNetworkThatGivesNaNIsRefusedNamingHowManyExamples() throws IOException {
+        Path model = dir.resolve("iris.json");
+        Cli.run("train", "--data", "iris", "--epochs", "1", "--save", model.toString()).ok();
+        Model m = ModelFile.read("m", Files.readString(model));
+        Path bad = withNaNWeights(model, dir.resolve("nan.json"));
+        Matrix w = m.network().parameters().get(0);
+        Cli.run("evaluate", "--model", bad.toString(), "--data", "iris").refused(1, bad + ": the network gives NaN "
+                + "for 30 of the 30 examples (" + w.rows() * w.columns() + " of its " + m.network().parameterCount()
+                + " parameters are not finite: a run that diverged?)");
+    }
+
+    /**
+     * A model file with the first layer's weights NaN: every output is NaN, and NaN predictions
+     * would count as class 0.
+     */
+    static Path withNaNWeights(Path model, Path target) throws IOException {
+        Model m = ModelFile.read("m", Files.readString(model));
+        Vector<Matrix> parameters = m.network().parameters();
+        Matrix w = parameters.get(0);
+        Network nan = m.network().withParameters(parameters.update(0, Matrix.of(w.rows(), w.columns(),
+                (i, j) -> Double.NaN)));
+        return Files.writeString(target, ModelFile.encode(m.withNetwork(nan)));
     }
 }

@@ -118,6 +118,11 @@ class ResumeTest {
         JsonNode again = Cli.run("resume", "--checkpoint", checkpoint.toString(), "--report", "json").ok().json();
         assertEquals(40, again.get("steps").asLong());
         assertEquals(5, again.get("epochs").asLong());
+        // and says so, not "resuming at step 40 (epoch 6, batch 1)"
+        Cli.Result finished = Cli.run("resume", "--checkpoint", checkpoint.toString()).ok();
+        assertEquals("the run is finished: it trained all of its 5 epochs at step 40, with nothing left to train; "
+                + "its results follow. To train on, give --epochs N with N > 5", finished.outLines().get(2),
+                finished.out());
     }
 
     @Test
@@ -198,6 +203,10 @@ class ResumeTest {
         JsonNode same = Cli.run("resume", "--checkpoint", checkpoint.toString(), "--report", "json").ok().json();
         assertEquals(stopped.get("best_epoch"), same.get("best_epoch"));
         assertEquals(stopped.get("test_loss"), same.get("test_loss"));
+        Cli.Result finished = Cli.run("resume", "--checkpoint", checkpoint.toString()).ok();
+        assertTrue(finished.out().contains("the run is finished: early stopping ended it after epoch " + epochs
+                + " at step " + epochs * 6 + ", with nothing left to train; its results follow. To train on, give "
+                + "--epochs N with N > " + epochs + "\n"), finished.out());
 
         // a changed progress is refused by the checkpoint's hash
         Path changed = Files.writeString(dir.resolve("changed.json"), text.replace("\"waited\" : 10", "\"waited\" : 3"));

@@ -65,6 +65,12 @@ class WhenSomethingIsWrongTest {
             new Example("purenet: new.csv line 4: label 3 is out of range: the model has classes 0..2", 1,
                     dir -> new String[] {"evaluate", "--model", model(dir).toString(), "--data", "csv:"
                             + write(dir.resolve("new.csv"), "a,b,c,d,label\n1,2,3,4,0\n1,2,3,4,2\n5,6,7,8,3\n")}),
+            new Example("purenet: nan.json: the network gives NaN for 30 of the 30 examples (64 of its 131 parameters "
+                    + "are not finite: a run that diverged?); the loss and accuracy of NaN predictions mean nothing", 1,
+                    dir -> new String[] {"evaluate", "--model", nanModel(dir).toString(), "--data", "iris"}),
+            new Example("purenet: --save flowers.csv: the same file as --data csv:flowers.csv, which the run reads; "
+                    + "give another file", 2, dir -> train(flowers(dir, 2, "5.0,3.4,1.5,0.2,0"), "--save",
+                            dir.resolve("flowers.csv").toString())),
             new Example("purenet: --optimizer: unknown optimizer 'adamax'; expected one of sgd, momentum, nesterov, "
                     + "adagrad, rmsprop, adam, adamw", 2, dir -> new String[] {"train", "--data", "iris", "--optimizer",
                             "adamax"}),
@@ -149,6 +155,14 @@ class WhenSomethingIsWrongTest {
         Path model = dir.resolve("iris.json");
         Cli.run("train", "--data", "iris", "--epochs", "1", "--save", model.toString()).ok();
         return model;
+    }
+
+    private static Path nanModel(Path dir) {
+        try {
+            return EvaluateTest.withNaNWeights(model(dir), dir.resolve("nan.json"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Path changedCheckpoint(Path dir) {
