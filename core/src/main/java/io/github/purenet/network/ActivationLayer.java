@@ -2,7 +2,6 @@ package io.github.purenet.network;
 
 import io.github.purenet.activation.Activation;
 import io.github.purenet.tensor.Matrix;
-import io.vavr.collection.Vector;
 import java.util.Objects;
 
 /**
@@ -41,24 +40,6 @@ public record ActivationLayer(Activation activation) implements Layer {
     @Override
     public Shape outputShape(Shape input) {
         return Objects.requireNonNull(input, "input is null");
-    }
-
-    /** @return no names */
-    @Override
-    public Vector<String> parameterNames() {
-        return Vector.empty();
-    }
-
-    /** @return no parameters */
-    @Override
-    public Vector<Matrix> parameters() {
-        return Vector.empty();
-    }
-
-    @Override
-    public ActivationLayer withParameters(Vector<Matrix> parameters) {
-        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
-        return this;
     }
 
     Node forward(Matrix x) {

@@ -2,7 +2,6 @@ package io.github.purenet.network;
 
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
-import io.vavr.collection.Vector;
 import java.util.Objects;
 
 /**
@@ -60,24 +59,6 @@ public record Dropout(double rate) implements Layer {
     @Override
     public Shape outputShape(Shape input) {
         return Objects.requireNonNull(input, "input is null");
-    }
-
-    /** @return no names */
-    @Override
-    public Vector<String> parameterNames() {
-        return Vector.empty();
-    }
-
-    /** @return no parameters */
-    @Override
-    public Vector<Matrix> parameters() {
-        return Vector.empty();
-    }
-
-    @Override
-    public Dropout withParameters(Vector<Matrix> parameters) {
-        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
-        return this;
     }
 
     /**

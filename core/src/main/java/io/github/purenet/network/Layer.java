@@ -40,21 +40,28 @@ public sealed interface Layer permits Dense, ActivationLayer, Dropout, LayerNorm
      */
     Shape outputShape(Shape input);
 
-    /** @return the names of the trainable parameters, in order, such as {@code [weights, bias]} */
-    Vector<String> parameterNames();
+    /** @return the names of the trainable parameters, in order, such as {@code [weights, bias]}; none by default */
+    default Vector<String> parameterNames() {
+        return Vector.empty();
+    }
 
     /** @return the trainable parameters, in the order of {@link #parameterNames()} */
-    Vector<Matrix> parameters();
+    default Vector<Matrix> parameters() {
+        return Vector.empty();
+    }
 
     /**
      * The same layer with other values of its parameters.
      *
      * @param parameters one matrix per name of {@link #parameterNames()}, each of the shape of the
      *     parameter it replaces
-     * @return the layer
+     * @return the layer; by default, for a layer without parameters, this layer once none are given
      * @throws IllegalArgumentException if the number or a shape differs
      */
-    Layer withParameters(Vector<Matrix> parameters);
+    default Layer withParameters(Vector<Matrix> parameters) {
+        Layers.requireShapes("parameters", this::parameterNames, parameters(), parameters);
+        return this;
+    }
 
     /** @return the names of the non-trainable state, in order (empty for most kinds) */
     default Vector<String> stateNames() {

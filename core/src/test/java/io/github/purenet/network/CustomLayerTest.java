@@ -30,19 +30,6 @@ class CustomLayerTest {
 
     private static final Key KEY = Key.of(77);
 
-    /** y = x ⊙ s, a learnt scale per feature. */
-    record Scale(Matrix s) implements CustomLayer {
-        public String name() { return "scale"; }
-        public Shape outputShape(Shape input) { return input; }
-        public Vector<String> parameterNames() { return Vector.of("s"); }
-        public Vector<Matrix> parameters() { return Vector.of(s); }
-        public Scale withParameters(Vector<Matrix> p) { return new Scale(p.get(0)); }
-        public Matrix forward(Matrix x, Mode mode) { return x.zipWithRow(s, (a, b) -> a * b); }
-        public Backward backward(Matrix x, Matrix y, Matrix dy, Mode mode) {
-            return new Backward(dy.zipWithRow(s, (a, b) -> a * b), Vector.of(dy.hadamard(x).columnSums()));
-        }
-    }
-
     /** Adds the first uniform draw of its key in training: shows the key a custom layer is given. */
     record Jitter() implements CustomLayer {
         public String name() { return "jitter"; }

@@ -10,7 +10,6 @@ import io.github.purenet.loss.Losses;
 import io.github.purenet.network.Backprop;
 import io.github.purenet.network.ActivationLayer;
 import io.github.purenet.network.BatchNorm;
-import io.github.purenet.network.CustomLayer;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Dropout;
 import io.github.purenet.network.Layer;
@@ -18,6 +17,7 @@ import io.github.purenet.network.LayerNorm;
 import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
 import io.github.purenet.network.Residual;
+import io.github.purenet.network.Scale;
 import io.github.purenet.network.Sequential;
 import io.github.purenet.network.Shape;
 import io.github.purenet.tensor.Matrix;
@@ -198,37 +198,6 @@ class ArchitecturesTest {
                     t::toString);
             t.state(); // trains without a refusal
         });
-    }
-
-    /** y = x ⊙ s, a learnt scale per feature: a user's layer, which (as the manual's) does not check its width. */
-    private record Scale(Matrix s) implements CustomLayer {
-        public String name() {
-            return "scale";
-        }
-
-        public Shape outputShape(Shape input) {
-            return input;
-        }
-
-        public Vector<String> parameterNames() {
-            return Vector.of("s");
-        }
-
-        public Vector<Matrix> parameters() {
-            return Vector.of(s);
-        }
-
-        public Scale withParameters(Vector<Matrix> p) {
-            return new Scale(p.get(0));
-        }
-
-        public Matrix forward(Matrix x, Mode mode) {
-            return x.zipWithRow(s, (a, b) -> a * b);
-        }
-
-        public Backward backward(Matrix x, Matrix y, Matrix dy, Mode mode) {
-            return new Backward(dy.zipWithRow(s, (a, b) -> a * b), Vector.of(dy.hadamard(x).columnSums()));
-        }
     }
 
     @Test
