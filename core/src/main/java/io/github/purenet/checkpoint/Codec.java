@@ -2,12 +2,15 @@ package io.github.purenet.checkpoint;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.activation.Activation;
+import io.github.purenet.data.Fingerprint;
 import io.github.purenet.model.Model;
 import io.github.purenet.network.CustomLayer;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
+import io.github.purenet.optim.Description;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.train.TrainState;
+import io.vavr.control.Option;
 import java.util.Objects;
 import java.util.function.BiFunction;
 
@@ -21,8 +24,10 @@ import java.util.function.BiFunction;
  *
  * <pre>{@code
  * Codec codec = Codec.standard();
- * String json = codec.encode(state);                                  // write it where you like
- * TrainState<Chain<Moments, Count>> back = codec.decodeTrainState(json, Optimizers.adam(1e-3));
+ * String json = codec.encode(state, adam);                            // records adam's hyperparameters
+ * TrainState<Chain<Moments, Count>> back = codec.decodeTrainState(json, adam);  // refused under another
+ * String checked = codec.encode(state, adam, Fingerprint.of(data));  // records the data's SHA-256 too
+ * codec.decodeTrainState(checked, adam, Fingerprint.of(data));        // refused with other data
  * String id = codec.sha256(state);                                    // equal states, equal hashes
  * Model model = codec.decodeModel(codec.encode(trained));              // network, names, standardisation
  * Codec mine = Codec.standard().withLayer(new Scale(Matrix.filled(1, 4, 1.0)));  // a layer of your own
@@ -120,11 +125,41 @@ public final class Codec {
     }
 
     /**
+     * A training state's document, which records the optimizer's {@link Optimizer#description()}
+     * so that {@link #decodeTrainState(String, Optimizer)} refuses to resume it under another.
+     *
+     * @param <S> the type of the optimizer's state
      * @param state a training state whose optimizer state is made of purenet's state records
+     * @param optimizer the run's optimizer
      * @return its document
+     * @throws IllegalArgumentException if a part of the optimizer is unnamed (a lambda schedule:
+     *     name it with {@link io.github.purenet.optim.Schedules#named})
      */
-    public String encode(TrainState<?> state) {
-        return write("train_state", Objects.requireNonNull(state, "state is null"), Encoder::trainState);
+    public <S> String encode(TrainState<S> state, Optimizer<S> optimizer) {
+        return encode(state, optimizer, Option.none());
+    }
+
+    /**
+     * A training state's document, which records the optimizer's description and the data's
+     * fingerprint, so that {@link #decodeTrainState(String, Optimizer, Fingerprint)} refuses to
+     * resume it under another optimizer or with other data.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param state a training state whose optimizer state is made of purenet's state records
+     * @param optimizer the run's optimizer
+     * @param data {@link Fingerprint#of} the run's training data, computed once for the run
+     * @return its document
+     * @throws IllegalArgumentException if a part of the optimizer is unnamed
+     */
+    public <S> String encode(TrainState<S> state, Optimizer<S> optimizer, Fingerprint data) {
+        return encode(state, optimizer, Option.some(Objects.requireNonNull(data, "data is null")));
+    }
+
+    private <S> String encode(TrainState<S> state, Optimizer<S> optimizer, Option<Fingerprint> data) {
+        Objects.requireNonNull(state, "state is null");
+        Objects.requireNonNull(optimizer, "optimizer is null");
+        Description description = RunRecord.requireNamed("optimizer", optimizer.description());
+        return write("train_state", new Stored<>(state, Option.some(description), data), Encoder::trainState);
     }
 
     /**
@@ -186,16 +221,45 @@ public final class Codec {
      * A training state, checked against the optimizer it belongs to. To continue the run, build
      * its transition again from the same data, batching, loss and optimizer.
      *
+     * <p>The document's record of its optimizer is compared with the {@link Optimizer#description()
+     * description} of the one given, and a difference is refused at its place in the record,
+     * naming both values, such as
+     * {@code at $.train_state.optimizer.second.learning_rate.value: the document has 0.01, the
+     * optimizer given has 0.5}. A document without that record (of version 1, or written before it
+     * was added) is checked only for the structure of its optimizer state. The data are not
+     * checked here: see {@link #decodeTrainState(String, Optimizer, Fingerprint)}.
+     *
      * @param <S> the type of the optimizer's state
      * @param json a training state's document
      * @param optimizer the optimizer of the run
      * @return the state
-     * @throws CheckpointException if the document is refused
+     * @throws CheckpointException if the document is refused, or records another optimizer
      */
     public <S> TrainState<S> decodeTrainState(String json, Optimizer<S> optimizer) {
         Objects.requireNonNull(optimizer, "optimizer is null");
-        return read(json, "train_state", (d, at) -> d.trainState(at, optimizer),
-                Encoder::trainState);
+        return decode(json, optimizer, Option.none());
+    }
+
+    /**
+     * A training state, checked against the optimizer and the data it belongs to: as
+     * {@link #decodeTrainState(String, Optimizer)}, and a document that records the fingerprint of
+     * its run's data is refused if it is not that of the data given, naming both sizes and
+     * digests. A document that records no data (written without them) is not checked for them.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param json a training state's document
+     * @param optimizer the optimizer of the run
+     * @param data {@link Fingerprint#of} the data the run is to continue on
+     * @return the state
+     * @throws CheckpointException if the document is refused, or records another optimizer or other data
+     */
+    public <S> TrainState<S> decodeTrainState(String json, Optimizer<S> optimizer, Fingerprint data) {
+        Objects.requireNonNull(optimizer, "optimizer is null");
+        return decode(json, optimizer, Option.some(Objects.requireNonNull(data, "data is null")));
+    }
+
+    private <S> TrainState<S> decode(String json, Optimizer<S> optimizer, Option<Fingerprint> data) {
+        return read(json, "train_state", (d, at) -> d.trainState(at, optimizer, data), Encoder::trainState).state();
     }
 
     /**
@@ -224,7 +288,8 @@ public final class Codec {
 
     /**
      * @param state a training state
-     * @return the SHA-256 of its canonical encoding: equal states have equal hashes
+     * @return the SHA-256 of its canonical encoding, without the records of its run's optimizer and
+     *     data that its document carries: equal states have equal hashes
      */
     public String sha256(TrainState<?> state) {
         return hash("train_state", canonical().trainState(Objects.requireNonNull(state, "state is null")));

@@ -2,6 +2,7 @@ package io.github.purenet.checkpoint;
 
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.LeakyRelu;
+import io.github.purenet.data.Fingerprint;
 import io.github.purenet.data.Standardization;
 import io.github.purenet.model.HeldOut;
 import io.github.purenet.model.Model;
@@ -10,6 +11,7 @@ import io.github.purenet.network.Network;
 import io.github.purenet.optim.Accumulation;
 import io.github.purenet.optim.Chain;
 import io.github.purenet.optim.Count;
+import io.github.purenet.optim.Description;
 import io.github.purenet.optim.EmptyState;
 import io.github.purenet.optim.Moments;
 import io.github.purenet.optim.Optimizer;
@@ -133,12 +135,24 @@ record Decoder(int version, Registry registry) {
     }
 
     /**
-     * A training state: the network first, then the optimizer state checked against the
-     * optimizer's initial state for that network.
+     * A training state: first what the document records of the run, the optimizer's description and
+     * the data's fingerprint, checked against those given (a document without them, written before
+     * they were recorded, is not checked); then the network; then the optimizer state checked
+     * against the optimizer's initial state for that network.
      */
     @SuppressWarnings("unchecked") // sound: the decoded state has the structure of optimizer.init's
-    <S> TrainState<S> trainState(At at, Optimizer<S> optimizer) {
-        at.fields("network", "optimizer_state", "step", "epoch", "batch", "order", "key", "loss");
+    <S> Stored<S> trainState(At at, Optimizer<S> optimizer, Option<Fingerprint> data) {
+        Vector<String> fields = Vector.of("network", "optimizer", "optimizer_state", "step", "epoch", "batch", "order",
+                "key", "loss", "data");
+        at.fields(fields.filter(f -> at.has(f) || !f.equals("optimizer") && !f.equals("data")).toJavaArray(String[]::new));
+        Option<Description> recorded = at.has("optimizer")
+                ? Option.some(RunRecord.check(at.field("optimizer"), optimizer.description())) : Option.none();
+        Option<Fingerprint> trainedOn = at.has("data") ? Option.some(RunRecord.check(at.field("data"), data)) : Option.none();
+        return new Stored<>(trainState(at, optimizer), recorded, trainedOn);
+    }
+
+    @SuppressWarnings("unchecked") // sound: the decoded state has the structure of optimizer.init's
+    private <S> TrainState<S> trainState(At at, Optimizer<S> optimizer) {
         Network network = network(at.field("network"));
         S template = build(at.field("optimizer_state"), () -> optimizer.init(network));
         S state = (S) state(at.field("optimizer_state"), template, network);

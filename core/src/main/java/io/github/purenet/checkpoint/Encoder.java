@@ -182,6 +182,20 @@ record Encoder(boolean canonical, int version, Registry registry) {
         return node;
     }
 
+    /**
+     * A training state with what its document records of the run: the network, the optimizer's
+     * description, then the rest of {@link #trainState(TrainState)}, then the data's fingerprint.
+     */
+    ObjectNode trainState(Stored<?> stored) {
+        ObjectNode plain = trainState(stored.state());
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("network", plain.get("network"));
+        stored.optimizer().forEach(d -> node.set("optimizer", RunRecord.write(this, d)));
+        plain.fields().forEachRemaining(e -> node.set(e.getKey(), e.getValue()));
+        stored.data().forEach(f -> node.set("data", RunRecord.write(f)));
+        return node;
+    }
+
     /** A model: network, standardisation or null, class names, held-out part or null; see {@link Decoder#model}. */
     ObjectNode model(Model m) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

@@ -2,14 +2,10 @@ package io.github.purenet.model;
 
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Datasets;
+import io.github.purenet.data.Fingerprint;
 import io.github.purenet.data.Split;
 import io.github.purenet.random.Key;
-import io.github.purenet.tensor.Matrix;
 import io.github.purenet.train.Evaluation;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -141,43 +137,14 @@ public record HeldOut(Key key, double testFraction, boolean stratified, String d
     }
 
     /**
-     * The SHA-256 of a dataset's numbers, which tells the data a split was made from. The bytes
-     * hashed are, for the features and then the targets: the number of rows and the number of
-     * columns, each as 4 bytes big-endian, then every entry row by row as the 8 bytes big-endian of
-     * its IEEE 754 bits ({@link Double#doubleToLongBits}). In numpy:
-     * {@code struct.pack('>ii', *a.shape) + a.astype('>f8').tobytes()} for each matrix.
+     * The SHA-256 of a dataset's numbers, which tells the data a split was made from:
+     * {@code Fingerprint.of(data).sha256()}; {@link Fingerprint} says which bytes are hashed.
      *
      * @param data a dataset
      * @return the SHA-256, 64 lower-case hexadecimal digits
      */
     public static String sha256(Dataset data) {
-        Objects.requireNonNull(data, "data is null");
-        MessageDigest digest = sha256();
-        update(digest, data.features());
-        update(digest, data.targets());
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void update(MessageDigest digest, Matrix m) {
-        ByteBuffer row = ByteBuffer.allocate(8 * Math.max(1, m.columns())); // big-endian, local to this call
-        row.putInt(m.rows()).putInt(m.columns());
-        digest.update(row.flip());
-        for (int i = 0; i < m.rows(); i++) {
-            row.clear();
-            for (int j = 0; j < m.columns(); j++) {
-                row.putLong(Double.doubleToLongBits(m.get(i, j)));
-            }
-            digest.update(row.flip());
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM, which the Java SE specification "
-                    + "forbids", e);
-        }
+        return Fingerprint.of(data).sha256();
     }
 
     /** @return the split and the start of the hash, such as {@code HeldOut[stratified 0.2 of data 3fa2c1d0...]} */

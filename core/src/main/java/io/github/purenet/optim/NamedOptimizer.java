@@ -3,6 +3,7 @@ package io.github.purenet.optim;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -10,16 +11,31 @@ import java.util.function.Function;
  *
  * @param <S> the type of its state
  * @param name what {@code toString} shows
+ * @param description what it is, as data
  * @param initFunction the initial state of a network
  * @param updateFunction one step
  */
-record NamedOptimizer<S>(String name, Function<Network, S> initFunction, Optimizer.UpdateFunction<S> updateFunction)
-        implements Optimizer<S> {
+record NamedOptimizer<S>(String name, Description description, Function<Network, S> initFunction,
+        Optimizer.UpdateFunction<S> updateFunction) implements Optimizer<S> {
 
     NamedOptimizer {
         Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(description, "description is null");
         Objects.requireNonNull(initFunction, "init is null");
         Objects.requireNonNull(updateFunction, "update is null");
+    }
+
+    /** A built-in optimizer: printed by its name, described by its description. */
+    static <S> Optimizer<S> of(String name, Description description, Function<Network, S> init,
+            Optimizer.UpdateFunction<S> update) {
+        return new NamedOptimizer<>(name, description, init, update);
+    }
+
+    /** A built-in optimizer without state. */
+    static Optimizer<EmptyState> stateless(String name, Description description,
+            BiFunction<Gradients, Network, Gradients> update) {
+        return of(name, description, network -> EmptyState.INSTANCE,
+                (g, state, network) -> new Update<>(update.apply(g, network), EmptyState.INSTANCE));
     }
 
     @Override

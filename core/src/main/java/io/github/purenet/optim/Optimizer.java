@@ -41,6 +41,20 @@ public interface Optimizer<S> {
     Update<S> update(Gradients gradients, S state, Network network);
 
     /**
+     * What this optimizer is, as data: the kind of each transform and its hyperparameters, which a
+     * training state's document records, so that resuming it under another optimizer is refused.
+     * Every optimizer of purenet's, and every one made by {@link #of}, has one. A class of one's own
+     * that implements this interface directly should override this method (with
+     * {@link Description#custom} or {@link Description#of}); otherwise it is
+     * {@link Description#UNNAMED}, and its training states cannot be encoded.
+     *
+     * @return the description
+     */
+    default Description description() {
+        return Description.UNNAMED;
+    }
+
+    /**
      * The update function of an optimizer, for {@link #of}.
      *
      * @param <S> the type of the optimizer's state
@@ -59,29 +73,31 @@ public interface Optimizer<S> {
     }
 
     /**
-     * An optimizer made of its two functions.
+     * An optimizer made of its two functions, identified by its name: its {@link #description()} is
+     * {@link Description#custom custom(name)}, so the name should tell apart every setting, such as
+     * {@code "lion(0.0001, 0.9, 0.99)"}, for a training state to be refused under another one.
      *
      * @param <S> the type of its state
-     * @param name what {@code toString} shows, such as {@code "adam(0.001)"}
+     * @param name what {@code toString} shows, such as {@code "adam(0.001)"}, and what identifies it: not blank
      * @param init the initial state of a network
      * @param update one step
      * @return the optimizer
      */
     static <S> Optimizer<S> of(String name, Function<Network, S> init, UpdateFunction<S> update) {
-        return new NamedOptimizer<>(name, init, update);
+        return new NamedOptimizer<>(name, Description.custom(Objects.requireNonNull(name, "name is null")), init,
+                update);
     }
 
     /**
      * An optimizer without state, made of a function from gradients (and parameters) to updates.
      *
-     * @param name what {@code toString} shows
+     * @param name what {@code toString} shows, and what identifies it, as for {@link #of}
      * @param update the updates of the gradients and the current parameters
      * @return the optimizer
      */
     static Optimizer<EmptyState> stateless(String name, BiFunction<Gradients, Network, Gradients> update) {
         Objects.requireNonNull(update, "update is null");
-        return of(name, network -> EmptyState.INSTANCE,
-                (g, state, network) -> new Update<>(update.apply(g, network), EmptyState.INSTANCE));
+        return NamedOptimizer.stateless(name, Description.custom(Objects.requireNonNull(name, "name is null")), update);
     }
 
     /**

@@ -18,13 +18,13 @@ public final class Optimizers {
     private Optimizers() {
     }
 
-    /** The same optimizer, printed by its name rather than its composition. */
+    /** The same optimizer, printed by its name rather than its composition, and described as its composition. */
     private static <S> Optimizer<S> named(String name, Optimizer<S> composition) {
         // a composition that is itself named (such as adam(schedule) under adam(η)) lends its functions,
         // so that the arguments of a step are checked once, by the outer name
         return composition instanceof NamedOptimizer<S> inner
-                ? Optimizer.of(name, inner.initFunction(), inner.updateFunction())
-                : Optimizer.of(name, composition::init, composition::update);
+                ? NamedOptimizer.of(name, inner.description(), inner.initFunction(), inner.updateFunction())
+                : NamedOptimizer.of(name, composition.description(), composition::init, composition::update);
     }
 
     /**

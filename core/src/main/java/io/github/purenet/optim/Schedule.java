@@ -21,6 +21,9 @@ package io.github.purenet.optim;
  * the call that made it, such as {@code cosineDecay(0.1, 1000, 0.0)}. A schedule of one's own is a
  * lambda, {@code step -> 0.1 / StrictMath.sqrt(step + 1.0)}: keep it pure, and use
  * {@link StrictMath} for transcendental functions so that its values are the same bits everywhere.
+ * To store a training state whose optimizer uses it, give it a name,
+ * {@code Schedules.named("inverse_sqrt(0.1)", step -> ...)}: the state's document records each
+ * schedule's {@link #description()}, and a lambda has none.
  */
 @FunctionalInterface
 public interface Schedule {
@@ -32,4 +35,15 @@ public interface Schedule {
      * @return the value at that step
      */
     double at(long step);
+
+    /**
+     * What this schedule is, as data: its kind and its parameters, or the name it was given by
+     * {@link Schedules#named}. A lambda, or a class that does not override this method, is
+     * {@link Description#UNNAMED}.
+     *
+     * @return the description
+     */
+    default Description description() {
+        return Description.UNNAMED;
+    }
 }

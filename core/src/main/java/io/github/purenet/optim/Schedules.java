@@ -34,7 +34,7 @@ public final class Schedules {
      */
     public static Schedule constant(double value) {
         requireValue("constant", "value", value);
-        return new Named("constant(" + value + ")", t -> value);
+        return new Named("constant(" + value + ")", Description.of("constant").with("value", value), t -> value);
     }
 
     /**
@@ -53,7 +53,8 @@ public final class Schedules {
         requireValue("linear", "initial", initial);
         requireValue("linear", "end", end);
         requireSteps("linear", "steps", steps);
-        return new Named("linear(" + initial + ", " + end + ", " + steps + ")", t -> {
+        return new Named("linear(" + initial + ", " + end + ", " + steps + ")",
+                Description.of("linear").with("initial", initial).with("end", end).with("steps", steps), t -> {
             double f = (double) Math.min(t, steps) / steps;
             return initial * (1.0 - f) + end * f;
         });
@@ -89,7 +90,8 @@ public final class Schedules {
             requireValue("piecewiseConstant", "values[" + i + "]", v.get(i));
         }
         return new Named("piecewiseConstant(" + initial + ", " + b.mkString("[", ", ", "]") + ", "
-                + v.mkString("[", ", ", "]") + ")", t -> {
+                + v.mkString("[", ", ", "]") + ")", Description.of("piecewise_constant").with("initial", initial)
+                .with("boundaries", b).with("values", v), t -> {
                     int i = passed(b, t);
                     return i == 0 ? initial : v.get(i - 1);
                 });
@@ -117,7 +119,9 @@ public final class Schedules {
         }
         requireSteps("exponentialDecay", "decaySteps", decaySteps);
         String call = "exponentialDecay(" + initial + ", " + rate + ", " + decaySteps + ", " + staircase + ")";
-        return new Named(call, t -> {
+        Description description = Description.of("exponential_decay").with("initial", initial).with("rate", rate)
+                .with("decay_steps", decaySteps).with("staircase", staircase);
+        return new Named(call, description, t -> {
             double p = staircase ? (double) (t / decaySteps) : (double) t / decaySteps;
             double value = initial * StrictMath.pow(rate, p);
             if (!Double.isFinite(value)) {
@@ -145,7 +149,8 @@ public final class Schedules {
         if (!(alpha >= 0.0 && alpha <= 1.0)) {
             throw new IllegalArgumentException("cosineDecay: alpha: expected a number in [0, 1], got " + alpha);
         }
-        return new Named("cosineDecay(" + initial + ", " + decaySteps + ", " + alpha + ")", t -> {
+        return new Named("cosineDecay(" + initial + ", " + decaySteps + ", " + alpha + ")", Description.of("cosine_decay")
+                .with("initial", initial).with("decay_steps", decaySteps).with("alpha", alpha), t -> {
             double c = 0.5 * (1.0 + cosine(t, decaySteps));
             return initial * ((1.0 - alpha) * c + alpha);
         });
@@ -185,7 +190,9 @@ public final class Schedules {
         }
         String call = "warmupCosineDecay(" + initial + ", " + peak + ", " + warmupSteps + ", " + decaySteps + ", "
                 + end + ")";
-        return new Named(call, t -> {
+        Description description = Description.of("warmup_cosine_decay").with("initial", initial).with("peak", peak)
+                .with("warmup_steps", warmupSteps).with("decay_steps", decaySteps).with("end", end);
+        return new Named(call, description, t -> {
             if (t < warmupSteps) {
                 double f = (double) t / warmupSteps;
                 return initial * (1.0 - f) + peak * f;
@@ -230,7 +237,8 @@ public final class Schedules {
                     + (s.size() - 1) + " for " + s.size() + " schedules, got " + b.size() + ": "
                     + b.mkString("[", ", ", "]"));
         }
-        return new Named("join(" + s.mkString("[", ", ", "]") + ", " + b.mkString("[", ", ", "]") + ")", t -> {
+        return new Named("join(" + s.mkString("[", ", ", "]") + ", " + b.mkString("[", ", ", "]") + ")",
+                Description.of("join").with("schedules", s.map(Schedule::description)).with("boundaries", b), t -> {
             int i = passed(b, t);
             return s.get(i).at(i == 0 ? t : t - b.get(i - 1));
         });
@@ -278,8 +286,28 @@ public final class Schedules {
         return StrictMath.cos(StrictMath.PI * ((double) Math.min(step, n) / n));
     }
 
+    /**
+     * A schedule of one's own, identified by its name, so that a training state recorded with it is
+     * refused under another schedule ({@link Description}): a lambda alone has no name, and the
+     * training state of an optimizer that uses one cannot be encoded.
+     *
+     * <pre>{@code
+     * Schedule lr = Schedules.named("inverse_sqrt(0.1)", step -> 0.1 / StrictMath.sqrt(step + 1.0));
+     * }</pre>
+     *
+     * @param name what identifies it and what it prints as: not blank, and telling apart every setting
+     * @param value the value at each step {@code >= 0}; pure, with {@link StrictMath} for
+     *     transcendental functions
+     * @return the schedule, whose description is {@link Description#custom custom(name)} and which
+     *     refuses a negative step
+     */
+    public static Schedule named(String name, LongToDoubleFunction value) {
+        Objects.requireNonNull(value, "value is null");
+        return new Named(name, Description.custom(name), value);
+    }
+
     /** A schedule and the call that made it: checks the step, and prints as the call. */
-    private record Named(String call, LongToDoubleFunction value) implements Schedule {
+    private record Named(String call, Description description, LongToDoubleFunction value) implements Schedule {
         @Override
         public double at(long step) {
             if (step < 0) {

@@ -37,7 +37,8 @@ public final class Transforms {
     public static <A, B> Optimizer<Chain<A, B>> chain(Optimizer<A> first, Optimizer<B> second) {
         Objects.requireNonNull(first, "first is null");
         Objects.requireNonNull(second, "second is null");
-        return Optimizer.of("chain(" + first + ", " + second + ")",
+        return NamedOptimizer.of("chain(" + first + ", " + second + ")",
+                Description.of("chain").with("first", first.description()).with("second", second.description()),
                 network -> new Chain<>(first.init(network), second.init(network)),
                 (g, state, network) -> {
                     Update<A> a = first.update(g, state.first(), network);
@@ -54,7 +55,8 @@ public final class Transforms {
      */
     public static Optimizer<EmptyState> scale(double factor) {
         Hyperparameters.requireFinite("factor", factor);
-        return Optimizer.stateless("scale(" + factor + ")", (g, network) -> g.scale(factor));
+        return NamedOptimizer.stateless("scale(" + factor + ")", Description.of("scale").with("factor", factor),
+                (g, network) -> g.scale(factor));
     }
 
     /**
@@ -78,7 +80,8 @@ public final class Transforms {
      */
     public static Optimizer<Count> scaleByLearningRate(Schedule learningRate) {
         Objects.requireNonNull(learningRate, "learningRate is null");
-        return Optimizer.of("scaleByLearningRate(" + learningRate + ")",
+        return NamedOptimizer.of("scaleByLearningRate(" + learningRate + ")",
+                Description.of("scale_by_learning_rate").with("learning_rate", learningRate.description()),
                 network -> new Count(0),
                 (g, count, network) -> {
                     double eta = learningRate.at(count.steps());
@@ -107,7 +110,8 @@ public final class Transforms {
      */
     public static Optimizer<Velocity> momentum(double beta, boolean nesterov) {
         Hyperparameters.requireBeta("beta", beta);
-        return Optimizer.of((nesterov ? "nesterov(" : "momentum(") + beta + ")",
+        return NamedOptimizer.of((nesterov ? "nesterov(" : "momentum(") + beta + ")",
+                Description.of("momentum").with("beta", beta).with("nesterov", nesterov),
                 network -> new Velocity(zeros(network)),
                 (g, state, network) -> {
                     Gradients v = state.velocity().zipWith(g, (vi, gi) -> beta * vi + gi);
@@ -134,7 +138,8 @@ public final class Transforms {
         Hyperparameters.requireBeta("beta1", beta1);
         Hyperparameters.requireBeta("beta2", beta2);
         Hyperparameters.requirePositive("epsilon", epsilon);
-        return Optimizer.of("scaleByAdam(" + beta1 + ", " + beta2 + ", " + epsilon + ")",
+        return NamedOptimizer.of("scaleByAdam(" + beta1 + ", " + beta2 + ", " + epsilon + ")",
+                Description.of("scale_by_adam").with("beta1", beta1).with("beta2", beta2).with("epsilon", epsilon),
                 network -> new Moments(0, zeros(network), zeros(network)),
                 (g, state, network) -> {
                     long t = state.count() + 1;
@@ -158,7 +163,8 @@ public final class Transforms {
     public static Optimizer<SquareAverage> scaleByRms(double decay, double epsilon) {
         Hyperparameters.requireBeta("decay", decay);
         Hyperparameters.requirePositive("epsilon", epsilon);
-        return Optimizer.of("scaleByRms(" + decay + ", " + epsilon + ")",
+        return NamedOptimizer.of("scaleByRms(" + decay + ", " + epsilon + ")",
+                Description.of("scale_by_rms").with("decay", decay).with("epsilon", epsilon),
                 network -> new SquareAverage(zeros(network)),
                 (g, state, network) -> {
                     Gradients s = state.nu().zipWith(g, (si, gi) -> decay * si + (1.0 - decay) * gi * gi);
@@ -177,7 +183,9 @@ public final class Transforms {
     public static Optimizer<SquareSum> scaleByAdagrad(double initialAccumulator, double epsilon) {
         Hyperparameters.requireNonNegative("initialAccumulator", initialAccumulator);
         Hyperparameters.requirePositive("epsilon", epsilon);
-        return Optimizer.of("scaleByAdagrad(" + initialAccumulator + ", " + epsilon + ")",
+        return NamedOptimizer.of("scaleByAdagrad(" + initialAccumulator + ", " + epsilon + ")",
+                Description.of("scale_by_adagrad").with("initial_accumulator", initialAccumulator)
+                        .with("epsilon", epsilon),
                 network -> new SquareSum(zeros(network).map(x -> initialAccumulator)),
                 (g, state, network) -> {
                     Gradients s = state.sum().zipWith(g, (si, gi) -> si + gi * gi);
@@ -195,7 +203,8 @@ public final class Transforms {
      */
     public static Optimizer<EmptyState> addDecayedWeights(double decay) {
         Hyperparameters.requireNonNegative("decay", decay);
-        return Optimizer.stateless("addDecayedWeights(" + decay + ")",
+        return NamedOptimizer.stateless("addDecayedWeights(" + decay + ")",
+                Description.of("add_decayed_weights").with("decay", decay).with("selection", Selection.all().toString()),
                 (g, network) -> g.zipWith(Gradients.parameters(network), (gi, wi) -> gi + decay * wi));
     }
 
@@ -211,7 +220,9 @@ public final class Transforms {
     public static Optimizer<EmptyState> addDecayedWeights(double decay, Selection selection) {
         Hyperparameters.requireNonNegative("decay", decay);
         Objects.requireNonNull(selection, "selection is null");
-        return Optimizer.stateless("addDecayedWeights(" + decay + ", " + selection + ")", (g, network) -> {
+        return NamedOptimizer.stateless("addDecayedWeights(" + decay + ", " + selection + ")",
+                Description.of("add_decayed_weights").with("decay", decay).with("selection", selection.toString()),
+                (g, network) -> {
             Vector<Boolean> decayed = selection.mask("addDecayedWeights", network);
             Gradients theta = Gradients.parameters(network);
             return new Gradients(g.paths(), Vector.tabulate(decayed.size(), i -> decayed.get(i)
@@ -228,7 +239,8 @@ public final class Transforms {
      */
     public static Optimizer<EmptyState> clip(double max) {
         Hyperparameters.requirePositive("max", max);
-        return Optimizer.stateless("clip(" + max + ")", (g, network) -> g.map(x -> Math.max(-max, Math.min(max, x))));
+        return NamedOptimizer.stateless("clip(" + max + ")", Description.of("clip").with("max", max),
+                (g, network) -> g.map(x -> Math.max(-max, Math.min(max, x))));
     }
 
     /**
@@ -243,7 +255,8 @@ public final class Transforms {
      */
     public static Optimizer<EmptyState> clipByGlobalNorm(double max) {
         Hyperparameters.requirePositive("max", max);
-        return Optimizer.stateless("clipByGlobalNorm(" + max + ")", (g, network) -> {
+        return NamedOptimizer.stateless("clipByGlobalNorm(" + max + ")",
+                Description.of("clip_by_global_norm").with("max", max), (g, network) -> {
             double norm = g.norm();
             if (!(norm > max)) {
                 return g;
@@ -273,7 +286,7 @@ public final class Transforms {
      * @return the transform
      */
     public static Optimizer<EmptyState> setToZero() {
-        return Optimizer.stateless("setToZero", (g, network) -> Gradients.zero(network));
+        return NamedOptimizer.stateless("setToZero", Description.of("set_to_zero"), (g, network) -> Gradients.zero(network));
     }
 
     private static double largest(Matrix m) {

@@ -60,7 +60,9 @@ public final class Wrappers {
         Objects.requireNonNull(selected, "selected is null");
         Objects.requireNonNull(forSelected, "forSelected is null");
         Objects.requireNonNull(forOthers, "forOthers is null");
-        return Optimizer.of("partition(" + selected + ", " + forSelected + ", " + forOthers + ")",
+        return NamedOptimizer.of("partition(" + selected + ", " + forSelected + ", " + forOthers + ")",
+                Description.of("partition").with("selected", selected.toString())
+                        .with("for_selected", forSelected.description()).with("for_others", forOthers.description()),
                 network -> {
                     selected.mask("partition", network);
                     return new Partition<>(forSelected.init(network), forOthers.init(network));
@@ -123,7 +125,8 @@ public final class Wrappers {
             throw new IllegalArgumentException("k: expected a number of steps >= 1, got " + k);
         }
         Objects.requireNonNull(inner, "inner is null");
-        return Optimizer.of("accumulate(" + k + ", " + inner + ")",
+        return NamedOptimizer.of("accumulate(" + k + ", " + inner + ")",
+                Description.of("accumulate").with("k", k).with("inner", inner.description()),
                 network -> new Accumulation<>(0, Gradients.zero(network), inner.init(network)),
                 (g, state, network) -> {
                     if (state.count() >= k) {
