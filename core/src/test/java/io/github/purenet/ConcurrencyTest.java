@@ -91,7 +91,7 @@ class ConcurrencyTest {
             TrainState<S> first = Training.init(network, optimizer, Key.of(key), data, batching);
             Vector<TrainState<S>> steps = Vector.ofAll(Training.run(first, transition).take(STEPS));
             TrainState<S> last = steps.last();
-            String encodedState = codec.encode(last);
+            String encodedState = codec.encode(last, optimizer);
             String encoded = codec.encode(last.network());
             return new Results(passes, init, update, steps,
                     Evaluation.of(last.network(), data, loss), encoded, codec.decodeNetwork(encoded),

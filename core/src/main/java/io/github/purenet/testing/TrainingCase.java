@@ -20,7 +20,8 @@ import java.util.function.Function;
  *
  * static <S> void replays(TrainingCase<S> t) {
  *     ReplayCheck.verify(t.state(), t.transition(), 10);          // continues from the generated state
- *     TrainState<S> back = codec.decodeTrainState(codec.encode(t.state()), t.optimizer().optimizer());
+ *     Optimizer<S> optimizer = t.optimizer().optimizer();
+ *     TrainState<S> back = codec.decodeTrainState(codec.encode(t.state(), optimizer), optimizer);
  *     assertEquals(t.state(), back);
  * }
  * }</pre>

@@ -61,7 +61,7 @@ final class Documents {
 
     /** It after three steps of Adam (on gradients made up for the test), mid-epoch. */
     static final TrainState<Chain<Moments, Count>> TRAIN_STATE = adamMidRun();
-    static final String TRAIN = CODEC.encode(TRAIN_STATE);
+    static final String TRAIN = CODEC.encode(TRAIN_STATE, ADAM);
 
     /** Seed 001's 2-3-3 network, in format version 1. */
     static final String V1_NETWORK = VersionOneWriter.network(Fixtures.seedNetwork());

@@ -139,12 +139,12 @@ class LayerRoundTripTest {
             TrainState<S> s = new TrainState<>(n, state, step, random.nextInt(3), random.nextInt(2),
                     Vector.of(1, 0, 2), new Key(random.nextLong(), random.nextLong() | 1L),
                     step == 0 ? Option.none() : Option.some(random.nextDouble()));
-            String text = CODEC.encode(s);
+            String text = CODEC.encode(s, named.make().get());
             TrainState<S> back = CODEC.decodeTrainState(text, named.make().get());
             assertEquals(s, back, named + " at " + step);
             assertBits(s.network(), back.network());
             assertEquals(CODEC.sha256(s), CODEC.sha256(back));
-            assertEquals(text, CODEC.encode(back));
+            assertEquals(text, CODEC.encode(back, named.make().get()));
             assertNotEquals(previous, CODEC.sha256(s));
             previous = CODEC.sha256(s);
             Gradients g = Gradients.zero(n).map(x -> random.nextDouble(-1.0, 1.0));

@@ -75,7 +75,7 @@ class StateResumeTest {
             TrainState<Chain<Moments, Count>> written = run.get(k);
             assertNotEquals(network().state(), written.network().state(), "the running statistics moved");
             assertNotEquals(0, written.batch(), "mid-epoch");
-            String json = CODEC.encode(written);
+            String json = CODEC.encode(written, ADAM);
             TrainState<Chain<Moments, Count>> read = CODEC.decodeTrainState(json, Optimizers.adam(0.01));
             assertEquals(written, read, "at step " + k);
             assertBits(written.network(), read.network());
@@ -84,7 +84,7 @@ class StateResumeTest {
                     setup().transition(Optimizers.adam(0.01))).take(run.size() - k).iterator().toVector();
             assertEquals(run.drop(k), resumed, "resumed at step " + k);
             assertEquals(run.drop(k).map(CODEC::sha256), resumed.map(CODEC::sha256));
-            assertEquals(CODEC.encode(run.last()), CODEC.encode(resumed.last()));
+            assertEquals(CODEC.encode(run.last(), ADAM), CODEC.encode(resumed.last(), ADAM));
         }
     }
 
@@ -92,7 +92,7 @@ class StateResumeTest {
     void resumedWithoutItsRunningStatisticsTheRunEndsElsewhere() {
         Setup setup = setup();
         Vector<TrainState<Chain<Moments, Count>>> run = setup.states(network(), ADAM, 12);
-        TrainState<Chain<Moments, Count>> read = CODEC.decodeTrainState(CODEC.encode(run.get(6)), ADAM);
+        TrainState<Chain<Moments, Count>> read = CODEC.decodeTrainState(CODEC.encode(run.get(6), ADAM), ADAM);
         TrainState<Chain<Moments, Count>> forgotten = new TrainState<>(read.network().withState(network().state()),
                 read.optimizerState(), read.step(), read.epoch(), read.batch(), read.order(), read.key(), read.loss());
         TrainState<Chain<Moments, Count>> last = Training.run(forgotten, setup.transition(ADAM)).take(6).last();

@@ -51,8 +51,8 @@ class VersionOneFormTest {
         assertEquals(model, CODEC.decodeModel(CODEC.encode(model)));
         TrainState<Chain<Moments, Count>> state = CODEC.decodeTrainState(resource("train-state.json"),
                 VersionOneDocumentsTest.ADAM);
-        assertEquals(state, CODEC.decodeTrainState(CODEC.encode(state), VersionOneDocumentsTest.ADAM));
-        assertEquals(CODEC.sha256(state), CODEC.sha256(CODEC.decodeTrainState(CODEC.encode(state),
+        assertEquals(state, CODEC.decodeTrainState(CODEC.encode(state, VersionOneDocumentsTest.ADAM), VersionOneDocumentsTest.ADAM));
+        assertEquals(CODEC.sha256(state), CODEC.sha256(CODEC.decodeTrainState(CODEC.encode(state, VersionOneDocumentsTest.ADAM),
                 VersionOneDocumentsTest.ADAM)));
     }
 

@@ -233,6 +233,6 @@ class ArchitecturePropertiesTest {
 
     private static <S> void readsBack(Codec codec, TrainingCase<S> t) {
         TrainState<S> state = t.state();
-        assertEquals(state, codec.decodeTrainState(codec.encode(state), t.optimizer().optimizer()));
+        assertEquals(state, codec.decodeTrainState(codec.encode(state, t.optimizer().optimizer()), t.optimizer().optimizer()));
     }
 }

@@ -87,7 +87,7 @@ class EarlyStoppingContinueTest {
     /** The progress as a checkpoint stores it: its states as the library's documents, read back. */
     private static <S> EarlyStopping.Progress<S> throughCodec(EarlyStopping.Progress<S> p, Optimizer<S> optimizer) {
         Codec codec = Codec.standard();
-        Function<TrainState<S>, TrainState<S>> copy = s -> codec.decodeTrainState(codec.encode(s), optimizer);
+        Function<TrainState<S>, TrainState<S>> copy = s -> codec.decodeTrainState(codec.encode(s, optimizer), optimizer);
         return new EarlyStopping.Progress<>(copy.apply(p.state()), p.best().map(copy), p.bestScore(), p.scores(),
                 p.waited());
     }
