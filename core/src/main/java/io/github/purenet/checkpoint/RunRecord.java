@@ -117,43 +117,36 @@ final class RunRecord {
     }
 
     /**
-     * The document's description, refused at the first place where the given one differs.
+     * Checks the document's description against the given one, in the given one's order, and
+     * refuses it at the first place where they differ: another kind, a missing or unknown value, or
+     * another value. The fields of a description may come in any order.
      *
      * @param at the document's {@code optimizer}
      * @param given the description of the optimizer given to decode with
+     * @return the description, equal to both
      */
     static Description check(At at, Description given) {
-        Description recorded = read(at);
-        compare(at, recorded, given);
-        return recorded;
+        if (!at.field("kind").text().equals(given.kind())) {
+            throw differ(at, read(at), given);
+        }
+        at.fields(given.values().keySet().toVector().prepend("kind").toJavaArray(String[]::new));
+        given.values().forEach(e -> check(at.field(e._1), e._2));
+        return given;
     }
 
-    private static void compare(At at, Description recorded, Description given) {
-        if (!recorded.kind().equals(given.kind())) {
-            throw differ(at, recorded, given);
-        }
-        Vector<String> names = recorded.values().keySet().toVector();
-        Vector<String> givenNames = given.values().keySet().toVector();
-        if (!names.equals(givenNames)) {
-            throw at.error("the document's " + recorded.kind() + " has the values " + names.mkString("[", ", ", "]")
-                    + ", the optimizer given has " + givenNames.mkString("[", ", ", "]") + ": the document has "
-                    + recorded + ", the optimizer given has " + given);
-        }
-        for (String name : names) {
-            compare(at.field(name), recorded.values().get(name).get(), given.values().get(name).get());
-        }
-    }
-
-    private static void compare(At at, Object recorded, Object given) {
-        if (recorded instanceof Description r && given instanceof Description g) {
-            compare(at, r, g);
-        } else if (recorded instanceof Vector<?> r && given instanceof Vector<?> g && r.size() == g.size()) {
+    private static void check(At at, Object given) {
+        if (given instanceof Description d) {
+            check(at, d);
+        } else if (given instanceof Vector<?> g && at.node().isArray() && at.node().size() == g.size()) {
             Vector<At> elements = at.elements();
-            for (int i = 0; i < r.size(); i++) {
-                compare(elements.get(i), r.get(i), g.get(i));
+            for (int i = 0; i < g.size(); i++) {
+                check(elements.get(i), g.get(i));
             }
-        } else if (!recorded.equals(given)) {
-            throw differ(at, recorded, given);
+        } else {
+            Object recorded = value(at);
+            if (!recorded.equals(given)) {
+                throw differ(at, recorded, given);
+            }
         }
     }
 
