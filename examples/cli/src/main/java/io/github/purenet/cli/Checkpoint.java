@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.checkpoint.CheckpointException;
 import io.github.purenet.checkpoint.Codec;
+import io.github.purenet.data.Batching;
+import io.github.purenet.data.Fingerprint;
 import io.github.purenet.data.Standardization;
 import io.github.purenet.model.Model;
 import io.github.purenet.optim.Optimizer;
@@ -167,6 +169,25 @@ public record Checkpoint(RunConfig config, String dataSha256, Vector<String> cla
     }
 
     /**
+     * The training state, decoded and checked by the library's codec, with the data it is to
+     * continue on: a state that records other training data is refused.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param source the file, for messages
+     * @param optimizer the run's optimizer, built from {@link #config()}
+     * @param data the fingerprint of the run's training examples
+     * @return the state
+     * @throws CliException (data) if the library refuses the state's document
+     */
+    public <S> TrainState<S> state(String source, Optimizer<S> optimizer, Fingerprint data) {
+        try {
+            return Codec.standard().decodeTrainState(state, optimizer, data);
+        } catch (CheckpointException e) {
+            throw CliException.data(source + ": state: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The model of the checkpoint's network.
      *
      * @param source the file, for messages
@@ -174,8 +195,11 @@ public record Checkpoint(RunConfig config, String dataSha256, Vector<String> cla
      * @throws CliException (data) if the state's document is refused, or does not fit
      */
     public Model model(String source) {
-        // the optimizer gives the structure of its state; the schedule's span does not matter here
-        TrainState<?> decoded = state(source, Experiment.optimizer(config, 1));
+        // the run's optimizer, which the state records with its schedule's span: the steps of an epoch
+        // over the examples of the state's epoch order
+        int examples = Math.max(1, Json.parse(source, state).node().path("train_state").path("order").size());
+        TrainState<?> decoded = state(source, Experiment.optimizer(config,
+                Batching.miniBatches(config.batch()).batchesPerEpoch(examples)));
         return ModelFile.model(source, decoded.network(), classNames, standardization);
     }
 

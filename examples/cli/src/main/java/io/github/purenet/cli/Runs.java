@@ -1,6 +1,7 @@
 package io.github.purenet.cli;
 
 import io.github.purenet.checkpoint.Codec;
+import io.github.purenet.data.Fingerprint;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.train.EarlyStopping;
 import io.github.purenet.train.Training;
@@ -86,18 +87,22 @@ final class Runs {
      * The documents of best states, encoded once each: a run's checkpoints hold the same best
      * state for many epochs, and a wide network's document takes time to write.
      */
-    private static final class BestStates {
+    private static final class BestStates<S> {
         private final Codec codec;
-        private TrainState<?> state; // the last state encoded, and its document
+        private final Optimizer<S> optimizer;
+        private final Fingerprint data;
+        private TrainState<S> state; // the last state encoded, and its document
         private String document;
 
-        BestStates(Codec codec) {
+        BestStates(Codec codec, Optimizer<S> optimizer, Fingerprint data) {
             this.codec = codec;
+            this.optimizer = optimizer;
+            this.data = data;
         }
 
-        String encode(TrainState<?> best) {
+        String encode(TrainState<S> best) {
             if (best != state) {
-                document = codec.encode(best);
+                document = codec.encode(best, optimizer, data);
                 state = best;
             }
             return document;
@@ -156,7 +161,7 @@ final class Runs {
 
     private static <S> int resume(Path file, Checkpoint checkpoint, Experiment e, Optimizer<S> optimizer,
             String dataSha256, Outputs outputs) {
-        TrainState<S> state = checkpoint.state(file.toString(), optimizer);
+        TrainState<S> state = checkpoint.state(file.toString(), optimizer, Fingerprint.of(e.train()));
         if (state.step() > e.totalSteps()) {
             throw CliException.usage("--epochs " + e.config().epochs() + ": the checkpoint is already at step "
                     + state.step() + " (epoch " + state.epoch() + "), past the " + e.totalSteps() + " steps of "
@@ -177,15 +182,17 @@ final class Runs {
     private static <S> int run(String command, Experiment e, Optimizer<S> optimizer, TrainState<S> start,
             Option<EarlyStopping.Progress<S>> from, Vector<EpochResult> history, String dataSha256, Outputs outputs) {
         Console console = outputs.console();
-        Option<Trainer.Checkpointer> checkpoints = outputs.checkpointDir().map(directory -> {
+        Option<Trainer.Checkpointer<S>> checkpoints = outputs.checkpointDir().map(directory -> {
             Path file = directory.resolve(CHECKPOINT);
             Codec codec = Codec.standard();
             // the data's path made absolute, so that the run resumes from any working directory
             RunConfig config = e.config().withData(e.config().data().absolute());
-            BestStates best = new BestStates(codec);
+            Fingerprint trainedOn = Fingerprint.of(e.train()); // recorded in each state, checked when it is resumed
+            BestStates<S> best = new BestStates<>(codec, optimizer, trainedOn);
             return (state, results, progress) -> {
                 Checkpoint c = new Checkpoint(config, dataSha256, e.classNames(), e.standardization(), results,
-                        codec.encode(state), progress.map(p -> Stopping.of(p, p.best().map(best::encode))));
+                        codec.encode(state, optimizer, trainedOn),
+                        progress.map(p -> Stopping.of(p, p.best().map(best::encode))));
                 AtomicFiles.createDirectory(directory); // with the first checkpoint: a run that writes none leaves none
                 AtomicFiles.write(file, c.encode().getBytes(StandardCharsets.UTF_8));
                 return file;

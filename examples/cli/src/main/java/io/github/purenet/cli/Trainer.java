@@ -27,17 +27,21 @@ final class Trainer {
     private Trainer() {
     }
 
-    /** Writes a checkpoint of a state, the results so far and the progress of early stopping, and says where. */
+    /**
+     * Writes a checkpoint of a state, the results so far and the progress of early stopping, and says where.
+     *
+     * @param <S> the type of the optimizer's state
+     */
     @FunctionalInterface
-    interface Checkpointer {
+    interface Checkpointer<S> {
         /**
          * @param state the state
          * @param history the results of the epochs so far
          * @param progress the progress of early stopping at the state, if the run stops early
          * @return the file written
          */
-        Path write(TrainState<?> state, Vector<EpochResult> history,
-                Option<? extends EarlyStopping.Progress<?>> progress);
+        Path write(TrainState<S> state, Vector<EpochResult> history,
+                Option<? extends EarlyStopping.Progress<S>> progress);
     }
 
     /**
@@ -79,7 +83,7 @@ final class Trainer {
      * @return the last state and the results
      */
     static <S> Outcome<S> run(Experiment e, Optimizer<S> optimizer, TrainState<S> start,
-            Option<EarlyStopping.Progress<S>> from, Vector<EpochResult> history, Option<Checkpointer> checkpoints,
+            Option<EarlyStopping.Progress<S>> from, Vector<EpochResult> history, Option<Checkpointer<S>> checkpoints,
             Console console) {
         Option<Long> every = e.config().checkpointEvery();
         long total = e.totalSteps();

@@ -4,6 +4,7 @@ import io.github.purenet.activation.Activations;
 import io.github.purenet.checkpoint.Codec;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
+import io.github.purenet.data.Fingerprint;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.network.Initializers;
@@ -56,11 +57,13 @@ public final class SaveAndResume {
         Codec codec = Codec.standard();
         Path directory = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("purenet");
         Path file = directory.resolve("xor-step-500.json");
-        Files.writeString(file, codec.encode(run.get(500)));
+        // the state records adam's hyperparameters and the SHA-256 of the data, and is refused under others
+        Files.writeString(file, codec.encode(run.get(500), adam, Fingerprint.of(xor)));
         System.out.println("wrote " + file + " (" + Files.size(file) + " bytes)");
 
         // later, perhaps on another machine: read the state and continue with the same transition
-        TrainState<Chain<Moments, Count>> stored = codec.decodeTrainState(Files.readString(file), adam);
+        TrainState<Chain<Moments, Count>> stored = codec.decodeTrainState(Files.readString(file), adam,
+                Fingerprint.of(xor));
         var resumed = Training.run(stored, Training.transition(xor, batching, loss, adam));
         for (long k : new long[] {500, 501, 750, 1000}) {
             String uninterrupted = codec.sha256(run.get(k));

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 // snippet:imports
 import io.github.purenet.optim.Chain;
 import io.github.purenet.optim.Count;
+import io.github.purenet.optim.EmptyState;
 import io.github.purenet.optim.Moments;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.optim.Optimizers;
+import io.github.purenet.optim.Schedule;
 import io.github.purenet.optim.Schedules;
 import io.github.purenet.optim.Selection;
 import io.github.purenet.optim.Transforms;
@@ -21,6 +23,7 @@ import io.github.purenet.network.Backprop;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Initializers;
 import io.github.purenet.network.Network;
+import io.github.purenet.optim.Description;
 import io.github.purenet.optim.Update;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
@@ -67,6 +70,23 @@ class OptimizersDocTest {
         assertNotEquals(NETWORK.layers().get(1), trained.layers().get(1));
         assertEquals(NETWORK, steps(bigBatch, 3));
         assertNotEquals(NETWORK, steps(bigBatch, 4));
+    }
+
+    @Test
+    void anOptimizerAndAScheduleOfYourOwnAreIdentifiedByTheirNames() {
+        // snippet:naming
+        Schedule inverseSqrt = Schedules.named("inverse_sqrt(0.1)", step -> 0.1 / StrictMath.sqrt(step + 1.0));
+        Optimizer<EmptyState> signSgd = Optimizer.stateless("sign_sgd(0.01)",
+                (g, network) -> g.map(x -> -0.01 * Math.signum(x)));
+        Optimizers.sgd(inverseSqrt).description();   // scale_by_learning_rate(learning_rate=custom(name="inverse_sqrt(0.1)"))
+        signSgd.description();                       // custom(name="sign_sgd(0.01)")
+        // end:naming
+        assertEquals("scale_by_learning_rate(learning_rate=custom(name=\"inverse_sqrt(0.1)\"))",
+                Optimizers.sgd(inverseSqrt).description().toString());
+        assertEquals("custom(name=\"sign_sgd(0.01)\")", signSgd.description().toString());
+        assertEquals(0.05, inverseSqrt.at(3));
+        assertNotEquals(NETWORK, steps(signSgd, 1));
+        assertEquals(Description.UNNAMED, Optimizers.sgd(step -> 0.1).description().values().get("learning_rate").get());
     }
 
     @Test

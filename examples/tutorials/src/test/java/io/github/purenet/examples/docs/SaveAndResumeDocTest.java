@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 // snippet:imports
 import io.github.purenet.checkpoint.Codec;
+import io.github.purenet.data.Fingerprint;
 import io.github.purenet.optim.Chain;
 import io.github.purenet.optim.Count;
 import io.github.purenet.optim.Moments;
@@ -49,10 +50,12 @@ class SaveAndResumeDocTest {
 
         // snippet:save
         Codec codec = Codec.standard();
-        Files.writeString(file, codec.encode(run.get(500)));              // the state after 500 steps
+        // the state after 500 steps, with its optimizer's hyperparameters and its data's SHA-256
+        Files.writeString(file, codec.encode(run.get(500), adam, Fingerprint.of(data)));
 
         // later, anywhere: rebuild the transition from the same data, batching, loss and optimizer
-        TrainState<Chain<Moments, Count>> stored = codec.decodeTrainState(Files.readString(file), adam);
+        TrainState<Chain<Moments, Count>> stored = codec.decodeTrainState(Files.readString(file), adam,
+                Fingerprint.of(data));   // refused under another optimizer or hyperparameter, or with other data
         Run<Chain<Moments, Count>> resumed = Training.run(stored, Training.transition(data, batching, loss, adam));
         // resumed.get(k) equals run.get(500 + k), bit for bit: codec.sha256(...) of both is the same
         // end:save
