@@ -140,14 +140,14 @@ record Decoder(int version, Registry registry) {
      * they were recorded, is not checked); then the network; then the optimizer state checked
      * against the optimizer's initial state for that network.
      */
-    @SuppressWarnings("unchecked") // sound: the decoded state has the structure of optimizer.init's
     <S> Stored<S> trainState(At at, Optimizer<S> optimizer, Option<Fingerprint> data) {
-        Vector<String> fields = Vector.of("network", "optimizer", "optimizer_state", "step", "epoch", "batch", "order",
-                "key", "loss", "data");
-        at.fields(fields.filter(f -> at.has(f) || !f.equals("optimizer") && !f.equals("data")).toJavaArray(String[]::new));
+        Vector<String> optional = Vector.of("optimizer", "data");
+        at.fields(Vector.of("network", "optimizer", "optimizer_state", "step", "epoch", "batch", "order", "key", "loss",
+                "data").filter(f -> at.has(f) || !optional.contains(f)).toJavaArray(String[]::new));
         Option<Description> recorded = at.has("optimizer")
                 ? Option.some(RunRecord.check(at.field("optimizer"), optimizer.description())) : Option.none();
-        Option<Fingerprint> trainedOn = at.has("data") ? Option.some(RunRecord.check(at.field("data"), data)) : Option.none();
+        Option<Fingerprint> trainedOn = at.has("data")
+                ? Option.some(RunRecord.check(at.field("data"), data)) : Option.none();
         return new Stored<>(trainState(at, optimizer), recorded, trainedOn);
     }
 

@@ -174,7 +174,8 @@ final class RunRecord {
         int inputs = (int) at.field("inputs").integer(1, Integer.MAX_VALUE);
         int outputs = (int) at.field("outputs").integer(1, Integer.MAX_VALUE);
         String sha256 = at.field("sha256").text();
-        Fingerprint recorded = Decoder.build(at.field("sha256"), () -> new Fingerprint(examples, inputs, outputs, sha256));
+        Fingerprint recorded = Decoder.build(at.field("sha256"),
+                () -> new Fingerprint(examples, inputs, outputs, sha256));
         if (given.isDefined() && !given.get().equals(recorded)) {
             throw at.error("the document's run trained on " + recorded + "; the data given are " + given.get()
                     + ": not the same data, so the run would not resume as it ran");

@@ -143,7 +143,10 @@ public record Description(String kind, LinkedHashMap<String, Object> values) {
         }
     }
 
-    /** @return the kind and the values as a call, such as {@code cosine_decay(initial=0.01, decay_steps=1000, alpha=0.0)} */
+    /**
+     * @return the kind and the values as a call, such as
+     *     {@code cosine_decay(initial=0.01, decay_steps=1000, alpha=0.0)}
+     */
     @Override
     public String toString() {
         return kind + values.map(e -> e._1 + "=" + show(e._2)).mkString("(", ", ", ")");

@@ -204,7 +204,8 @@ public final class Transforms {
     public static Optimizer<EmptyState> addDecayedWeights(double decay) {
         Hyperparameters.requireNonNegative("decay", decay);
         return NamedOptimizer.stateless("addDecayedWeights(" + decay + ")",
-                Description.of("add_decayed_weights").with("decay", decay).with("selection", Selection.all().toString()),
+                Description.of("add_decayed_weights").with("decay", decay)
+                        .with("selection", Selection.all().toString()),
                 (g, network) -> g.zipWith(Gradients.parameters(network), (gi, wi) -> gi + decay * wi));
     }
 
