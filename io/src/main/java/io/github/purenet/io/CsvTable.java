@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class CsvTable {
 
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
-    private static final String MAX_FIELDS_TEXT = String.format(Locale.ROOT, "%,d", Csv.MAX_FIELDS);
+    private static final String MAX_FIELDS_TEXT = thousands(Csv.MAX_FIELDS);
 
     private final String source;
     private final CsvOptions options;
@@ -115,8 +115,8 @@ final class CsvTable {
         } catch (NumberFormatException e) {
             // not a number either: refused below
         }
-        throw DataException.of(source, ": no column '" + wanted + "' for the labels; "
-                + (options.header() ? "its columns are " + names.mkString(", ") + " (or give a column number from 1 to "
+        throw DataException.of(source, ": no column '" + Echo.of(wanted) + "' for the labels; "
+                + (options.header() ? "its columns are " + Echo.list(names) + " (or give a column number from 1 to "
                         + names.size() + ")" : "it has no header, so give a column number from 1 to " + names.size()));
     }
 
@@ -127,16 +127,20 @@ final class CsvTable {
             x = Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw DataException.of(source, place(line, column) + ": " + (text.isEmpty() ? "empty field"
-                    : "'" + text + "' is not a number"));
+                    : "'" + Echo.of(text) + "' is not a number"));
         }
         if (!Double.isFinite(x)) {
-            throw DataException.of(source, place(line, column) + ": '" + text + "' is not a finite number");
+            throw DataException.of(source, place(line, column) + ": '" + Echo.of(text) + "' is not a finite number");
         }
         return x;
     }
 
     private String place(int line, int column) {
-        return "line " + line + ", column " + (options.header() ? "'" + names.get(column) + "'" : names.get(column));
+        return "line " + line + ", column " + (options.header() ? "'" + Echo.of(names.get(column)) + "'" : names.get(column));
+    }
+
+    private static String thousands(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /**
@@ -158,6 +162,11 @@ final class CsvTable {
                     + "); a quote inside a quoted field is written twice, \"\"";
         } else if (cause.contains("maximum limit of")) {
             what = "more than " + MAX_FIELDS_TEXT + " fields";
+        } else if (cause.startsWith("The maximum buffer size") || cause.contains("exceeds the max field size")) {
+            what = "a field longer than " + thousands(Csv.MAX_FIELD_CHARACTERS) + " characters, the most a field may "
+                    + "have; is it a CSV file, with every quote closed?";
+        } else if (cause.contains("exceeds the max record size")) {
+            what = "longer than " + thousands(Csv.MAX_ROW_CHARACTERS) + " characters, the most a row may have";
         } else {
             what = "not valid CSV (" + cause + ")";
         }
