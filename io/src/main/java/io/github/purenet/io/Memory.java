@@ -6,8 +6,9 @@ import java.util.Locale;
  * What data will take in memory, computed before they are read, against the most that this Java
  * may use ({@link Runtime#maxMemory()}, set by {@code -Xmx}): a header that claims more is refused
  * at once, in the data's terms, instead of failing minutes later with no heap that would do.
+ * {@link #bytes(long)} says a number of bytes in words, for every message about memory.
  */
-final class Memory {
+public final class Memory {
 
     private Memory() {
     }
@@ -41,8 +42,12 @@ final class Memory {
      *
      * @param bytes the bytes, at least 0
      * @return such as {@code "1.5 GB"}: B, kB, MB, GB, TB, PB or EB, powers of 1,000
+     * @throws IllegalArgumentException if {@code bytes} is negative
      */
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes: expected a number >= 0, got " + bytes);
+        }
         if (bytes < 1000) {
             return bytes + " B";
         }

@@ -116,6 +116,30 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
     }
 
     /**
+     * The trainable parameters of {@link #network(Key, int, int)}, counted exactly without building
+     * it: each dense layer's weights and biases, each normalisation's scale and shift.
+     *
+     * @param inputs the features of an example, at least 1
+     * @param classes the classes, at least 1
+     * @return the parameters
+     * @throws IllegalArgumentException if {@code inputs} or {@code classes} is below 1
+     */
+    public long parameters(int inputs, int classes) {
+        if (inputs < 1 || classes < 1) {
+            throw new IllegalArgumentException("parameters: expected inputs and classes >= 1, got " + inputs + " and "
+                    + classes);
+        }
+        long total = 0;
+        long width = inputs;
+        for (int size : layers) {
+            long normalisation = norm.equals("none") ? 0 : 2L * size;
+            total = Math.addExact(total, Math.addExact(Math.multiplyExact(width, size), size + normalisation));
+            width = size;
+        }
+        return Math.addExact(total, Math.multiplyExact(width, classes) + classes); // below 2^31 · 2^16: exact
+    }
+
+    /**
      * The initial network: the hidden blocks, then a dense softmax layer over the classes, with
      * weights drawn as {@link Initializers#network} draws them (He uniform for the ReLUs, Glorot
      * uniform otherwise, zero biases).
