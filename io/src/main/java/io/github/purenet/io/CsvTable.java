@@ -8,7 +8,6 @@ import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
 final class CsvTable {
 
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
-    private static final String MAX_FIELDS_TEXT = thousands(Csv.MAX_FIELDS);
+    private static final String MAX_FIELDS_TEXT = Echo.thousands(Csv.MAX_FIELDS);
 
     private final String source;
     private final CsvOptions options;
@@ -139,9 +138,6 @@ final class CsvTable {
         return "line " + line + ", column " + (options.header() ? "'" + Echo.of(names.get(column)) + "'" : names.get(column));
     }
 
-    private static String thousands(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
 
     /**
      * A problem of the CSV syntax, found by the parser, in the file's terms.
@@ -163,10 +159,10 @@ final class CsvTable {
         } else if (cause.contains("maximum limit of")) {
             what = "more than " + MAX_FIELDS_TEXT + " fields";
         } else if (cause.startsWith("The maximum buffer size") || cause.contains("exceeds the max field size")) {
-            what = "a field longer than " + thousands(Csv.MAX_FIELD_CHARACTERS) + " characters, the most a field may "
-                    + "have; is it a CSV file, with every quote closed?";
+            what = "a field longer than " + Echo.thousands(Csv.MAX_FIELD_CHARACTERS) + " characters, the most a "
+                    + "field may have; is it a CSV file, with every quote closed?";
         } else if (cause.contains("exceeds the max record size")) {
-            what = "longer than " + thousands(Csv.MAX_ROW_CHARACTERS) + " characters, the most a row may have";
+            what = "longer than " + Echo.thousands(Csv.MAX_ROW_CHARACTERS) + " characters, the most a row may have";
         } else {
             what = "not valid CSV (" + cause + ")";
         }

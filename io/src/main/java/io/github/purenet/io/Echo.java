@@ -40,7 +40,7 @@ public final class Echo {
             return value;
         }
         int end = Character.isHighSurrogate(value.charAt(LENGTH - 1)) ? LENGTH - 1 : LENGTH; // whole characters
-        return value.substring(0, end) + "... (" + String.format(Locale.ROOT, "%,d", value.length()) + " characters)";
+        return value.substring(0, end) + "... (" + thousands(value.length()) + " characters)";
     }
 
     /**
@@ -54,6 +54,16 @@ public final class Echo {
         Objects.requireNonNull(values, "values is null");
         String shown = values.take(VALUES).map(Echo::of).mkString(", ");
         return values.size() <= VALUES ? shown
-                : shown + ", ... (" + String.format(Locale.ROOT, "%,d", values.size()) + " in all)";
+                : shown + ", ... (" + thousands(values.size()) + " in all)";
+    }
+
+    /**
+     * A count as messages write it.
+     *
+     * @param n the count
+     * @return its digits in groups of three, as in {@code 16,777,216}
+     */
+    static String thousands(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -66,8 +66,18 @@ public final class Idx {
     public static LabelledData read(Path images, Path labels) {
         Objects.requireNonNull(images, "images is null");
         Objects.requireNonNull(labels, "labels is null");
-        return pair(Inputs.open(images), images.toString(), size(images), Inputs.open(labels), labels.toString(),
-                size(labels));
+        InputStream imageStream = Inputs.open(images);
+        InputStream labelStream;
+        try {
+            labelStream = Inputs.open(labels);
+        } catch (DataException e) {
+            reading(images.toString(), () -> {
+                imageStream.close();
+                return null;
+            });
+            throw e;
+        }
+        return pair(imageStream, images.toString(), size(images), labelStream, labels.toString(), size(labels));
     }
 
     /**
@@ -152,10 +162,10 @@ public final class Idx {
         IdxHeader.requireBody(header.source(), header.bodySize() + extra, header.bodySize(), header.what());
     }
 
-    /** The size of a file, which the body of a file that is not gzip must match; -1 if unknown. */
+    /** The size of a regular file, which its body must match if it is not gzip; -1 if unknown. */
     private static long size(Path file) {
         try {
-            return Files.size(file);
+            return Files.isRegularFile(file) ? Files.size(file) : -1;
         } catch (IOException e) {
             return -1; // said when the file is opened
         }

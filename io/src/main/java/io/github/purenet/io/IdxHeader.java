@@ -20,9 +20,6 @@ import java.util.Locale;
  */
 record IdxHeader(String source, boolean images, int count, int rows, int columns) {
 
-    /** The bytes that one example takes in memory, at least: a double a pixel. */
-    static final long BYTES_PER_NUMBER = Double.BYTES;
-
     /**
      * Reads and checks the header of an IDX file.
      *
@@ -63,7 +60,7 @@ record IdxHeader(String source, boolean images, int count, int rows, int columns
         long pixels = rows * columns; // exact: each factor is below 2^32, the product below 2^64 ...
         if (rows > Integer.MAX_VALUE || columns > Integer.MAX_VALUE || pixels > Integer.MAX_VALUE) {
             // ... and a product of factors below 2^31 each, below 2^62, is exact in a long
-            throw DataException.of(source, ": the header says " + what + ", more than " + thousands(Integer.MAX_VALUE)
+            throw DataException.of(source, ": the header says " + what + ", more than " + Echo.thousands(Integer.MAX_VALUE)
                     + " pixels an image");
         }
         long body = Math.multiplyExact(count, pixels); // below 2^32 · 2^31: exact
@@ -71,7 +68,7 @@ record IdxHeader(String source, boolean images, int count, int rows, int columns
             requireBody(source, fileSize - headerSize, body, what);
         }
         if (count > Integer.MAX_VALUE) {
-            throw DataException.of(source, ": the header says " + what + ", more than " + thousands(Integer.MAX_VALUE)
+            throw DataException.of(source, ": the header says " + what + ", more than " + Echo.thousands(Integer.MAX_VALUE)
                     + " " + kind + "s, the most a data set can hold");
         }
         return new IdxHeader(source, images, (int) count, (int) rows, (int) columns);
@@ -106,9 +103,6 @@ record IdxHeader(String source, boolean images, int count, int rows, int columns
         }
     }
 
-    static String thousands(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
 
     private static String hex(int value) {
         return String.format(Locale.ROOT, "0x%08x", value);

@@ -31,7 +31,7 @@ public final class Memory {
             bytes = Long.MAX_VALUE;
         }
         if (bytes > max) {
-            throw DataException.of(source, ": " + what + ", " + String.format(Locale.ROOT, "%,d", numbers)
+            throw DataException.of(source, ": " + what + ", " + Echo.thousands(numbers)
                     + " numbers that need " + bytes(bytes) + " of memory to read, more than the " + bytes(max)
                     + " that this Java may use (its -Xmx)");
         }

@@ -169,6 +169,8 @@ final class AtomicFiles {
                 for (int k = 0; k < n; k++) {
                     int b = buffer[k];
                     if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                        text.write(buffer, 0, k);
+                        utf8(text.toByteArray()); // bytes that are not UTF-8 before it say so first
                         throw CliException.data(option + " " + file + ": not valid JSON (byte " + (text.size() + k + 1)
                                 + " is " + String.format(java.util.Locale.ROOT, "0x%02x", b)
                                 + ", a control character); is it a model or checkpoint file?");
@@ -180,12 +182,15 @@ final class AtomicFiles {
                 }
                 text.write(buffer, 0, n);
             }
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(text.toByteArray()))
-                    .toString();
+            return utf8(text.toByteArray());
         } catch (IOException e) {
             throw CliException.data(option + " " + file + ": " + reason(e), e);
         }
+    }
+
+    private static String utf8(byte[] bytes) throws java.nio.charset.CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /**
