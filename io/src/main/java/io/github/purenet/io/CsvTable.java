@@ -123,7 +123,7 @@ final class CsvTable {
         String text = field.trim();
         double x;
         try {
-            x = Double.parseDouble(text);
+            x = Decimals.parse(text);
         } catch (NumberFormatException e) {
             throw DataException.of(source, place(line, column) + ": " + (text.isEmpty() ? "empty field"
                     : "'" + Echo.of(text) + "' is not a number"));
