@@ -2,6 +2,7 @@ package io.github.purenet.cli;
 
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
+import io.github.purenet.io.Echo;
 import io.github.purenet.network.ActivationLayer;
 import io.github.purenet.network.BatchNorm;
 import io.github.purenet.network.Dropout;
@@ -60,7 +61,7 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
         Objects.requireNonNull(norm, "norm is null");
         if (layers.isEmpty() || layers.exists(size -> size == null || size < 1)) {
             throw CliException.usage("--layers: expected hidden-layer sizes >= 1 such as 128 or 256,128, got "
-                    + layers.mkString(","));
+                    + Echo.of(layers.mkString(",")));
         }
         if (!Choices.ACTIVATIONS.contains(activation)) {
             throw Choices.unknown("--activation", "activation", activation, Choices.ACTIVATIONS);
@@ -74,7 +75,7 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
         if (residual && (layers.size() < 2 || layers.distinct().size() > 1)) {
             throw CliException.usage("--residual: needs two or more hidden layers of one width, such as --layers "
                     + layers.head() + "," + layers.head() + " (each after the first becomes y = x + f(x)), got --layers "
-                    + layers.mkString(","));
+                    + Echo.of(layers.mkString(",")));
         }
     }
 

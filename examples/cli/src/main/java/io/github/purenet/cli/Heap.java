@@ -1,5 +1,6 @@
 package io.github.purenet.cli;
 
+import io.github.purenet.io.Echo;
 import io.github.purenet.io.Memory;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -54,7 +55,7 @@ final class Heap {
             bytes = Long.MAX_VALUE;
         }
         if (bytes > maxBytes) {
-            throw CliException.usage("--layers " + architecture.layers().mkString(",") + ": a network of "
+            throw CliException.usage("--layers " + Echo.of(architecture.layers().mkString(",")) + ": a network of "
                     + String.format(Locale.ROOT, "%,d", parameters) + " parameters for " + inputs + " inputs and "
                     + classes + " classes, which training with " + optimizer + " keeps " + copies + " copies of: "
                     + Memory.bytes(bytes) + ", more than the " + Memory.bytes(maxBytes) + " that this Java may use "
