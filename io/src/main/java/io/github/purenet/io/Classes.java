@@ -89,7 +89,7 @@ final class Classes {
             return numbers(texts, where, source);
         }
         if (notNumber < 0) {
-            throw DataException.of(source, where.apply(notInteger) + ": label '" + texts[notInteger]
+            throw DataException.of(source, where.apply(notInteger) + ": label '" + Echo.of(texts[notInteger])
                     + "' is not a class number (an integer >= 0)");
         }
         return names(texts);
@@ -101,13 +101,13 @@ final class Classes {
             String text = texts[i];
             boolean negative = text.startsWith("-") && text.chars().skip(1).anyMatch(c -> c != '0');
             if (negative) {
-                throw DataException.of(source, where.apply(i) + ": label " + text
+                throw DataException.of(source, where.apply(i) + ": label " + Echo.of(text)
                         + " is out of range: class numbers are 0, 1, 2, ...");
             }
             long value = parseBounded(text);
             if (value > MAX_CLASS) {
                 String digits = text.replaceFirst("^\\+?0*", "");
-                throw DataException.of(source, where.apply(i) + ": label " + text + " is out of range: it implies "
+                throw DataException.of(source, where.apply(i) + ": label " + Echo.of(text) + " is out of range: it implies "
                         + (digits.length() <= 18 ? implied(Long.parseLong(digits))
                                 : "more than 10^" + (digits.length() - 1) + " classes")
                         + ", and class numbers go up to " + MAX_CLASS + "; is the label column right?");

@@ -46,12 +46,28 @@ import java.util.Objects;
  * flowers.csv line 7: 4 fields, expected 5 as in the header
  * flowers.csv line 9, column 'petal_width': 'wide' is not a number
  * flowers.csv line 12, column 'species': label -1 is out of range: class numbers are 0, 1, 2, ...
+ * big.csv line 3, column 'x7': 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa... (10,000,000 characters)' is not a number
+ * /dev/zero line 1: a field longer than 16,777,216 characters, the most a field may have; is it a CSV file, with every quote closed?
  * </pre>
+ *
+ * <p>A value that a message shows is cut to its first {@value Echo#LENGTH} characters and its
+ * length ({@link Echo}). A field may have at most {@link #MAX_FIELD_CHARACTERS} characters and a
+ * row {@link #MAX_ROW_CHARACTERS} and {@link #MAX_FIELDS} fields, so that a file without line
+ * breaks is refused after 16 million characters instead of filling the memory.
  */
 public final class Csv {
 
     /** The most fields a row may have. */
     public static final int MAX_FIELDS = 1 << 20;
+
+    /**
+     * The most characters a field may have, 16,777,216: a longer field (a file with no line breaks,
+     * such as {@code /dev/zero}, or a quote that is never closed) is refused once this many are read.
+     */
+    public static final int MAX_FIELD_CHARACTERS = 1 << 24;
+
+    /** The most characters a row may have, 67,108,864, line breaks inside quotes included. */
+    public static final int MAX_ROW_CHARACTERS = 1 << 26;
 
     private Csv() {
     }
@@ -121,7 +137,8 @@ public final class Csv {
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE) // checked by CsvTable, with its message
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .allowUnclosedQuote(false)
-                .build(CsvRecordHandler.of(handler -> handler.maxFields(MAX_FIELDS)), text)) {
+                .build(CsvRecordHandler.of(handler -> handler.maxFields(MAX_FIELDS)
+                        .maxFieldSize(MAX_FIELD_CHARACTERS).maxRecordSize(MAX_ROW_CHARACTERS)), text)) {
             Iterator<CsvRecord> records = csv.iterator();
             while (next(records, source)) {
                 CsvRecord record = records.next();

@@ -34,7 +34,7 @@ public record CsvOptions(boolean header, Option<String> labelColumn, char delimi
         Objects.requireNonNull(labelColumn, "labelColumn is null");
         if (labelColumn.exists(c -> c == null || c.isBlank())) {
             throw new IllegalArgumentException("labelColumn: expected a column name or number, got '"
-                    + labelColumn.get() + "'");
+                    + (labelColumn.get() == null ? null : Echo.of(labelColumn.get())) + "'");
         }
         if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
             throw new IllegalArgumentException("delimiter: expected a character other than a quote, a carriage "

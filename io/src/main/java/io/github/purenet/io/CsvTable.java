@@ -8,7 +8,6 @@ import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
 final class CsvTable {
 
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
-    private static final String MAX_FIELDS_TEXT = String.format(Locale.ROOT, "%,d", Csv.MAX_FIELDS);
+    private static final String MAX_FIELDS_TEXT = Echo.thousands(Csv.MAX_FIELDS);
 
     private final String source;
     private final CsvOptions options;
@@ -115,8 +114,8 @@ final class CsvTable {
         } catch (NumberFormatException e) {
             // not a number either: refused below
         }
-        throw DataException.of(source, ": no column '" + wanted + "' for the labels; "
-                + (options.header() ? "its columns are " + names.mkString(", ") + " (or give a column number from 1 to "
+        throw DataException.of(source, ": no column '" + Echo.of(wanted) + "' for the labels; "
+                + (options.header() ? "its columns are " + Echo.list(names) + " (or give a column number from 1 to "
                         + names.size() + ")" : "it has no header, so give a column number from 1 to " + names.size()));
     }
 
@@ -124,20 +123,21 @@ final class CsvTable {
         String text = field.trim();
         double x;
         try {
-            x = Double.parseDouble(text);
+            x = Decimals.parse(text);
         } catch (NumberFormatException e) {
             throw DataException.of(source, place(line, column) + ": " + (text.isEmpty() ? "empty field"
-                    : "'" + text + "' is not a number"));
+                    : "'" + Echo.of(text) + "' is not a number"));
         }
         if (!Double.isFinite(x)) {
-            throw DataException.of(source, place(line, column) + ": '" + text + "' is not a finite number");
+            throw DataException.of(source, place(line, column) + ": '" + Echo.of(text) + "' is not a finite number");
         }
         return x;
     }
 
     private String place(int line, int column) {
-        return "line " + line + ", column " + (options.header() ? "'" + names.get(column) + "'" : names.get(column));
+        return "line " + line + ", column " + (options.header() ? "'" + Echo.of(names.get(column)) + "'" : names.get(column));
     }
+
 
     /**
      * A problem of the CSV syntax, found by the parser, in the file's terms.
@@ -158,6 +158,11 @@ final class CsvTable {
                     + "); a quote inside a quoted field is written twice, \"\"";
         } else if (cause.contains("maximum limit of")) {
             what = "more than " + MAX_FIELDS_TEXT + " fields";
+        } else if (cause.startsWith("The maximum buffer size") || cause.contains("exceeds the max field size")) {
+            what = "a field longer than " + Echo.thousands(Csv.MAX_FIELD_CHARACTERS) + " characters, the most a "
+                    + "field may have; is it a CSV file, with every quote closed?";
+        } else if (cause.contains("exceeds the max record size")) {
+            what = "longer than " + Echo.thousands(Csv.MAX_ROW_CHARACTERS) + " characters, the most a row may have";
         } else {
             what = "not valid CSV (" + cause + ")";
         }

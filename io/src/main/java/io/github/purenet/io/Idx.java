@@ -5,10 +5,10 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the IDX format of MNIST (Y. LeCun, C. Cortes and C. Burges, "The MNIST database of
@@ -28,11 +28,14 @@ import java.util.Objects;
  * <p>Every header field is read as an unsigned 32-bit number and checked with exact arithmetic, so
  * that no size can overflow: a file whose magic number is not the expected one, whose sizes are 0 or
  * too large, or whose body is shorter or longer than its header says, is refused with a
- * {@link DataException} that names the file and the numbers:
+ * {@link DataException} that names the file and the numbers. The headers are checked before the
+ * bodies are read: against the file's size for a file that is not gzip, and against the memory
+ * that this Java may use for any file, so that a header claiming 2^31 images is refused at once.
  *
  * <pre>
  * train-images-idx3-ubyte.gz: magic number 0x00000801, expected 0x00000803 (IDX images); are the image and label files swapped?
  * t10k-images-idx3-ubyte: truncated: the header says 10000 images of 28x28 pixels (7840000 bytes after the header), but the file has 3000000
+ * big.gz: the header says 2147483647 images of 28x28 pixels, 1,683,627,180,248 numbers that need 15.2 TB of memory to read, more than the 4.2 GB that this Java may use (its -Xmx)
  * </pre>
  */
 public final class Idx {
@@ -48,7 +51,10 @@ public final class Idx {
 
     /**
      * Reads a file of images and the file of their labels, as MNIST's
-     * {@code train-images-idx3-ubyte} and {@code train-labels-idx1-ubyte}.
+     * {@code train-images-idx3-ubyte} and {@code train-labels-idx1-ubyte}. Both headers are read
+     * and checked before either body: the sizes (against the files' sizes, for files that are not
+     * gzip), the counts against each other, and the memory that the examples will take against the
+     * most that this Java may use ({@link Runtime#maxMemory()}).
      *
      * @param images the images' file, raw or gzip
      * @param labels the labels' file, raw or gzip
@@ -60,11 +66,23 @@ public final class Idx {
     public static LabelledData read(Path images, Path labels) {
         Objects.requireNonNull(images, "images is null");
         Objects.requireNonNull(labels, "labels is null");
-        return pair(bytes(images), images.toString(), bytes(labels), labels.toString());
+        InputStream imageStream = Inputs.open(images);
+        InputStream labelStream;
+        try {
+            labelStream = Inputs.open(labels);
+        } catch (DataException e) {
+            reading(images.toString(), () -> {
+                imageStream.close();
+                return null;
+            });
+            throw e;
+        }
+        return pair(imageStream, images.toString(), size(images), labelStream, labels.toString(), size(labels));
     }
 
     /**
-     * Reads images and their labels from streams; closes both.
+     * Reads images and their labels from streams; closes both. Both headers are checked before
+     * either body is read, as {@link #read(Path, Path)} does.
      *
      * @param images the images' bytes, raw or gzip
      * @param imagesSource their name for messages
@@ -79,120 +97,91 @@ public final class Idx {
         Objects.requireNonNull(imagesSource, "imagesSource is null");
         Objects.requireNonNull(labels, "labels is null");
         Objects.requireNonNull(labelsSource, "labelsSource is null");
-        return pair(bytes(images, imagesSource), imagesSource, bytes(labels, labelsSource), labelsSource);
+        return pair(images, imagesSource, -1, labels, labelsSource, -1);
     }
 
-    private static LabelledData pair(byte[] imageBytes, String imagesSource, byte[] labelBytes, String labelsSource) {
-        ImageShape shape = shape(imagesSource, imageBytes);
-        Vector<Integer> labels = labels(labelsSource, labelBytes);
-        int count = ByteBuffer.wrap(imageBytes, 4, 4).getInt(); // checked by shape: at most the body's size
-        if (count != labels.size()) {
-            throw DataException.of(imagesSource, "has " + count + " images but " + labelsSource + " has "
-                    + labels.size() + " labels");
+    private static LabelledData pair(InputStream imageStream, String imagesSource, long imagesSize,
+            InputStream labelStream, String labelsSource, long labelsSize) {
+        try (InputStream imagesRaw = imageStream; InputStream labelsRaw = labelStream;
+                InputStream imageBytes = reading(imagesSource, () -> Inputs.decompressed(imagesRaw, imagesSource));
+                InputStream labelBytes = reading(labelsSource, () -> Inputs.decompressed(labelsRaw, labelsSource))) {
+            IdxHeader image = reading(imagesSource, () -> IdxHeader.read(imageBytes, imagesSource, IMAGES,
+                    imageBytes instanceof GZIPInputStream ? -1 : imagesSize));
+            IdxHeader label = reading(labelsSource, () -> IdxHeader.read(labelBytes, labelsSource, LABELS,
+                    labelBytes instanceof GZIPInputStream ? -1 : labelsSize));
+            if (image.count() != label.count()) {
+                throw DataException.of(imagesSource, "has " + image.count() + " images but " + labelsSource + " has "
+                        + label.count() + " labels");
+            }
+            // the bytes of the body, then a double for each
+            Memory.require(imagesSource, "the header says " + image.what(), image.bodySize(), Double.BYTES + 1);
+            int pixels = Math.multiplyExact(image.rows(), image.columns());
+            byte[][] body = reading(imagesSource, () -> body(imageBytes, image, pixels));
+            Vector<Integer> labels = reading(labelsSource, () -> labels(labelBytes, label));
+            Matrix x = Matrix.of(image.count(), pixels, (i, j) -> (body[i][j] & 0xff) / 255.0);
+            int columns = image.columns();
+            Vector<String> names = Vector.range(0, pixels).map(p -> "pixel (" + p / columns + ", " + p % columns + ")");
+            Classes.Result classes = Classes.ofNumbers(labels);
+            return new LabelledData(labelsSource, x, classes.labels(), classes.names(), names, Vector.empty(),
+                    Option.some(new ImageShape(image.rows(), columns)));
+        } catch (IOException e) {
+            throw Inputs.failure(imagesSource, e); // closing failed
         }
-        int pixels = shape.pixels();
-        Matrix x = Matrix.of(count, pixels, (i, j) -> (imageBytes[16 + i * pixels + j] & 0xff) / 255.0);
-        int columns = shape.columns();
-        Vector<String> names = Vector.range(0, pixels).map(p -> "pixel (" + p / columns + ", " + p % columns + ")");
-        Classes.Result classes = Classes.ofNumbers(labels);
-        return new LabelledData(labelsSource, x, classes.labels(), classes.names(), names, Vector.empty(),
-                Option.some(shape));
     }
 
-    /**
-     * The labels of an IDX1 file's bytes.
-     *
-     * @param source the file's name, for messages
-     * @param bytes the file's (uncompressed) bytes, not changed
-     * @return one label per item, each in {@code 0..255}
-     */
-    static Vector<Integer> labels(String source, byte[] bytes) {
-        ByteBuffer in = header(source, bytes, LABELS, 1);
-        long count = Integer.toUnsignedLong(in.getInt());
-        if (count == 0) {
-            throw DataException.of(source, ": the header says 0 labels, expected at least one");
+    /** The images' bytes, one array an image, with a body shorter or longer than the header's refused. */
+    private static byte[][] body(InputStream in, IdxHeader header, int pixels) throws IOException {
+        byte[][] body = new byte[header.count()][];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = in.readNBytes(pixels);
+            if (body[i].length < pixels) {
+                IdxHeader.requireBody(header.source(), (long) i * pixels + body[i].length, header.bodySize(),
+                        header.what());
+            }
         }
-        requireBody(source, bytes.length, 8, count, count + " labels");
-        return Vector.range(0, (int) count).map(i -> bytes[8 + i] & 0xff);
+        requireEnd(in, header);
+        return body;
     }
 
-    /**
-     * The shape of the images of an IDX3 file's bytes, with every size checked against the body.
-     *
-     * @param source the file's name, for messages
-     * @param bytes the file's (uncompressed) bytes, not changed
-     * @return the shape of one image
-     */
-    static ImageShape shape(String source, byte[] bytes) {
-        ByteBuffer in = header(source, bytes, IMAGES, 3);
-        long count = Integer.toUnsignedLong(in.getInt());
-        long rows = Integer.toUnsignedLong(in.getInt());
-        long columns = Integer.toUnsignedLong(in.getInt());
-        String images = count + " images of " + rows + "x" + columns + " pixels";
-        if (count == 0 || rows == 0 || columns == 0) {
-            throw DataException.of(source, ": the header says " + images + ", expected at least one image of at "
-                    + "least one pixel");
+    private static Vector<Integer> labels(InputStream in, IdxHeader header) throws IOException {
+        byte[] body = in.readNBytes(header.count());
+        if (body.length < header.count()) {
+            IdxHeader.requireBody(header.source(), body.length, header.count(), header.what());
         }
-        long pixels;
+        requireEnd(in, header);
+        return Vector.range(0, body.length).map(i -> body[i] & 0xff);
+    }
+
+    /** Refuses bytes after the body, counting them without keeping them. */
+    private static void requireEnd(InputStream in, IdxHeader header) throws IOException {
+        long extra = 0;
+        byte[] buffer = new byte[1 << 16];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            extra += n;
+        }
+        IdxHeader.requireBody(header.source(), header.bodySize() + extra, header.bodySize(), header.what());
+    }
+
+    /** The size of a regular file, which its body must match if it is not gzip; -1 if unknown. */
+    private static long size(Path file) {
         try {
-            pixels = Math.multiplyExact(rows, columns);
-        } catch (ArithmeticException e) {
-            pixels = Long.MAX_VALUE;
-        }
-        if (pixels > Integer.MAX_VALUE) {
-            throw DataException.of(source, ": the header says " + images + ", more than "
-                    + String.format(Locale.ROOT, "%,d", Integer.MAX_VALUE) + " pixels an image");
-        }
-        requireBody(source, bytes.length, 16, Math.multiplyExact(count, pixels), images);
-        return new ImageShape((int) rows, (int) columns);
-    }
-
-    private static ByteBuffer header(String source, byte[] bytes, int magic, int dimensions) {
-        int headerSize = 4 + 4 * dimensions;
-        String kind = magic == LABELS ? "label" : "image";
-        if (bytes.length < 4) {
-            throw DataException.of(source, ": truncated: " + bytes.length + " bytes, shorter than the " + headerSize
-                    + "-byte header of an IDX " + kind + " file");
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes).asReadOnlyBuffer(); // big-endian, as IDX is
-        int found = in.getInt();
-        if (found != magic) {
-            throw DataException.of(source, ": magic number " + hex(found) + ", expected " + hex(magic) + " (IDX "
-                    + kind + "s)" + (found == LABELS || found == IMAGES ? "; are the image and label files swapped?"
-                    : ""));
-        }
-        if (bytes.length < headerSize) {
-            throw DataException.of(source, ": truncated: " + bytes.length + " bytes, shorter than the " + headerSize
-                    + "-byte header of an IDX " + kind + " file");
-        }
-        return in;
-    }
-
-    private static void requireBody(String source, long size, long headerSize, long expected, String what) {
-        long body = size - headerSize;
-        if (body < expected) {
-            throw DataException.of(source, ": truncated: the header says " + what + " (" + expected
-                    + " bytes after the header), but the file has " + body);
-        }
-        if (body > expected) {
-            throw DataException.of(source, ": " + (body - expected) + " bytes more than the header's " + what
-                    + " (" + expected + " bytes after the header)");
+            return Files.isRegularFile(file) ? Files.size(file) : -1;
+        } catch (IOException e) {
+            return -1; // said when the file is opened
         }
     }
 
-    private static byte[] bytes(Path file) {
-        return bytes(Inputs.open(file), file.toString());
+    /** A step that reads. */
+    private interface Reading<T> {
+        T get() throws IOException;
     }
 
-    private static byte[] bytes(InputStream in, String source) {
-        try (InputStream raw = in; InputStream decompressed = Inputs.decompressed(raw, source)) {
-            return decompressed.readAllBytes();
+    /** A step's I/O failure, naming the file. */
+    private static <T> T reading(String source, Reading<T> reading) {
+        try {
+            return reading.get();
         } catch (IOException e) {
             throw Inputs.failure(source, e);
         }
-    }
-
-    private static String hex(int value) {
-        return String.format(Locale.ROOT, "0x%08x", value);
     }
 }

@@ -2,6 +2,8 @@ package io.github.purenet.io;
 
 import static io.github.purenet.io.CsvErrorsTest.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
@@ -102,12 +104,13 @@ class IdxTest {
 
     @Test
     void theImageCountIsCheckedAsAnUnsignedNumber() {
-        refused("images: truncated: the header says 4294967295 images of 2x3 pixels (25769803770 bytes after the "
-                + "header), but the file has 12", () -> read(with(TWO_IMAGES, 4, -1), TWO_LABELS));
+        // a stream's size is not known before it is read, so the count is refused by itself
+        refused("images: the header says 4294967295 images of 2x3 pixels, more than 2,147,483,647 images, the most a "
+                + "data set can hold", () -> read(with(TWO_IMAGES, 4, -1), TWO_LABELS));
         refused("images: the header says 0 images of 2x3 pixels, expected at least one image of at least one pixel",
                 () -> read(with(TWO_IMAGES, 4, 0), TWO_LABELS));
         refused("images: 6 bytes more than the header's 1 images of 2x3 pixels (6 bytes after the header)",
-                () -> read(with(TWO_IMAGES, 4, 1), TWO_LABELS));
+                () -> read(with(TWO_IMAGES, 4, 1), labels(Idx.LABELS, 1, 3)));
     }
 
     @Test
@@ -138,8 +141,8 @@ class IdxTest {
 
     @Test
     void theLabelCountIsCheckedAsAnUnsignedNumber() {
-        refused("labels: truncated: the header says 4294967295 labels (4294967295 bytes after the header), but the "
-                + "file has 2", () -> read(TWO_IMAGES, with(TWO_LABELS, 4, -1)));
+        refused("labels: the header says 4294967295 labels, more than 2,147,483,647 labels, the most a data set can "
+                + "hold", () -> read(TWO_IMAGES, with(TWO_LABELS, 4, -1)));
         refused("labels: the header says 0 labels, expected at least one", () -> read(TWO_IMAGES,
                 with(TWO_LABELS, 4, 0)));
         refused("images has 2 images but labels has 1 labels", () -> read(TWO_IMAGES, labels(Idx.LABELS, 1, 3)));
@@ -163,6 +166,89 @@ class IdxTest {
         byte[] gz = gzip(TWO_IMAGES);
         Path cut = Files.write(dir.resolve("cut.gz"), Arrays.copyOf(gz, 20));
         refused(cut + ": truncated gzip data", () -> Idx.read(cut, labels));
+    }
+
+    @Test
+    void aFilesBodyIsCheckedAgainstItsSizeBeforeItIsRead() throws IOException {
+        Path labels = Files.write(dir.resolve("labels"), TWO_LABELS);
+        // 2^31 images of 28x28: 1,683,627,180,032 bytes, computed exactly, against the 12 the file has
+        Path images = Files.write(dir.resolve("images"), with(with(with(TWO_IMAGES, 4, 1 << 31), 8, 28), 12, 28));
+        refused(images + ": truncated: the header says 2147483648 images of 28x28 pixels (1683627180032 bytes after "
+                + "the header), but the file has 12", () -> Idx.read(images, labels));
+        // 0xFFFFFFFF labels: 4,294,967,295 bytes, more than an int, against the file's 2
+        Path manyLabels = Files.write(dir.resolve("many-labels"), with(TWO_LABELS, 4, -1));
+        refused(manyLabels + ": truncated: the header says 4294967295 labels (4294967295 bytes after the header), but "
+                + "the file has 2", () -> Idx.read(Files.write(dir.resolve("i"), TWO_IMAGES), manyLabels));
+    }
+
+    @Test
+    void aGzipHeaderClaiming2To31ImagesIsRefusedBeforeItsBodyIsRead() {
+        byte[] header = with(with(with(TWO_IMAGES, 4, 1 << 31), 8, 28), 12, 28);
+        CountingStream in = new CountingStream(gzip(withNoise(header, 2 << 20)));
+        refused("images.gz: the header says 2147483648 images of 28x28 pixels, more than 2,147,483,647 images, the "
+                + "most a data set can hold", () -> Idx.read(in, "images.gz", new ByteArrayInputStream(TWO_LABELS),
+                "labels"));
+        assertTrue(in.read < 1 << 19, "read " + in.read + " bytes of the 2 MB gzip");
+    }
+
+    @Test
+    void aGzipHeaderClaimingMoreThanMemoryHoldsIsRefusedBeforeItsBodyIsRead() {
+        // 2^31 - 1 images of 28x28: 9 bytes a pixel while read, 15.2 TB, more than any test's heap
+        byte[] header = with(with(with(TWO_IMAGES, 4, Integer.MAX_VALUE), 8, 28), 12, 28);
+        byte[] labelHeader = with(TWO_LABELS, 4, Integer.MAX_VALUE);
+        CountingStream in = new CountingStream(gzip(withNoise(header, 2 << 20)));
+        DataException e = assertThrows(DataException.class, () -> Idx.read(in, "images.gz",
+                new ByteArrayInputStream(labelHeader), "labels"));
+        assertTrue(e.getMessage().startsWith("images.gz: the header says 2147483647 images of 28x28 pixels, "
+                + "1,683,627,179,248 numbers that need 15.2 TB of memory to read, more than the "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" that this Java may use (its -Xmx)"), e.getMessage());
+        assertTrue(in.read < 1 << 19, "read " + in.read + " bytes of the 2 MB gzip");
+    }
+
+    @Test
+    void bytesAfterTheBodyOfAStreamAreCountedWithoutKeepingThem() {
+        byte[] longer = Arrays.copyOf(TWO_IMAGES, TWO_IMAGES.length + 100_000);
+        refused("images: 100000 bytes more than the header's 2 images of 2x3 pixels (12 bytes after the header)",
+                () -> read(gzip(longer), TWO_LABELS));
+        refused("images: truncated: the header says 2 images of 2x3 pixels (12 bytes after the header), but the file "
+                + "has 7", () -> read(gzip(Arrays.copyOf(TWO_IMAGES, 23)), TWO_LABELS));
+    }
+
+    /** The bytes followed by {@code n} bytes that gzip cannot compress. */
+    private static byte[] withNoise(byte[] bytes, int n) {
+        byte[] noise = Arrays.copyOf(bytes, bytes.length + n);
+        new java.util.SplittableRandom(1).ints(n, 0, 256).forEach(new java.util.function.IntConsumer() {
+            private int i = bytes.length;
+
+            @Override
+            public void accept(int b) {
+                noise[i++] = (byte) b;
+            }
+        });
+        return noise;
+    }
+
+    /** A stream of bytes that counts how many were read from it. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        long read;
+
+        CountingStream(byte[] bytes) {
+            super(new ByteArrayInputStream(bytes));
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            read += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            read += Math.max(n, 0);
+            return n;
+        }
     }
 
     /** The bytes with the big-endian int at an offset replaced. */

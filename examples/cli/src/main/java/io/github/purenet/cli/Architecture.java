@@ -2,6 +2,7 @@ package io.github.purenet.cli;
 
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
+import io.github.purenet.io.Echo;
 import io.github.purenet.network.ActivationLayer;
 import io.github.purenet.network.BatchNorm;
 import io.github.purenet.network.Dropout;
@@ -60,7 +61,7 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
         Objects.requireNonNull(norm, "norm is null");
         if (layers.isEmpty() || layers.exists(size -> size == null || size < 1)) {
             throw CliException.usage("--layers: expected hidden-layer sizes >= 1 such as 128 or 256,128, got "
-                    + layers.mkString(","));
+                    + Echo.of(layers.mkString(",")));
         }
         if (!Choices.ACTIVATIONS.contains(activation)) {
             throw Choices.unknown("--activation", "activation", activation, Choices.ACTIVATIONS);
@@ -74,7 +75,7 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
         if (residual && (layers.size() < 2 || layers.distinct().size() > 1)) {
             throw CliException.usage("--residual: needs two or more hidden layers of one width, such as --layers "
                     + layers.head() + "," + layers.head() + " (each after the first becomes y = x + f(x)), got --layers "
-                    + layers.mkString(","));
+                    + Echo.of(layers.mkString(",")));
         }
     }
 
@@ -113,6 +114,30 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
         return network.inputs() + "-" + layers.mkString("-") + "-" + network.outputs() + " " + activation
                 + (norm.equals("none") ? "" : ", " + norm + " norm") + (dropout > 0.0 ? ", dropout " + dropout : "")
                 + (residual ? ", residual" : "");
+    }
+
+    /**
+     * The trainable parameters of {@link #network(Key, int, int)}, counted exactly without building
+     * it: each dense layer's weights and biases, each normalisation's scale and shift.
+     *
+     * @param inputs the features of an example, at least 1
+     * @param classes the classes, at least 1
+     * @return the parameters
+     * @throws IllegalArgumentException if {@code inputs} or {@code classes} is below 1
+     */
+    public long parameters(int inputs, int classes) {
+        if (inputs < 1 || classes < 1) {
+            throw new IllegalArgumentException("parameters: expected inputs and classes >= 1, got " + inputs + " and "
+                    + classes);
+        }
+        long total = 0;
+        long width = inputs;
+        for (int size : layers) {
+            long normalisation = norm.equals("none") ? 0 : 2L * size;
+            total = Math.addExact(total, Math.addExact(Math.multiplyExact(width, size), size + normalisation));
+            width = size;
+        }
+        return Math.addExact(total, Math.multiplyExact(width, classes) + classes); // below 2^31 · 2^16: exact
     }
 
     /**

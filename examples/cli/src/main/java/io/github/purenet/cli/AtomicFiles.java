@@ -1,7 +1,13 @@
 package io.github.purenet.cli;
 
+import io.github.purenet.io.Memory;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -123,23 +129,68 @@ final class AtomicFiles {
     }
 
     /**
-     * Reads a whole text file.
+     * The most bytes of a model or checkpoint file that the command line reads: 1 GiB, more than
+     * the JSON of a network of 20 million parameters with its optimizer's state.
+     */
+    static final long MAX_DOCUMENT_BYTES = 1L << 30;
+
+    /**
+     * Reads a whole text file: a model or a checkpoint, a JSON document of at most
+     * {@link #MAX_DOCUMENT_BYTES}. A longer file, or bytes that JSON text never holds (control
+     * characters other than tab, line feed and carriage return, as {@code /dev/zero} gives), are
+     * refused as soon as they are read, not after filling the memory.
      *
      * @param option the option that names the file, for messages
      * @param file the file
      * @return its text, as UTF-8
-     * @throws CliException (data) naming the file if it is missing, a directory or unreadable
+     * @throws CliException (data) naming the file if it is missing, a directory, unreadable, too
+     *     long, not UTF-8 or not JSON text
      */
     static String read(String option, Path file) {
+        return read(option, file, MAX_DOCUMENT_BYTES);
+    }
+
+    /**
+     * Reads a whole text file of at most {@code maxBytes}, as {@link #read(String, Path)}.
+     *
+     * @param option the option that names the file, for messages
+     * @param file the file
+     * @param maxBytes the most bytes it may have
+     * @return its text, as UTF-8
+     */
+    static String read(String option, Path file, long maxBytes) {
         if (Files.isDirectory(file)) {
             throw CliException.data(option + " " + file + ": is a directory, expected a file");
         }
-        try {
-            return Files.readString(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                for (int k = 0; k < n; k++) {
+                    int b = buffer[k];
+                    if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                        text.write(buffer, 0, k);
+                        utf8(text.toByteArray()); // bytes that are not UTF-8 before it say so first
+                        throw CliException.data(option + " " + file + ": not valid JSON (byte " + (text.size() + k + 1)
+                                + " is " + String.format(java.util.Locale.ROOT, "0x%02x", b)
+                                + ", a control character); is it a model or checkpoint file?");
+                    }
+                }
+                if (text.size() + (long) n > maxBytes) {
+                    throw CliException.data(option + " " + file + ": longer than " + Memory.bytes(maxBytes)
+                            + ", the most a model or checkpoint file may have; is it the right file?");
+                }
+                text.write(buffer, 0, n);
+            }
+            return utf8(text.toByteArray());
         } catch (IOException e) {
-            throw CliException.data(option + " " + file + ": "
-                    + reason(e), e);
+            throw CliException.data(option + " " + file + ": " + reason(e), e);
         }
+    }
+
+    private static String utf8(byte[] bytes) throws java.nio.charset.CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.purenet.cli;
 
+import io.github.purenet.io.Echo;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.network.Initializer;
@@ -136,7 +137,7 @@ public final class Choices {
      * @return the exception to throw (usage), naming the value and the choices
      */
     static CliException unknown(String option, String what, String name, Vector<String> choices) {
-        return CliException.usage(option + ": unknown " + what + " '" + name + "'; expected one of "
+        return CliException.usage(option + ": unknown " + what + " '" + Echo.of(name) + "'; expected one of "
                 + choices.mkString(", "));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.purenet.cli;
 
+import io.github.purenet.io.Echo;
 import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -81,23 +82,23 @@ public record DataSpec(Kind kind, Option<Path> path) {
             }
             if (kind == Kind.IRIS || kind == Kind.DIGITS) {
                 if (colon >= 0) {
-                    throw CliException.usage("--data: '" + text + "': " + prefix + " is shipped and takes no path"
+                    throw CliException.usage("--data: '" + Echo.of(text) + "': " + prefix + " is shipped and takes no path"
                             + accepted);
                 }
                 return new DataSpec(kind, Option.none());
             }
             String path = colon < 0 ? "" : text.substring(colon + 1);
             if (path.isBlank()) {
-                throw CliException.usage("--data: '" + text + "': " + prefix + " needs a "
+                throw CliException.usage("--data: '" + Echo.of(text) + "': " + prefix + " needs a "
                         + (kind == Kind.MNIST ? "directory" : "file") + accepted);
             }
             try {
                 return new DataSpec(kind, Option.some(Path.of(path)));
             } catch (java.nio.file.InvalidPathException e) {
-                throw CliException.usage("--data: '" + text + "': not a valid path (" + e.getReason() + ")");
+                throw CliException.usage("--data: '" + Echo.of(text) + "': not a valid path (" + e.getReason() + ")");
             }
         }
-        throw CliException.usage("--data: unknown data '" + text + "'" + accepted);
+        throw CliException.usage("--data: unknown data '" + Echo.of(text) + "'" + accepted);
     }
 
     /**

@@ -86,8 +86,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (seed != null && testSplit == null) {
             throw CliException.usage("--seed: only with --test-split, to choose the test part of a split");
         }
-        Model m = ModelFile.read(model.toString(), AtomicFiles.read("--model", model));
-        Sources.Loaded loaded = Sources.load(dataSpec, given(labelColumn));
+        Model m = Heap.during("reading the model " + model,
+                () -> ModelFile.read(model.toString(), AtomicFiles.read("--model", model)));
+        Sources.Loaded loaded = Sources.read(dataSpec, given(labelColumn));
         LabelledData examples = Sources.inClassesOf(loaded.test().getOrElse(loaded.train()), m.classNames(),
                 "the model");
         if (examples.features().columns() != m.network().inputs()) {
@@ -97,7 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset all = examples.dataset();
         Tuple2<Dataset, String> chosen = chosen(m, examples, all, dataSpec);
         requireNoNaN(m, chosen._1);
-        Evaluation e = m.evaluate(chosen._1, Losses.softmaxCrossEntropy());
+        Evaluation e = Heap.during("evaluating", () -> m.evaluate(chosen._1, Losses.softmaxCrossEntropy()));
         String source = dataSpec + chosen._2;
         Report.evaluation(model, source, e, m.classNames()).forEach(console::text);
         console.summary(m.network());

@@ -103,7 +103,11 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         requireBatchesFit(config, train.size());
         Option<Dataset> validation = held.map(v -> standardization.map(s -> s.apply(v.test())).getOrElse(v.test()));
         Dataset test = standardization.map(s -> s.apply(split.test())).getOrElse(split.test());
-        Network initial = config.architecture().network(keys.get(1), train.features().columns(), classes);
+        int inputs = train.features().columns();
+        Heap.requireFits(config.architecture(), inputs, classes, config.optimizer(), Runtime.getRuntime().maxMemory());
+        Network initial = Heap.during(String.format(java.util.Locale.ROOT, "building the network of %,d parameters",
+                config.architecture().parameters(inputs, classes)),
+                () -> config.architecture().network(keys.get(1), inputs, classes));
         return new Experiment(config, train, test, sample(train), all.classNames(), standardization, initial,
                 Batching.miniBatches(config.batch()), keys.get(2), validation, heldOut);
     }

@@ -72,7 +72,7 @@ public final class Purenet implements Runnable {
         try {
             return commandLine.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("purenet: out of memory; give Java more, as in java -Xmx8g -jar purenet.jar ...");
+            err.println("purenet: " + Heap.outOfMemory(""));
             err.flush();
             return CliException.DATA;
         }

@@ -117,8 +117,8 @@ final class Runs {
      * @return the exit code, 0
      */
     static int train(RunConfig config, Outputs outputs) {
-        Sources.Loaded data = Sources.load(config.data(), config.labelColumn());
-        Experiment e = Experiment.of(config, data);
+        Sources.Loaded data = Sources.read(config.data(), config.labelColumn());
+        Experiment e = Heap.during("preparing the data", () -> Experiment.of(config, data));
         String dataSha256 = outputs.checkpointDir().isDefined() ? Experiment.dataSha256(data) : "";
         return start(e, e.optimizer(), dataSha256, outputs);
     }
@@ -140,7 +140,8 @@ final class Runs {
      * @return the exit code, 0
      */
     static int resume(Path file, Option<Integer> epochs, Option<DataSpec> dataSpec, Outputs outputs) {
-        Checkpoint checkpoint = Checkpoint.decode(file.toString(), AtomicFiles.read("--checkpoint", file));
+        Checkpoint checkpoint = Heap.during("reading the checkpoint " + file,
+                () -> Checkpoint.decode(file.toString(), AtomicFiles.read("--checkpoint", file)));
         RunConfig config = checkpoint.config();
         if (epochs.isDefined()) {
             config = config.withEpochs(epochs.get());
@@ -149,13 +150,14 @@ final class Runs {
             config = config.withData(dataSpec.get().absolute());
         }
         outputs.check(config.data());
-        Sources.Loaded data = Sources.load(config.data(), config.labelColumn());
+        Sources.Loaded data = Sources.read(config.data(), config.labelColumn());
         String dataSha256 = Experiment.dataSha256(data);
         if (!dataSha256.equals(checkpoint.dataSha256())) {
             throw CliException.data(config.data() + ": not the data of the checkpoint's run (their SHA-256 differs); "
                     + "resume needs the same data" + (dataSpec.isEmpty() ? ", which --data can point to" : ""));
         }
-        Experiment e = Experiment.of(config, data);
+        RunConfig run = config;
+        Experiment e = Heap.during("preparing the data", () -> Experiment.of(run, data));
         return resume(file, checkpoint, e, e.optimizer(), dataSha256, outputs);
     }
 
@@ -203,7 +205,9 @@ final class Runs {
         if (start.step() > 0) {
             console.text(Report.resuming(e, start, Trainer.rule(e.config()).flatMap(r -> from.flatMap(r::reason))));
         }
-        Trainer.Outcome<S> outcome = Trainer.run(e, optimizer, start, from, history, checkpoints, console);
+        Trainer.Outcome<S> outcome = Heap.during(String.format(java.util.Locale.ROOT, "training (a network of %,d "
+                + "parameters on %,d examples of %,d features)", e.initial().parameterCount(), e.train().size(),
+                e.train().features().columns()), () -> Trainer.run(e, optimizer, start, from, history, checkpoints, console));
         TrainState<S> last = outcome.last();
         Option<TrainState<S>> kept = outcome.stopped().isDefined() ? outcome.stopped().get().best()
                 : Option.when(!last.diverged(), last);

@@ -1,5 +1,6 @@
 package io.github.purenet.cli;
 
+import io.github.purenet.io.Echo;
 import io.github.purenet.io.Csv;
 import io.github.purenet.io.CsvOptions;
 import io.github.purenet.io.Idx;
@@ -66,6 +67,19 @@ public final class Sources {
         }
     }
 
+    /**
+     * Reads the data a specification names, as {@link #load}, saying what was being read if the
+     * memory runs out.
+     *
+     * @param spec the data
+     * @param labelColumn the label's column of a CSV file, none for the last
+     * @return the examples
+     * @throws CliException {@code "out of memory while reading the data (csv:FILE)"} if the memory ran out
+     */
+    static Loaded read(DataSpec spec, Option<String> labelColumn) {
+        return Heap.during("reading the data (" + spec + ")", () -> load(spec, labelColumn));
+    }
+
     private static LabelledData shipped(String name, CsvOptions options) {
         InputStream in = Sources.class.getResourceAsStream(SHIPPED + name);
         if (in == null) {
@@ -122,9 +136,9 @@ public final class Sources {
         if (i >= 0) {
             String label = data.classNames().get(data.labels().get(i));
             boolean numbers = classNames.equals(numbers(classNames.size()));
-            throw CliException.data(data.source() + " " + data.place(i) + ": label " + (numbers ? label
+            throw CliException.data(data.source() + " " + data.place(i) + ": label " + (numbers ? Echo.of(label)
                     + " is out of range: " + whose + " has classes 0.." + (classNames.size() - 1)
-                    : "'" + label + "' is not a class of " + whose + ": " + classNames.mkString(", ")));
+                    : "'" + Echo.of(label) + "' is not a class of " + whose + ": " + Echo.list(classNames)));
         }
         return new LabelledData(data.source(), data.features(), data.labels().map(number::get), classNames,
                 data.featureNames(), data.lines(), data.imageShape());

@@ -1,5 +1,6 @@
 package io.github.purenet.cli;
 
+import io.github.purenet.io.Echo;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Objects;
@@ -25,6 +26,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class Suggestions {
 
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']{"
+            + (Echo.LENGTH + 1) + ",})'");
+
     private Suggestions() {
     }
 
@@ -40,7 +44,7 @@ final class Suggestions {
             if (!unmatched.isEmpty() && !unmatched.head().startsWith("-") && !spec.subcommands().isEmpty()) {
                 Vector<String> commands = Vector.ofAll(spec.subcommands().keySet());
                 String first = unmatched.head();
-                return "Unknown command: '" + first + "'" + nearest(first, commands).map(s -> "; did you mean " + s + "?")
+                return "Unknown command: '" + Echo.of(first) + "'" + nearest(first, commands).map(s -> "; did you mean " + s + "?")
                         .getOrElse("; expected " + commands.mkString(", "));
             }
             Vector<String> options = unmatched.filter(a -> a.matches("--?[A-Za-z].*")).map(a -> a.replaceAll("=.*", ""));
@@ -53,7 +57,20 @@ final class Suggestions {
                                 + "?").getOrElse("");
             }
         }
-        return String.valueOf(e.getMessage());
+        return cutQuoted(String.valueOf(e.getMessage()));
+    }
+
+    /**
+     * A message of picocli's with each quoted value cut as {@link Echo#of} cuts it: picocli
+     * quotes the value it refuses, as in {@code Invalid value for option '--lr': 'abc' is not a
+     * double number}.
+     *
+     * @param message the message
+     * @return the message, each {@code 'value'} of more than {@value Echo#LENGTH} characters cut
+     */
+    static String cutQuoted(String message) {
+        return QUOTED.matcher(message).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                "'" + Echo.of(m.group(1)) + "'"));
     }
 
     /**
@@ -75,8 +92,12 @@ final class Suggestions {
         if (byPrefix.isDefined()) {
             return byPrefix;
         }
-        return known.filter(k -> distance(word, bare(k)) <= Math.max(1, Math.min(word.length(), bare(k).length()) / 3))
-                .minBy(k -> distance(word, bare(k)));
+        // the distance is at least the difference of the lengths: names that differ more are not
+        // compared, so a 10 MB argument costs no 10 MB table
+        return known.filter(k -> {
+            int near = Math.max(1, Math.min(word.length(), bare(k).length()) / 3);
+            return Math.abs(word.length() - bare(k).length()) <= near && distance(word, bare(k)) <= near;
+        }).minBy(k -> distance(word, bare(k)));
     }
 
     private static String bare(String name) {
@@ -112,6 +133,6 @@ final class Suggestions {
     }
 
     private static String quoted(Vector<String> names) {
-        return names.map(n -> "'" + n + "'").mkString(", ");
+        return Echo.list(names.map(n -> "'" + Echo.of(n) + "'"));
     }
 }

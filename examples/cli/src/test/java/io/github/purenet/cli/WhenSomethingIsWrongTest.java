@@ -59,12 +59,22 @@ class WhenSomethingIsWrongTest {
                     + "pixels (7840000 bytes after the header), but the file has 3000000", 1,
                     dir -> mnist(dir, images(3), labels(3), labels(2),
                             idxImages(Idx.IMAGES, 10_000, 28, 28, 3_000_000))),
+            new Example("purenet: mnist/train-images-idx3-ubyte.gz: the header says 2147483648 images of 28x28 pixels, "
+                    + "more than 2,147,483,647 images, the most a data set can hold", 1,
+                    dir -> mnist(dir, gzip(idxImages(Idx.IMAGES, Integer.MIN_VALUE, 28, 28, 1000)), labels(3),
+                            labels(2), images(2))),
             new Example("purenet: mnist/train-images-idx3-ubyte has 60000 images but mnist/train-labels-idx1-ubyte has "
                     + "59999 labels", 1, dir -> mnist(dir, idxImages(Idx.IMAGES, 60_000, 1, 1, 60_000), labels(59_999),
                             labels(2), images(2))),
             new Example("purenet: new.csv line 4: label 3 is out of range: the model has classes 0..2", 1,
                     dir -> new String[] {"evaluate", "--model", model(dir).toString(), "--data", "csv:"
                             + write(dir.resolve("new.csv"), "a,b,c,d,label\n1,2,3,4,0\n1,2,3,4,2\n5,6,7,8,3\n")}),
+            new Example("purenet: big.csv line 2, column 'a': 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... "
+                    + "(10,000,000 characters)' is not a number", 1,
+                    dir -> train(write(dir.resolve("big.csv"), "a,label\n" + "x".repeat(10_000_000) + ",0\n1,1\n"))),
+            new Example("purenet: --model zeros.json: not valid JSON (byte 1 is 0x00, a control character); is it a "
+                    + "model or checkpoint file?", 1, dir -> new String[] {"evaluate", "--model",
+                            write(dir.resolve("zeros.json"), new byte[100]).toString(), "--data", "iris"}),
             new Example("purenet: nan.json: the network gives NaN for 30 of the 30 examples (64 of its 131 parameters "
                     + "are not finite: a run that diverged?); the loss and accuracy of NaN predictions mean nothing", 1,
                     dir -> new String[] {"evaluate", "--model", nanModel(dir).toString(), "--data", "iris"}),
