@@ -1,6 +1,7 @@
 package io.github.purenet.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Iterator;
@@ -144,7 +145,7 @@ record At(JsonNode node, String path) {
     /** @return what this node is, for a message: its type and its first characters */
     String kind() {
         if (node.isPojo()) { // a matrix's values, read as numbers
-            return "array " + ((com.fasterxml.jackson.databind.node.POJONode) node).getPojo();
+            return "array " + ((POJONode) node).getPojo();
         }
         return node.getNodeType().name().toLowerCase() + " " + cut(node.toString());
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,7 +67,8 @@ final class TreeReader {
                         return nodes.numberNode(p.getBigIntegerValue());
                 }
             case VALUE_NUMBER_FLOAT:
-                return nodes.numberNode(p.getDoubleValue());
+                double x = p.getDoubleValue();
+                return Double.isInfinite(x) ? new BeyondRange(x, p.getText()) : nodes.numberNode(x);
             case VALUE_TRUE:
                 return nodes.booleanNode(true);
             case VALUE_FALSE:
@@ -92,6 +94,22 @@ final class TreeReader {
                     ? new POJONode(Values.read(p, object.get("shape"))) : value(p, t));
         }
         return object;
+    }
+
+    /** A number beyond the range of a double, which reads as an infinity and prints as written. */
+    static final class BeyondRange extends DoubleNode {
+        private static final long serialVersionUID = 1L;
+        private final String text;
+
+        BeyondRange(double infinity, String text) {
+            super(infinity);
+            this.text = text;
+        }
+
+        @Override
+        public String asText() {
+            return text;
+        }
     }
 
     /** The integer {@code -0}: 0 as an integer, {@code -0.0} as a number. */

@@ -2,6 +2,7 @@ package io.github.purenet.checkpoint;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 
@@ -174,7 +175,8 @@ final class Values {
             return TreeReader.minusZero(p) ? -0.0 : p.getIntValue();
         }
         if (e == JsonToken.VALUE_NUMBER_FLOAT || e == JsonToken.VALUE_NUMBER_INT) {
-            double x = Double.parseDouble(p.getText()); // correctly rounded, as Jackson's reading of doubles
+            // FastDoubleParser (in jackson-core): the nearest double, as Double.parseDouble, about three times as fast
+            double x = NumberInput.parseDouble(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), true);
             return Double.isInfinite(x) ? Double.NaN : x;
         }
         if (e == JsonToken.VALUE_STRING) {

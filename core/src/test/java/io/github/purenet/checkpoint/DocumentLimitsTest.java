@@ -106,6 +106,10 @@ class DocumentLimitsTest {
         refused(() -> CODEC.decodeNetwork(set(NETWORK, "$.network.layers[0].activation",
                 "{\"name\": \"leaky_relu\", \"alpha\": " + digits + "}")), "$.network.layers[0].activation.alpha",
                 "(400 characters) is beyond");
+        refused(() -> CODEC.decodeNetwork(NETWORK.replace("[ 0.3, 0.4 ]", "[ 0.3, 1.5e400 ]")),
+                WEIGHTS + ".values[1][1]", "the number 1.5e400 is beyond the range of a double");
+        refused(() -> CODEC.decodeNetwork(Fixtures.withoutSha(Documents.NETWORK).replaceFirst("\"rate\" : [^,]*",
+                "\"rate\" : -1e400")), "$.network.layers[3].rate", "the number -1e400 is beyond");
     }
 
     /** In a document without a hash (one with a hash would be refused as changed), {@code -0} is {@code -0.0}. */
