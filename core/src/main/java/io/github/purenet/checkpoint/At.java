@@ -1,6 +1,8 @@
 package io.github.purenet.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Iterator;
 import io.vavr.collection.Set;
@@ -14,6 +16,9 @@ import io.vavr.collection.Vector;
  * @param path its JSON path
  */
 record At(JsonNode node, String path) {
+
+    /** The most characters of a value that a message echoes. */
+    static final int ECHOED = 40;
 
     /** The strings that stand for the numbers JSON cannot write. */
     static final String NAN = "NaN";
@@ -35,7 +40,7 @@ record At(JsonNode node, String path) {
             throw error("missing field '" + missing + "'");
         }
         for (String unknown : Vector.ofAll(Iterator.ofAll(node.fieldNames())).filter(n -> !expected.contains(n))) {
-            throw error("unknown field '" + unknown + "'");
+            throw error("unknown field '" + cut(unknown) + "'");
         }
         return this;
     }
@@ -83,7 +88,7 @@ record At(JsonNode node, String path) {
         if (node.isNumber()) {
             double x = node.doubleValue();
             if (Double.isInfinite(x)) {
-                throw error("the number " + node.asText() + " is beyond the range of a double (write \"Infinity\" "
+                throw error("the number " + cut(node.asText()) + " is beyond the range of a double (write \"Infinity\" "
                         + "or \"-Infinity\" for an infinity)");
             }
             return x;
@@ -132,13 +137,39 @@ record At(JsonNode node, String path) {
     long hex64() {
         String s = text();
         if (!s.matches("[0-9a-f]{16}")) {
-            throw error("expected 16 lower-case hexadecimal digits, got \"" + s + "\"");
+            throw error("expected 16 lower-case hexadecimal digits, got " + quote(s));
         }
         return Long.parseUnsignedLong(s, 16);
     }
 
-    private String kind() {
-        String text = node.toString();
-        return node.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+    /** @return what this node is, for a message: its type and its first characters */
+    String kind() {
+        if (node.isPojo()) { // a matrix's values, read as numbers
+            return "array " + ((POJONode) node).getPojo();
+        }
+        return node.getNodeType().name().toLowerCase() + " " + cut(node.toString());
+    }
+
+    /**
+     * A string as a message quotes it: in JSON's quotes and escapes, so that it stays on one line,
+     * and cut to its first {@value #ECHOED} characters when it is longer.
+     *
+     * @param s the string
+     * @return {@code "s"}, or {@code "first 40 characters..." (N characters)}
+     */
+    static String quote(String s) {
+        return s.length() <= ECHOED ? TextNode.valueOf(s).toString()
+                : TextNode.valueOf(s.substring(0, ECHOED)).toString() + "... (" + s.length() + " characters)";
+    }
+
+    /**
+     * A value's text, such as a number's digits, cut to its first {@value #ECHOED} characters when
+     * it is longer.
+     *
+     * @param text the text
+     * @return {@code text}, or {@code first 40 characters... (N characters)}
+     */
+    static String cut(String text) {
+        return text.length() <= ECHOED ? text : text.substring(0, ECHOED) + "... (" + text.length() + " characters)";
     }
 }

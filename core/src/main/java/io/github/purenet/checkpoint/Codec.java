@@ -58,12 +58,29 @@ public final class Codec {
     /** The version of the format this codec writes; it reads this version and version 1. */
     public static final int VERSION = 2;
 
+    /**
+     * The most characters of a document that a codec reads, 2<sup>30</sup> (1,073,741,824): a longer
+     * document is refused before it is parsed, and a value whose document would be longer is not
+     * encoded, since it could not be read back. A training state with Adam's moments takes about
+     * 65 million characters per million parameters, a network about 22 million.
+     */
+    public static final int MAX_DOCUMENT_LENGTH = 1 << 30;
+
     private final Registry registry; // user-defined activations and layers by name
     private final Envelope envelope;
 
     private Codec(Registry registry) {
+        this(registry, new Envelope(MAX_DOCUMENT_LENGTH));
+    }
+
+    private Codec(Registry registry, Envelope envelope) {
         this.registry = registry;
-        this.envelope = new Envelope();
+        this.envelope = envelope;
+    }
+
+    /** The same codec with another maximum length of documents, for tests of the limit. */
+    Codec withMaxDocumentLength(int maxLength) {
+        return new Codec(registry, new Envelope(maxLength));
     }
 
     /** @return the codec of purenet's built-in activations and layers */
@@ -79,7 +96,7 @@ public final class Codec {
      * @throws IllegalArgumentException if the name is a built-in activation's
      */
     public Codec withActivation(Activation activation) {
-        return new Codec(registry.withActivation(activation));
+        return new Codec(registry.withActivation(activation), envelope);
     }
 
     /**
@@ -97,7 +114,7 @@ public final class Codec {
      *     prototype's parameter or state names are not distinct
      */
     public Codec withLayer(CustomLayer prototype) {
-        return new Codec(registry.withLayer(prototype));
+        return new Codec(registry.withLayer(prototype), envelope);
     }
 
     /**

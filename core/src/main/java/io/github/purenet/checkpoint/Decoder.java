@@ -1,5 +1,7 @@
 package io.github.purenet.checkpoint;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.LeakyRelu;
 import io.github.purenet.data.Fingerprint;
@@ -49,6 +51,11 @@ record Decoder(int version, Registry registry) {
         }
     }
 
+    /**
+     * A matrix: its shape, then its values, checked in this order (the count of rows, rows that are
+     * not arrays, the length of each row, entries that are not numbers) before it is built. The
+     * values were read by {@link TreeReader} into a {@link Values}, one double per entry.
+     */
     Matrix matrix(At at) {
         at.fields("shape", "values");
         Vector<At> shape = at.field("shape").elements();
@@ -57,20 +64,27 @@ record Decoder(int version, Registry registry) {
         }
         int rows = (int) shape.get(0).integer(1, Integer.MAX_VALUE);
         int columns = (int) shape.get(1).integer(1, Integer.MAX_VALUE);
-        Vector<At> values = at.field("values").elements();
-        if (values.size() != rows) {
-            throw at.field("values").error("shape " + rows + "x" + columns + " needs " + rows + " rows, got "
-                    + values.size());
+        At v = at.field("values");
+        if (!(v.node() instanceof POJONode pojo && pojo.getPojo() instanceof Values values)) {
+            v.elements(); // not an array: refused
+            throw new IllegalStateException("values read as " + v.node().getNodeType());
         }
-        Vector<Vector<At>> entries = values.map(At::elements);
-        for (int i = 0; i < rows; i++) {
-            if (entries.get(i).size() != columns) {
-                throw values.get(i).error("shape " + rows + "x" + columns + " needs " + columns + " columns, got "
-                        + entries.get(i).size());
-            }
+        if (values.rows() != rows) {
+            throw v.error("shape " + rows + "x" + columns + " needs " + rows + " rows, got " + values.rows());
         }
-        Vector<Vector<Double>> numbers = entries.map(row -> row.map(At::number));
-        return Matrix.of(rows, columns, (i, j) -> numbers.get(i).get(j));
+        if (values.nonArrayRow() >= 0) {
+            new At(values.nonArray(), v.path() + "[" + values.nonArrayRow() + "]").elements(); // refused
+        }
+        int wrong = values.firstRowNotOf(columns);
+        if (wrong >= 0) {
+            throw new At(v.node(), v.path() + "[" + wrong + "]").error("shape " + rows + "x" + columns + " needs "
+                    + columns + " columns, got " + values.length(wrong));
+        }
+        if (values.badRow() >= 0) {
+            new At(values.bad(), v.path() + "[" + values.badRow() + "][" + values.badColumn() + "]").number(); // refused
+            throw new IllegalStateException("a bad entry read as a number");
+        }
+        return Matrix.of(rows, columns, (i, j) -> values.get(i * columns + j));
     }
 
     Activation activation(At at) {
@@ -78,7 +92,7 @@ record Decoder(int version, Registry registry) {
             at.fields("name", "alpha");
             if (!at.field("name").text().equals(Activations.LEAKY_RELU)) {
                 throw at.field("name").error("expected \"" + Activations.LEAKY_RELU
-                        + "\", the one activation with a parameter, got \"" + at.field("name").text() + "\"");
+                        + "\", the one activation with a parameter, got " + At.quote(at.field("name").text()));
             }
             double alpha = at.field("alpha").number();
             return build(at.field("alpha"), () -> new LeakyRelu(alpha));
@@ -86,7 +100,7 @@ record Decoder(int version, Registry registry) {
         String name = at.text();
         Map<String, Activation> registered = registry.activations();
         return Activations.builtIn().get(name).orElse(registered.get(name)).getOrElseThrow(() -> at.error(
-                "unknown activation \"" + name + "\" (known: " + Activations.builtIn().keySet().addAll(registered.keySet())
+                "unknown activation " + At.quote(name) + " (known: " + Activations.builtIn().keySet().addAll(registered.keySet())
                         .mkString(", ") + ", and {\"name\": \"" + Activations.LEAKY_RELU + "\", \"alpha\": ...})"));
     }
 
@@ -179,7 +193,7 @@ record Decoder(int version, Registry registry) {
         String expected = Encoder.kind(template);
         if (!kind.equals(expected)) {
             throw at.field("kind").error("expected an optimizer state of kind \"" + expected
-                    + "\", the kind of the optimizer given, got \"" + kind + "\"");
+                    + "\", the kind of the optimizer given, got " + At.quote(kind));
         }
         long max = Long.MAX_VALUE;
         if (template instanceof EmptyState) {
@@ -218,12 +232,25 @@ record Decoder(int version, Registry registry) {
 
     /** The order of the examples in an epoch: a permutation of {@code 0 .. n-1}. */
     Vector<Integer> order(At at) {
-        Vector<At> entries = at.elements();
-        Vector<Integer> order = entries.map(e -> (int) e.integer(0, Math.max(0, entries.size() - 1)));
-        if (order.distinct().size() != order.size()) {
-            throw at.error("expected a permutation of 0.." + (order.size() - 1) + ", but some index repeats");
+        JsonNode array = at.node();
+        if (!array.isArray()) {
+            at.elements(); // refused
         }
-        return order;
+        int n = array.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) { // an At per element only for a bad one
+            JsonNode e = array.get(i);
+            order[i] = e.isInt() && e.intValue() >= 0 && e.intValue() < n ? e.intValue()
+                    : (int) new At(e, at.path() + "[" + i + "]").integer(0, Math.max(0, n - 1));
+        }
+        boolean[] seen = new boolean[n];
+        for (int i : order) {
+            if (seen[i]) {
+                throw at.error("expected a permutation of 0.." + (n - 1) + ", but some index repeats");
+            }
+            seen[i] = true;
+        }
+        return Vector.ofAll(order);
     }
 
     Option<Double> loss(At at) {

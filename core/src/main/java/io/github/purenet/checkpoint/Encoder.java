@@ -1,9 +1,11 @@
 package io.github.purenet.checkpoint;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.LeakyRelu;
 import io.github.purenet.data.Standardization;
@@ -54,21 +56,57 @@ record Encoder(boolean canonical, int version, Registry registry) {
         return JsonNodeFactory.instance.numberNode(x);
     }
 
+    private static final String DIGITS = "0123456789abcdef";
+
     static String hex(long bits) {
         return HexFormat.of().toHexDigits(bits);
     }
 
+    /**
+     * A matrix: its shape, and its values as one piece of JSON text written as it stands, one
+     * number after another with no node per number. The text is the one that Jackson's pretty
+     * printer gives for arrays ({@code [ [ 0.5, -0.0 ], [ "NaN", 1.0E-5 ] ]}, with Jackson's shortest
+     * form of each double), or in canonical mode the compact one ({@code [["3fe0000000000000",...]]}).
+     */
     ObjectNode matrix(Matrix m) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.putArray("shape").add(m.rows()).add(m.columns());
-        ArrayNode values = node.putArray("values");
-        for (int i = 0; i < m.rows(); i++) {
-            ArrayNode row = values.addArray();
-            for (int j = 0; j < m.columns(); j++) {
-                row.add(number(m.get(i, j)));
+        double[][] rows = m.toArray();
+        String open = canonical ? "[" : "[ ";
+        String close = canonical ? "]" : " ]";
+        String comma = canonical ? "," : ", ";
+        StringBuilder text = new StringBuilder(rows.length * rows[0].length * (canonical ? 19 : 22) + 16);
+        text.append(open);
+        for (int i = 0; i < rows.length; i++) {
+            text.append(i == 0 ? "" : comma).append(open);
+            for (int j = 0; j < rows[i].length; j++) {
+                if (j > 0) {
+                    text.append(comma);
+                }
+                number(text, rows[i][j]);
             }
+            text.append(close);
         }
+        node.putRawValue("values", new RawValue(text.append(close).toString()));
         return node;
+    }
+
+    /** A double as {@link #number(double)} writes it, appended to JSON text. */
+    private void number(StringBuilder text, double x) {
+        if (canonical) {
+            long bits = Double.doubleToLongBits(x);
+            text.append('"');
+            for (int shift = 60; shift >= 0; shift -= 4) {
+                text.append(DIGITS.charAt((int) (bits >>> shift) & 15));
+            }
+            text.append('"');
+        } else if (Double.isNaN(x)) {
+            text.append('"').append(At.NAN).append('"');
+        } else if (Double.isInfinite(x)) {
+            text.append('"').append(x > 0 ? At.INFINITY : At.MINUS_INFINITY).append('"');
+        } else {
+            text.append(NumberOutput.toString(x, true)); // as the generator writes numbers (USE_FAST_DOUBLE_WRITER)
+        }
     }
 
     JsonNode activation(Activation a) {

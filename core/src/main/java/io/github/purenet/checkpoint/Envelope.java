@@ -1,5 +1,6 @@
 package io.github.purenet.checkpoint;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -26,8 +27,16 @@ final class Envelope {
     static final int OLDEST = 1;
 
     private final JsonMapper mapper; // configured once; Jackson's mappers are thread-safe once configured
+    private final int maxLength;
 
+    /** An envelope of documents of at most {@link Codec#MAX_DOCUMENT_LENGTH} characters. */
     Envelope() {
+        this(Codec.MAX_DOCUMENT_LENGTH);
+    }
+
+    /** @param maxLength the most characters of a document read or written */
+    Envelope(int maxLength) {
+        this.maxLength = maxLength;
         this.mapper = JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
@@ -45,11 +54,18 @@ final class Envelope {
         ObjectNode document = header(type, Codec.VERSION);
         document.put("sha256", hash(type, Codec.VERSION, canonical));
         document.set(type, payload);
+        String text;
         try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document);
+            text = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("encode: " + e.getOriginalMessage(), e);
         }
+        if (text.length() > maxLength) {
+            throw new IllegalArgumentException("encode: the document would be " + text.length() + " characters long, "
+                    + "more than the " + maxLength + " that a codec reads (Codec.MAX_DOCUMENT_LENGTH), so it could "
+                    + "not be read back");
+        }
+        return text;
     }
 
     /**
@@ -59,19 +75,27 @@ final class Envelope {
      * @return the document's root
      */
     At open(String json, String type) {
+        if (json.length() > maxLength) {
+            throw new CheckpointException("$", "the document is " + json.length() + " characters long, more than the "
+                    + maxLength + " that a codec reads (Codec.MAX_DOCUMENT_LENGTH)");
+        }
         JsonNode root;
-        try {
-            root = mapper.readTree(json);
+        try (JsonParser parser = mapper.createParser(json)) {
+            root = TreeReader.document(parser);
         } catch (JsonProcessingException e) {
             throw new CheckpointException("$", "not valid JSON: " + e.getOriginalMessage() + (e.getLocation() == null
                     ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // a parser of a string reads no file: nothing else is thrown
+            throw new IllegalStateException("reading a string: " + e.getMessage(), e);
         }
         At at = new At(root == null ? JsonNodeFactory.instance.missingNode() : root, "$");
         if (!at.node().isObject()) {
             throw at.error("expected a purenet document, a JSON object");
         }
         if (!at.field("format").text().equals(FORMAT)) {
-            throw at.field("format").error("expected \"" + FORMAT + "\", got \"" + at.field("format").text() + "\"");
+            throw at.field("format").error("expected \"" + FORMAT + "\", got " + At.quote(at.field("format").text()));
         }
         long version = version(at);
         if (version < OLDEST || version > Codec.VERSION) {
@@ -79,8 +103,8 @@ final class Envelope {
                     + OLDEST + " to " + Codec.VERSION);
         }
         if (!at.field("type").text().equals(type)) {
-            throw at.field("type").error("expected a document of type \"" + type + "\", got \""
-                    + at.field("type").text() + "\"");
+            throw at.field("type").error("expected a document of type \"" + type + "\", got "
+                    + At.quote(at.field("type").text()));
         }
         if (at.has("sha256")) {
             at.fields("format", "version", "type", "sha256", type);

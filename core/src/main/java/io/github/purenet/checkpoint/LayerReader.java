@@ -115,8 +115,8 @@ record LayerReader(Decoder decoder) {
     private static void requirePath(At at, String expected) {
         String actual = at.field("path").text();
         if (!actual.equals(expected)) {
-            throw at.field("path").error("expected \"" + expected + "\", the layer's place in the network, got \""
-                    + actual + "\"");
+            throw at.field("path").error("expected \"" + expected + "\", the layer's place in the network, got "
+                    + At.quote(actual));
         }
     }
 
@@ -182,9 +182,9 @@ record LayerReader(Decoder decoder) {
     /** A layer of the user's own: the prototype registered under its kind, with the document's matrices. */
     private Layer custom(At at, String path, String kind) {
         CustomLayer prototype = decoder.registry().layers().get(kind).getOrElseThrow(() -> at.field("kind").error(
-                "unknown layer kind \"" + kind + "\": the built-in kinds are " + Registry.builtInKinds().mkString(", ")
+                "unknown layer kind " + At.quote(kind) + ": the built-in kinds are " + Registry.builtInKinds().mkString(", ")
                         + ", and a layer of your own is read by a codec that knows it: register it with "
-                        + "Codec.withLayer(prototype), a layer named \"" + kind + "\"" + (decoder.registry().layers()
+                        + "Codec.withLayer(prototype), a layer named " + At.quote(kind) + (decoder.registry().layers()
                         .isEmpty() ? "" : " (this codec knows " + decoder.registry().layers().keySet().mkString(", ")
                         + ")")));
         leaf(at, path);
