@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.node.POJONode;
  * Reads a document's text into a tree, streaming, as Jackson's own tree reader does, with two
  * differences: a field {@code values} that holds an array (a matrix's entries) is read into a
  * {@link Values}, one double per entry and no node, checked against the matrix's shape while it
- * is read; and the integer {@code -0} reads as the number {@code -0.0} (and the integer 0).
+ * is read, except within a training state's {@code optimizer} record, where {@code values} may
+ * name a hyperparameter (a piecewise schedule's values); and the integer {@code -0} reads as the
+ * number {@code -0.0} (and the integer 0).
  *
  * <p>The parser's methods declare {@code IOException}, which a parser of a string never throws
  * but for text that is not JSON ({@code JsonProcessingException}); these methods declare
@@ -36,23 +38,27 @@ final class TreeReader {
         if (first == null) {
             return JsonNodeFactory.instance.missingNode();
         }
-        JsonNode root = value(p, first);
+        JsonNode root = value(p, first, true);
         if (p.nextToken() != null) {
             throw new JsonParseException(p, "a second value after the document's end", p.currentTokenLocation());
         }
         return root;
     }
 
-    /** A value whose first token is the parser's current one, read up to its last token. */
-    static JsonNode value(JsonParser p, JsonToken t) throws Exception {
+    /**
+     * A value whose first token is the parser's current one, read up to its last token.
+     *
+     * @param matrices whether a field {@code values} holds a matrix's entries
+     */
+    static JsonNode value(JsonParser p, JsonToken t, boolean matrices) throws Exception {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         switch (t) {
             case START_OBJECT:
-                return object(p);
+                return object(p, matrices);
             case START_ARRAY:
                 ArrayNode array = nodes.arrayNode();
                 for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    array.add(value(p, e));
+                    array.add(value(p, e, matrices));
                 }
                 return array;
             case VALUE_STRING:
@@ -85,13 +91,14 @@ final class TreeReader {
         return p.getIntValue() == 0 && p.getTextCharacters()[p.getTextOffset()] == '-';
     }
 
-    private static JsonNode object(JsonParser p) throws Exception {
+    private static JsonNode object(JsonParser p, boolean matrices) throws Exception {
         ObjectNode object = JsonNodeFactory.instance.objectNode();
         for (JsonToken f = p.nextToken(); f != JsonToken.END_OBJECT; f = p.nextToken()) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
-            object.set(name, name.equals("values") && t == JsonToken.START_ARRAY
-                    ? new POJONode(Values.read(p, object.get("shape"))) : value(p, t));
+            object.set(name, matrices && name.equals("values") && t == JsonToken.START_ARRAY
+                    ? new POJONode(Values.read(p, object.get("shape")))
+                    : value(p, t, matrices && !name.equals("optimizer")));
         }
         return object;
     }

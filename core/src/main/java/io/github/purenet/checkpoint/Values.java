@@ -124,7 +124,7 @@ final class Values {
                 keeping = false;
                 if (nonArrayRow < 0) {
                     nonArrayRow = i;
-                    nonArray = TreeReader.value(p, t);
+                    nonArray = TreeReader.value(p, t, true);
                 } else {
                     p.skipChildren();
                 }
@@ -135,7 +135,7 @@ final class Values {
                     if (!number && badRow < 0) {
                         badRow = i;
                         badColumn = j;
-                        bad = TreeReader.value(p, e);
+                        bad = TreeReader.value(p, e, true);
                     } else if (!number) {
                         p.skipChildren();
                     }

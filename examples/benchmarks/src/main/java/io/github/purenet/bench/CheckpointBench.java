@@ -89,7 +89,7 @@ public class CheckpointBench {
                     Training.transition(data, batching, Losses.softmaxCrossEntropy(), adam);
             state = step.andThen(step).andThen(step).apply(Training.init(network, adam, Key.of(3), data, batching));
             model = Model.of(state.network());
-            stateJson = codec.encode(state);
+            stateJson = codec.encode(state, adam);
             modelJson = codec.encode(model);
             System.out.printf("%n%d parameters; training state %d bytes, model %d bytes%n",
                     state.network().parameterCount(), stateJson.getBytes(StandardCharsets.UTF_8).length,
@@ -103,7 +103,7 @@ public class CheckpointBench {
      */
     @Benchmark
     public String encodeTrainState(Documents d) {
-        return d.codec.encode(d.state);
+        return d.codec.encode(d.state, d.adam);
     }
 
     /**
