@@ -3,8 +3,8 @@ package io.github.purenet.model;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Datasets;
 import io.github.purenet.data.Split;
+import io.github.purenet.data.Table;
 import io.github.purenet.random.Key;
-import io.github.purenet.tensor.Matrix;
 import io.github.purenet.train.Evaluation;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -158,7 +158,7 @@ public record HeldOut(Key key, double testFraction, boolean stratified, String d
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static void update(MessageDigest digest, Matrix m) {
+    private static void update(MessageDigest digest, Table m) {
         ByteBuffer row = ByteBuffer.allocate(8 * Math.max(1, m.columns())); // big-endian, local to this call
         row.putInt(m.rows()).putInt(m.columns());
         digest.update(row.flip());

@@ -1,6 +1,6 @@
 package io.github.purenet.io;
 
-import io.github.purenet.tensor.Matrix;
+import io.github.purenet.data.Table;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -91,7 +91,7 @@ public final class Idx {
                     + labels.size() + " labels");
         }
         int pixels = shape.pixels();
-        Matrix x = Matrix.of(count, pixels, (i, j) -> (imageBytes[16 + i * pixels + j] & 0xff) / 255.0);
+        Table x = Table.of(count, pixels, (i, j) -> (imageBytes[16 + i * pixels + j] & 0xff) / 255.0);
         int columns = shape.columns();
         Vector<String> names = Vector.range(0, pixels).map(p -> "pixel (" + p / columns + ", " + p % columns + ")");
         Classes.Result classes = Classes.ofNumbers(labels);

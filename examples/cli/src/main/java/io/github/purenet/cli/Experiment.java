@@ -5,6 +5,7 @@ import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Datasets;
 import io.github.purenet.data.Split;
 import io.github.purenet.data.Standardization;
+import io.github.purenet.data.Table;
 import io.github.purenet.io.LabelledData;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.loss.Losses;
@@ -13,7 +14,7 @@ import io.github.purenet.model.Model;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.random.Key;
-import io.github.purenet.tensor.Matrix;
+import io.github.purenet.train.Evaluation;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.nio.ByteBuffer;
@@ -212,7 +213,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
     public static String dataSha256(Sources.Loaded data) {
         MessageDigest digest = Json.digest();
         data.test().map(Vector::of).getOrElse(Vector.empty()).prepend(data.train()).forEach(part -> {
-            Matrix x = part.features();
+            Table x = part.features();
             ByteBuffer row = ByteBuffer.allocate(8 * x.columns() + 16);
             row.putLong(x.rows()).putLong(x.columns());
             digest.update(row.flip());
@@ -247,7 +248,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
      * @throws CliException (data) if the fraction leaves a part empty, saying which fractions work
      */
     private static Split validation(LabelledData data, Dataset train, long seed, double fraction) {
-        Vector<Integer> labels = Datasets.labels(train.targets());
+        Vector<Integer> labels = Evaluation.classesOf(train.targets());
         TestSplits.requireBothParts(data.source() + "'s training part", labels, fraction, "--validation-split",
                 "validation");
         return Datasets.stratifiedSplit(train, labels, Key.of(seed).split(4).get(3), fraction);
