@@ -105,6 +105,10 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         Option<Dataset> validation = held.map(v -> standardization.map(s -> s.apply(v.test())).getOrElse(v.test()));
         Dataset test = standardization.map(s -> s.apply(split.test())).getOrElse(split.test());
         Network initial = config.architecture().network(keys.get(1), train.features().columns(), classes);
+        int evaluated = Math.max(Math.min(train.size(), SAMPLE), Math.max(test.size(), validation.map(Dataset::size)
+                .getOrElse(0)));
+        Sizes.requireFits(all, classes, evaluated, initial.parameterCount(), config.batch(),
+                Runtime.getRuntime().maxMemory());
         return new Experiment(config, train, test, sample(train), all.classNames(), standardization, initial,
                 Batching.miniBatches(config.batch()), keys.get(2), validation, heldOut);
     }
