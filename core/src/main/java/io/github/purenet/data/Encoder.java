@@ -98,8 +98,14 @@ final class Encoder {
         /** @return the codes of a row, adding its new values; null if they would make more than 256 */
         byte[] codes(double[] x) {
             byte[] c = new byte[x.length];
+            long lastBits = 0;
+            byte lastCode = -1; // no value yet: codes are found by their bits below
             for (int j = 0; j < x.length; j++) {
                 long bits = Double.doubleToRawLongBits(x[j]);
+                if (bits == lastBits && j > 0) { // runs of one value (an image's background) skip the hash table
+                    c[j] = lastCode;
+                    continue;
+                }
                 int slot = (int) (mix(bits) & (SLOTS - 1));
                 while (slotCode[slot] >= 0 && slotBits[slot] != bits) {
                     slot = (slot + 1) & (SLOTS - 1);
@@ -113,6 +119,8 @@ final class Encoder {
                     values[counter[0]++] = x[j];
                 }
                 c[j] = (byte) slotCode[slot];
+                lastBits = bits;
+                lastCode = c[j];
             }
             return c;
         }

@@ -65,6 +65,8 @@ class TableTest {
     void theStorageIsOneByteForAtMost256ValuesFourForFloatsAndEightOtherwise() {
         Matrix pixels = Matrix.of(300, 784, (i, j) -> ((i * 31 + j * 7) % 256) / 255.0);
         assertEquals(1.0, Table.compact(pixels).bytesPerEntry());
+        assertSameBits(pixels, Table.compact(pixels).matrix()); // codes above 127 too
+        assertSameBits(pixels.selectRows(Vector.of(299, 7)), Table.compact(pixels).select(Vector.of(299, 7)).matrix());
         assertEquals("Table[300x784, 1 byte per entry (256 levels)]", Table.compact(pixels).toString());
         // a 257th value after the first rows: the rows already stored become floats (every level is one)
         Matrix levels257 = Matrix.of(300, 1, (i, j) -> i < 299 ? i % 256 : 256.0);
