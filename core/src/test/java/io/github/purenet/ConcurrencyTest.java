@@ -79,9 +79,9 @@ class ConcurrencyTest {
             Function<TrainState<S>, TrainState<S>> transition, Codec codec) {
 
         Passes passes(int key) {
-            Trace training = Backprop.forward(network, data.features(), Mode.training(Key.of(key)));
-            return new Passes(training, Backprop.forward(network, data.features(), Mode.evaluation()),
-                    Backprop.backward(network, training, data.targets(), loss));
+            Trace training = Backprop.forward(network, data.features().matrix(), Mode.training(Key.of(key)));
+            return new Passes(training, Backprop.forward(network, data.features().matrix(), Mode.evaluation()),
+                    Backprop.backward(network, training, data.targets().matrix(), loss));
         }
 
         Results compute(int key) {

@@ -170,8 +170,8 @@ public record Batching(int size, boolean shuffle, LastBatch lastBatch) {
         }
         int from = (int) ((long) index * size);
         int to = (int) Math.min((long) from + size, n);
-        Vector<Integer> rows = order.slice(from, to);
-        return new Batch(data.features().selectRows(rows), data.targets().selectRows(rows), epoch, index);
+        Dataset rows = data.rows(order.slice(from, to)); // only this batch's rows are read as doubles
+        return new Batch(rows.features().matrix(), rows.targets().matrix(), epoch, index);
     }
 
     private static void requireEpoch(String operation, long epoch) {

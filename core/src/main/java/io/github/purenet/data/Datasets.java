@@ -34,6 +34,12 @@ public final class Datasets {
      *         outside {@code [0, classes)}; if {@code classes < 1}; if there are no labels
      */
     public static Matrix oneHot(Seq<Integer> labels, int classes) {
+        int[] label = checkedLabels(labels, classes); // local, filled once, read by the matrix factory below
+        return Matrix.of(label.length, classes, (i, j) -> label[i] == j ? 1.0 : 0.0);
+    }
+
+    /** The labels as a new array, each checked to be in {@code [0, classes)}, as {@link #oneHot} says. */
+    static int[] checkedLabels(Seq<Integer> labels, int classes) {
         Objects.requireNonNull(labels, "labels is null");
         if (classes < 1) {
             throw new IllegalArgumentException("classes: expected at least 1 class, got " + classes);
@@ -41,7 +47,7 @@ public final class Datasets {
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("labels: expected at least one label, got none");
         }
-        int[] label = new int[labels.size()]; // local, filled once, read by the matrix factory below
+        int[] label = new int[labels.size()];
         int position = 0;
         for (Integer l : labels) {
             if (l == null) {
@@ -53,7 +59,7 @@ public final class Datasets {
             }
             label[position++] = l;
         }
-        return Matrix.of(label.length, classes, (i, j) -> label[i] == j ? 1.0 : 0.0);
+        return label;
     }
 
     /**
@@ -122,7 +128,8 @@ public final class Datasets {
      */
     public static Split stratifiedSplit(Dataset data, Key key, double testFraction) {
         Objects.requireNonNull(data, "data is null");
-        return stratifiedSplit(data, labels(data.targets()), key, testFraction);
+        return stratifiedSplit(data, data.targets().labels().getOrElse(() -> labels(data.targets().matrix())), key,
+                testFraction);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.purenet.data;
 
-import io.github.purenet.tensor.Matrix;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,7 +62,7 @@ public record Fingerprint(int examples, int inputs, int outputs, String sha256) 
                 HexFormat.of().formatHex(digest.digest()));
     }
 
-    private static void update(MessageDigest digest, Matrix m) {
+    private static void update(MessageDigest digest, Table m) {
         ByteBuffer row = ByteBuffer.allocate(8 * Math.max(1, m.columns())); // big-endian, local to this call
         row.putInt(m.rows()).putInt(m.columns());
         digest.update(row.flip());

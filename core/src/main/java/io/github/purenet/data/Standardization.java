@@ -12,7 +12,7 @@ import java.util.Objects;
  * examples are scaled by what was known at training time:
  * <pre>{@code
  * Standardization s = Standardization.fit(split.train().features());
- * Dataset train = s.apply(split.train());   // each column: mean 0, standard deviation 1
+ * Dataset train = s.apply(split.train());   // each column: mean 0, standard deviation 1, when read
  * Dataset test = s.apply(split.test());     // scaled by the training mean and deviation
  * }</pre>
  *
@@ -63,26 +63,43 @@ public record Standardization(Matrix mean, Matrix standardDeviation) {
      */
     public static Standardization fit(Matrix features) {
         Objects.requireNonNull(features, "features is null");
+        return fit(Table.of(features));
+    }
+
+    /**
+     * The mean and standard deviation of each column of a table, such as a dataset's compact
+     * features, read a row at a time: the same numbers as {@link #fit(Matrix)} of its
+     * {@link Table#matrix()}, without building it.
+     *
+     * @param features the {@code n x d} training features, all finite
+     * @return the fitted standardization
+     * @throws IllegalArgumentException naming an entry that is not finite, or a column whose
+     *         standard deviation overflows
+     */
+    public static Standardization fit(Table features) {
+        Objects.requireNonNull(features, "features is null");
         features.requireFinite("features");
         int n = features.rows();
         int d = features.columns();
-        double[] mean = new double[d]; // local accumulators, copied into matrices below
+        double[] first = features.row(0); // local accumulators, copied into matrices below
+        double[] mean = new double[d];
         boolean[] constant = new boolean[d];
         Arrays.fill(constant, true);
         for (int i = 0; i < n; i++) {
+            double[] x = features.row(i);
             for (int j = 0; j < d; j++) {
-                double x = features.get(i, j);
-                mean[j] += x;
-                constant[j] &= x == features.get(0, j);
+                mean[j] += x[j];
+                constant[j] &= x[j] == first[j];
             }
         }
         for (int j = 0; j < d; j++) {
-            mean[j] = constant[j] ? features.get(0, j) : mean[j] / n;
+            mean[j] = constant[j] ? first[j] : mean[j] / n;
         }
         double[] squares = new double[d];
         for (int i = 0; i < n; i++) {
+            double[] x = features.row(i);
             for (int j = 0; j < d; j++) {
-                double deviation = features.get(i, j) - mean[j];
+                double deviation = x[j] - mean[j];
                 squares[j] = Math.fma(deviation, deviation, squares[j]);
             }
         }
@@ -130,7 +147,25 @@ public record Standardization(Matrix mean, Matrix standardDeviation) {
      */
     public Dataset apply(Dataset data) {
         Objects.requireNonNull(data, "data is null");
-        return new Dataset(apply(data.features()), data.targets());
+        return data.withFeatures(apply(data.features()));
+    }
+
+    /**
+     * Standardises a table's entries as they are read: the table keeps its storage, and each entry
+     * reads as {@code (x - mean[j]) / standardDeviation[j]}, the same bits as
+     * {@link #apply(Matrix)} of its matrix.
+     *
+     * @param features an {@code n x d} table
+     * @return the standardised table
+     * @throws IllegalArgumentException naming both shapes if {@code features} has not {@code d} columns
+     */
+    public Table apply(Table features) {
+        Objects.requireNonNull(features, "features is null");
+        if (features.columns() != columns()) {
+            throw new IllegalArgumentException("apply: features " + features.shape() + " do not fit standardization "
+                    + mean.shape() + " (expected " + columns() + " columns)");
+        }
+        return features.standardized(this);
     }
 
     /**

@@ -1,8 +1,10 @@
 /**
  * Data as immutable values, and pure splitting, standardisation and batching.
  *
- * <p>A {@link io.github.purenet.data.Dataset} pairs a matrix of features with a matrix of targets,
- * one example per row. Everything else is a pure function of values and an explicit
+ * <p>A {@link io.github.purenet.data.Dataset} pairs a table of features with a table of targets,
+ * one example per row; a {@link io.github.purenet.data.Table} stores its numbers as compactly as
+ * they allow (one byte per entry for at most 256 distinct values, one class number per row for
+ * one-hot targets) and reads the rows that a batch selects as doubles, with the same bits. Everything else is a pure function of values and an explicit
  * {@link io.github.purenet.random.Key}:
  * <pre>{@code
  * Dataset all = Dataset.classification(features, labels, 3);              // one-hot targets

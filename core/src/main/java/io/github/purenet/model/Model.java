@@ -2,6 +2,7 @@ package io.github.purenet.model;
 
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Standardization;
+import io.github.purenet.data.Table;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.network.Backprop;
 import io.github.purenet.network.Mode;
@@ -262,8 +263,13 @@ public record Model(Network network, Option<Standardization> standardization, Ve
                     + " do not fit the model: its network " + network + " gives " + network.outputs()
                     + " outputs, the targets have " + rawData.targets().columns() + " columns");
         }
-        Matrix inputs = standardize("evaluate", rawData.features());
-        return Evaluation.of(network, new Dataset(inputs, rawData.targets()), loss);
+        Table features = rawData.features();
+        if (features.columns() != network.inputs()) {
+            throw new IllegalArgumentException("evaluate: inputs " + features.shape() + " do not fit the model: "
+                    + "it takes " + network.inputs() + " columns (network " + network + "), the inputs have "
+                    + features.columns());
+        }
+        return Evaluation.of(network, standardization.map(s -> s.apply(rawData)).getOrElse(rawData), loss);
     }
 
     /** The outputs of the network for raw inputs, checked for an operation. */

@@ -131,21 +131,21 @@ public final class DatasetGenerator extends Generator<Dataset> {
             candidates = candidates.append(larger.rows(Vector.range(0, minRows)))
                     .append(larger.rows(Vector.range(0, rows - 1)));
         }
-        int inputs = larger.features().columns();
+        int inputs = larger.features().matrix().columns();
         if (inputs > minInputs) {
-            candidates = candidates.append(new Dataset(Values.firstColumns(larger.features(), minInputs),
-                    larger.targets())).append(new Dataset(Values.firstColumns(larger.features(), inputs - 1),
-                    larger.targets()));
+            candidates = candidates.append(new Dataset(Values.firstColumns(larger.features().matrix(), minInputs),
+                    larger.targets().matrix())).append(new Dataset(Values.firstColumns(larger.features().matrix(), inputs - 1),
+                    larger.targets().matrix()));
         }
-        int outputs = larger.targets().columns();
+        int outputs = larger.targets().matrix().columns();
         if (outputs > minOutputs) {
-            candidates = candidates.append(new Dataset(larger.features(), targets.firstColumns(larger.targets(),
-                    minOutputs))).append(new Dataset(larger.features(), targets.firstColumns(larger.targets(),
+            candidates = candidates.append(new Dataset(larger.features().matrix(), targets.firstColumns(larger.targets().matrix(),
+                    minOutputs))).append(new Dataset(larger.features().matrix(), targets.firstColumns(larger.targets().matrix(),
                     outputs - 1)));
         }
         candidates = candidates
-                .appendAll(Values.simpler(larger.features(), low, high).map(x -> new Dataset(x, larger.targets())))
-                .appendAll(targets.simpler(larger.targets()).map(y -> new Dataset(larger.features(), y)));
+                .appendAll(Values.simpler(larger.features().matrix(), low, high).map(x -> new Dataset(x, larger.targets().matrix())))
+                .appendAll(targets.simpler(larger.targets().matrix()).map(y -> new Dataset(larger.features().matrix(), y)));
         return candidates.distinct().filter(d -> !d.equals(larger)).toJavaList();
     }
 

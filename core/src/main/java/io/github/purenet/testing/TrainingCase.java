@@ -116,7 +116,7 @@ public record TrainingCase<S>(Network network, Dataset data, Loss loss, Batching
     @Override
     public String toString() {
         return "TrainingCase[" + Values.show(network) + " " + loss.name() + ", data: features "
-                + Values.show(data.features()) + ", targets " + Values.show(data.targets()) + ", " + batching + ", "
+                + Values.show(data.features().matrix()) + ", targets " + Values.show(data.targets().matrix()) + ", " + batching + ", "
                 + optimizer + ", " + key + ", " + steps + " steps: " + state() + "]";
     }
 }

@@ -108,7 +108,7 @@ public final class TrainingGenerator extends Generator<TrainingCase<?>> {
             candidates = candidates.append(with(t, t.optimizer(), t.batching(), minSteps))
                     .append(with(t, t.optimizer(), t.batching(), t.steps() - 1));
         }
-        Problem p = new Problem(t.network(), t.data().features(), t.data().targets(), t.loss());
+        Problem p = new Problem(t.network(), t.data().features().matrix(), t.data().targets().matrix(), t.loss());
         for (Problem smaller : problems.doShrink(random, p)) {
             Batching b = t.batching();
             Batching fitting = fitting(b.size() <= smaller.batch() ? b : new Batching(smaller.batch(), b.shuffle(),

@@ -2,6 +2,7 @@ package io.github.purenet.train;
 
 import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Datasets;
+import io.github.purenet.data.Table;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.network.Backprop;
 import io.github.purenet.network.Mode;
@@ -99,9 +100,9 @@ public record Evaluation(double loss, ConfusionMatrix confusion, Option<Double> 
      */
     public static Evaluation of(Network network, Dataset data, Loss loss) {
         Objects.requireNonNull(data, "data is null");
-        Trace trace = Backprop.forward(network, data.features(), Mode.evaluation());
-        double value = Backprop.loss(network, trace, data.targets(), loss);
-        Matrix outputs = trace.output();
+        Blocks blocks = Blocks.of(network, data, loss);
+        double value = blocks.loss();
+        Matrix outputs = blocks.outputs();
         int classes = Math.max(2, outputs.columns());
         Vector<Integer> actual = classesOf(data.targets());
         ConfusionMatrix confusion = ConfusionMatrix.of(actual, classesOf(outputs), classes);
@@ -125,6 +126,19 @@ public record Evaluation(double loss, ConfusionMatrix confusion, Option<Double> 
             return Vector.range(0, rows.rows()).map(i -> rows.get(i, 0) >= 0.5 ? 1 : 0);
         }
         return Datasets.labels(rows);
+    }
+
+    /**
+     * The class of each row of a table of targets: its labels when it holds one-hot targets as
+     * labels ({@link Table#labels()}) of two columns or more, which is what
+     * {@link #classesOf(Matrix)} of its matrix reads; otherwise {@code classesOf(rows.matrix())}.
+     *
+     * @param rows one example per row
+     * @return the class of each row
+     */
+    public static Vector<Integer> classesOf(Table rows) {
+        Objects.requireNonNull(rows, "rows is null");
+        return rows.columns() >= 2 && rows.labels().isDefined() ? rows.labels().get() : classesOf(rows.matrix());
     }
 
     /**

@@ -48,7 +48,7 @@ class ResumeTest {
      * resumed run shares nothing with the original but the document.
      */
     private static Setup rebuilt(Setup s) {
-        Dataset data = new Dataset(Matrix.of(s.data().features().toArray()), Matrix.of(s.data().targets().toArray()));
+        Dataset data = new Dataset(Matrix.of(s.data().features().matrix().toArray()), Matrix.of(s.data().targets().matrix().toArray()));
         Batching batching = new Batching(s.batching().size(), s.batching().shuffle(), s.batching().lastBatch());
         return new Setup(data, batching, new Key(s.key().state(), s.key().gamma()), s.loss());
     }

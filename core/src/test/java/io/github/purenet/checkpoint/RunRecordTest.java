@@ -127,7 +127,8 @@ class RunRecordTest {
         String json = CODEC.encode(state(sgd), sgd, Fingerprint.of(DATA));
         assertEquals(state(sgd), CODEC.decodeTrainState(json, sgd, Fingerprint.of(DATA)));
         assertEquals(state(sgd), CODEC.decodeTrainState(json, sgd), "without data, the data are not checked");
-        Dataset oneUlp = new Dataset(DATA.features().map(x -> x == 0.25 ? Math.nextUp(x) : x), DATA.targets());
+        Dataset oneUlp = new Dataset(DATA.features().matrix().map(x -> x == 0.25 ? Math.nextUp(x) : x),
+                DATA.targets().matrix());
         Dataset fewer = new Dataset(Matrix.of(new double[][] {{2, 3}, {1, -1}}),
                 Matrix.of(new double[][] {{1, 0, 0}, {0, 1, 0}}));
         for (Dataset other : Vector.of(oneUlp, fewer)) {
@@ -145,7 +146,7 @@ class RunRecordTest {
     void aFingerprintIsTheHeldOutDigestWithTheSizes() {
         Fingerprint f = Fingerprint.of(DATA);
         assertEquals(new Fingerprint(3, 2, 3, io.github.purenet.model.HeldOut.sha256(DATA)), f);
-        assertEquals(f, Fingerprint.of(new Dataset(DATA.features(), DATA.targets())), "a pure function of the bits");
+        assertEquals(f, Fingerprint.of(Dataset.of(DATA.features(), DATA.targets())), "a pure function of the bits");
         assertThrows(IllegalArgumentException.class, () -> new Fingerprint(3, 2, 3, "ABC"));
     }
 

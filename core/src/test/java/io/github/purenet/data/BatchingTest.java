@@ -109,8 +109,8 @@ class BatchingTest {
         Dataset data = numbered(25);
         assertEquals(1, full.batchesPerEpoch(25));
         Batch b = full.batch(data, KEY, 9, 0);
-        assertEquals(data.features(), b.inputs());
-        assertEquals(data.targets(), b.targets());
+        assertEquals(data.features().matrix(), b.inputs());
+        assertEquals(data.targets().matrix(), b.targets());
         assertEquals("Batching[full, in order, KEEP]", full.toString());
     }
 

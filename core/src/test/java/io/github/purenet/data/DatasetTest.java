@@ -21,10 +21,14 @@ class DatasetTest {
     @Test
     void sizeIsTheNumberOfRowsAndToStringShowsTheEntriesOfSmallMatrices() {
         assertEquals(3, THREE.size());
-        assertEquals("Dataset[3: features Matrix[3x2 [[0.0, 0.0], [1.0, 10.0], [2.0, 20.0]]], "
-                + "targets Matrix[3x1 [[0.0], [-1.0], [-2.0]]]]", THREE.toString());
+        assertEquals("Dataset[3: features Table[3x2 [[0.0, 0.0], [1.0, 10.0], [2.0, 20.0]]], "
+                + "targets Table[3x1 [[0.0], [-1.0], [-2.0]]]]", THREE.toString());
         Dataset large = new Dataset(Matrix.filled(101, 1, 1.0), Matrix.filled(101, 2, 0.0));
-        assertEquals("Dataset[101: features Matrix[101x1], targets Matrix[101x2]]", large.toString());
+        assertEquals("Dataset[101: features Table[101x1, 8 bytes per entry (doubles)], "
+                + "targets Table[101x2, 8 bytes per entry (doubles)]]", large.toString());
+        Dataset compact = Dataset.classification(Table.compact(Matrix.filled(101, 1, 1.0)), Vector.fill(101, 1), 2);
+        assertEquals("Dataset[101: features Table[101x1, 1 byte per entry (1 level)], "
+                + "targets Table[101x2, one-hot, 4 bytes per row (its class)]]", compact.toString());
     }
 
     @Test
@@ -32,21 +36,21 @@ class DatasetTest {
         Dataset expected = new Dataset(Matrix.row(1), Matrix.row(0.0, 1));
         Dataset actual = new Dataset(Matrix.row(1), Matrix.row(-0.0, 1));
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> assertEquals(expected, actual));
-        assertEquals("expected: <Dataset[1: features Matrix[1x1 [[1.0]]], targets Matrix[1x2 [[0.0, 1.0]]]]> "
-                + "but was: <Dataset[1: features Matrix[1x1 [[1.0]]], targets Matrix[1x2 [[-0.0, 1.0]]]]>", e.getMessage());
+        assertEquals("expected: <Dataset[1: features Table[1x1 [[1.0]]], targets Table[1x2 [[0.0, 1.0]]]]> "
+                + "but was: <Dataset[1: features Table[1x1 [[1.0]]], targets Table[1x2 [[-0.0, 1.0]]]]>", e.getMessage());
     }
 
     @Test
     void rowsSelectsExamplesInTheGivenOrderWithRepeats() {
         Dataset picked = THREE.rows(Vector.of(2, 0, 2));
-        assertEquals(Matrix.of(new double[][] {{2, 20}, {0, 0}, {2, 20}}), picked.features());
-        assertEquals(Matrix.of(new double[][] {{-2}, {0}, {-2}}), picked.targets());
+        assertEquals(Matrix.of(new double[][] {{2, 20}, {0, 0}, {2, 20}}), picked.features().matrix());
+        assertEquals(Matrix.of(new double[][] {{-2}, {0}, {-2}}), picked.targets().matrix());
     }
 
     @Test
     void classificationOneHotEncodesTheLabels() {
         Dataset d = Dataset.classification(THREE.features(), List.of(1, 0, 2), 3);
-        assertEquals(Matrix.of(new double[][] {{0, 1, 0}, {1, 0, 0}, {0, 0, 1}}), d.targets());
+        assertEquals(Matrix.of(new double[][] {{0, 1, 0}, {1, 0, 0}, {0, 0, 1}}), d.targets().matrix());
         assertEquals(THREE.features(), d.features());
     }
 

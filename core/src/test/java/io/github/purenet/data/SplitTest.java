@@ -44,8 +44,8 @@ class SplitTest {
     @Test
     void aSplitPrintsItsTwoDatasets() {
         Split s = new Split(new Dataset(Matrix.row(1, 2), Matrix.row(-0.0)), new Dataset(Matrix.row(3, 4), Matrix.row(0)));
-        assertEquals("Split[train Dataset[1: features Matrix[1x2 [[1.0, 2.0]]], targets Matrix[1x1 [[-0.0]]]], "
-                + "test Dataset[1: features Matrix[1x2 [[3.0, 4.0]]], targets Matrix[1x1 [[0.0]]]]]", s.toString());
+        assertEquals("Split[train Dataset[1: features Table[1x2 [[1.0, 2.0]]], targets Table[1x1 [[-0.0]]]], "
+                + "test Dataset[1: features Table[1x2 [[3.0, 4.0]]], targets Table[1x1 [[0.0]]]]]", s.toString());
     }
 
     @Test
@@ -146,7 +146,7 @@ class SplitTest {
     }
 
     private static Vector<Integer> countPerClass(Dataset d, int classes) {
-        Vector<Integer> labels = Datasets.labels(d.targets());
+        Vector<Integer> labels = Datasets.labels(d.targets().matrix());
         return Vector.range(0, classes).map(c -> labels.count(c::equals));
     }
 }

@@ -115,7 +115,7 @@ class HeldOutTest {
                 Matrix.of(new double[][] {{1, 0}, {0, 1}}));
         assertEquals("31945fa2d23600413564a806b6ed6f1d9fd1e5dddade33b82df5ec2f22dd09b4", HeldOut.sha256(data));
         Dataset positiveZero = new Dataset(Matrix.of(new double[][] {{1.5, 0.0, 0.1}, {2.0, 1e-310, -3.25}}),
-                data.targets());
+                data.targets().matrix());
         assertEquals("3296d9957afc093a81fbcea373f5204374afc665cda4ca87dd46f046f944531c", HeldOut.sha256(positiveZero));
     }
 
@@ -131,7 +131,7 @@ class HeldOutTest {
     void otherDataAreRefusedNamingBothHashes() {
         Dataset data = Dataset.classification(Matrix.of(10, 2, (i, j) -> i + j), Vector.of(0, 1, 0, 1, 0, 1, 0, 1, 0, 1), 2);
         HeldOut heldOut = HeldOut.stratified(data, Key.of(1), 0.2);
-        Dataset changed = new Dataset(data.features().map(x -> x == 9.0 ? Math.nextUp(9.0) : x), data.targets());
+        Dataset changed = new Dataset(data.features().matrix().map(x -> x == 9.0 ? Math.nextUp(9.0) : x), data.targets().matrix());
         refuses(() -> heldOut.test(changed), "data: 10 examples (features 10x2, targets 10x2)", HeldOut.sha256(changed),
                 heldOut.dataSha256(), "not the same data");
         Dataset fewer = data.rows(Vector.range(0, 9));

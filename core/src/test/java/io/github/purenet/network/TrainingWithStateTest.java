@@ -127,10 +127,10 @@ class TrainingWithStateTest {
 
     @Test
     void aPassWithoutAModeIsRefusedNamingTheLayersAndWhatToPass() {
-        Matrix x = DATA.features();
+        Matrix x = DATA.features().matrix();
         for (Runnable call : Vector.<Runnable>of(() -> Backprop.forward(NETWORK, x),
-                () -> Backprop.loss(NETWORK, x, DATA.targets(), LOSS),
-                () -> Backprop.lossAndGradients(NETWORK, x, DATA.targets(), LOSS))) {
+                () -> Backprop.loss(NETWORK, x, DATA.targets().matrix(), LOSS),
+                () -> Backprop.lossAndGradients(NETWORK, x, DATA.targets().matrix(), LOSS))) {
             refuses(call::run, "layers[0] (batch_norm), layers[2] (dropout)", "pass Mode.evaluation() to predict",
                     "or Mode.training(key) to train");
         }
@@ -138,8 +138,8 @@ class TrainingWithStateTest {
 
     @Test
     void aLastBatchOfOneRowIsRefusedNamingTheLayerAndLastBatchDropAvoidsIt() {
-        Dataset six = new Dataset(DATA.features().selectRows(Vector.range(0, 6)),
-                DATA.targets().selectRows(Vector.range(0, 6)));
+        Dataset six = new Dataset(DATA.features().matrix().selectRows(Vector.range(0, 6)),
+                DATA.targets().matrix().selectRows(Vector.range(0, 6)));
         Optimizer<?> sgd = Optimizers.sgd(0.1);
         refuses(() -> train(six, BATCHING, sgd, 2), "layers[0]: batch_norm in training needs at least 2 values",
                 "LastBatch.DROP");
@@ -155,8 +155,8 @@ class TrainingWithStateTest {
     void evaluationEvaluatesInEvaluationMode() {
         Network trained = run(OPTIMIZER).get(30).network();
         double evaluation = Evaluation.of(trained, DATA, LOSS).loss();
-        double inEvaluationMode = Backprop.loss(trained, DATA.features(), DATA.targets(), LOSS, Mode.evaluation());
-        double inTrainingMode = Backprop.loss(trained, DATA.features(), DATA.targets(), LOSS, modeOfStep(0));
+        double inEvaluationMode = Backprop.loss(trained, DATA.features().matrix(), DATA.targets().matrix(), LOSS, Mode.evaluation());
+        double inTrainingMode = Backprop.loss(trained, DATA.features().matrix(), DATA.targets().matrix(), LOSS, modeOfStep(0));
         assertEquals(Double.doubleToLongBits(inEvaluationMode), Double.doubleToLongBits(evaluation));
         assertNotEquals(inTrainingMode, evaluation);
     }

@@ -79,12 +79,12 @@ class GeneratorValuesTest {
         Property.forAll(Generators.datasets().rows(3, 20).fitting(NETWORK).classification()).check(d -> {
             assertEquals(d.features().rows(), d.targets().rows());
             assertTrue(d.size() >= 3 && d.size() <= 20 && d.features().columns() == 2 && d.targets().columns() == 2);
-            assertTrue(TargetKind.ONE_HOT.accepts(d.targets()), d::toString);
-            Backprop.loss(NETWORK, d.features(), d.targets(), io.github.purenet.loss.Losses.softmaxCrossEntropy());
+            assertTrue(TargetKind.ONE_HOT.accepts(d.targets().matrix()), d::toString);
+            Backprop.loss(NETWORK, d.features().matrix(), d.targets().matrix(), io.github.purenet.loss.Losses.softmaxCrossEntropy());
         });
         for (TargetKind kind : TargetKind.values()) {
             Property.forAll(Generators.datasets().targets(kind)).trials(50)
-                    .check(d -> assertTrue(kind.accepts(d.targets()), kind + ": " + d));
+                    .check(d -> assertTrue(kind.accepts(d.targets().matrix()), kind + ": " + d));
         }
     }
 

@@ -140,8 +140,8 @@ final class Measures {
 
     /** A dataset: rows; feature plus target columns; the features' entries; the targets. */
     static Vector<Integer> dataset(Dataset d) {
-        return Vector.of(d.size(), d.features().columns() + d.targets().columns()).appendAll(entries(d.features()))
-                .appendAll(targets(d.targets()));
+        return Vector.of(d.size(), d.features().columns() + d.targets().columns()).appendAll(entries(d.features().matrix()))
+                .appendAll(targets(d.targets().matrix()));
     }
 
     /** A problem: its network, batch, position of its loss among the built-ins, inputs' entries, targets. */

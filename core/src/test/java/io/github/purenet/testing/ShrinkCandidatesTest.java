@@ -135,9 +135,9 @@ class ShrinkCandidatesTest {
     void datasetCandidatesHaveFewerRowsOrColumnsOrSimplerFeaturesAndTargets() {
         assertCandidatesAreSimpler(Generators.datasets(), 60, by(Measures::dataset), d -> true);
         assertCandidatesAreSimpler(Generators.datasets().classification().outputs(2, 4), 60, by(Measures::dataset),
-                d -> d.targets().columns() >= 2 && TargetKind.ONE_HOT.accepts(d.targets()));
+                d -> d.targets().columns() >= 2 && TargetKind.ONE_HOT.accepts(d.targets().matrix()));
         assertCandidatesAreSimpler(Generators.datasets().targets(TargetKind.PROBABILITIES), 60, by(Measures::dataset),
-                d -> TargetKind.PROBABILITIES.accepts(d.targets()));
+                d -> TargetKind.PROBABILITIES.accepts(d.targets().matrix()));
     }
 
     @Test
@@ -169,7 +169,7 @@ class ShrinkCandidatesTest {
     }
 
     private static Vector<Vector<Integer>> components(TrainingCase<?> t) {
-        Problem p = new Problem(t.network(), t.data().features(), t.data().targets(), t.loss());
+        Problem p = new Problem(t.network(), t.data().features().matrix(), t.data().targets().matrix(), t.loss());
         return Vector.of(Vector.of(t.steps()), Measures.problem(p), Measures.optimizer(t.optimizer()),
                 Measures.batching(t.batching()), Measures.key(t.key()));
     }

@@ -44,7 +44,7 @@ class EvaluationTest {
         assertEquals(Vector.of(Vector.of(1, 0, 0), Vector.of(1, 1, 0), Vector.of(0, 1, 1)), e.confusion().counts());
         assertEquals(3.0 / 5.0, e.accuracy());
         assertEquals(5, e.confusion().total());
-        assertEquals(Backprop.loss(ARGMAX, FIVE.features(), FIVE.targets(), Losses.softmaxCrossEntropy()), e.loss());
+        assertEquals(Backprop.loss(ARGMAX, FIVE.features().matrix(), FIVE.targets().matrix(), Losses.softmaxCrossEntropy()), e.loss());
     }
 
     @Test
@@ -52,7 +52,7 @@ class EvaluationTest {
         Evaluation e = Evaluation.of(SIGMOID, FOUR, Losses.binaryCrossEntropy());
         assertEquals(Vector.of(Vector.of(1, 1), Vector.of(1, 1)), e.confusion().counts());
         assertEquals(0.5, e.accuracy());
-        assertEquals(Vector.of(0, 1, 1, 0), Evaluation.classesOf(Backprop.forward(SIGMOID, FOUR.features()).output()));
+        assertEquals(Vector.of(0, 1, 1, 0), Evaluation.classesOf(Backprop.forward(SIGMOID, FOUR.features().matrix()).output()));
     }
 
     @Test

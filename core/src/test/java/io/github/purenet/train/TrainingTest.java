@@ -100,7 +100,7 @@ class TrainingTest {
                 Training.transition(data, Batching.fullBatch(), Losses.squaredError(), sgd));
         Network expected = network;
         for (int k = 1; k <= 200; k++) {
-            expected = Backprop.step(expected, Backprop.lossAndGradients(expected, data.features(), data.targets(),
+            expected = Backprop.step(expected, Backprop.lossAndGradients(expected, data.features().matrix(), data.targets().matrix(),
                     Losses.squaredError()).gradients(), 0.001);
         }
         TrainState<Count> last = run.get(200);

@@ -2,6 +2,7 @@ package io.github.purenet.io;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.purenet.data.Table;
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -93,7 +94,7 @@ final class CsvTable {
         Classes.Result classes = Classes.of(labels.toArray(String[]::new),
                 i -> place(where[i], label), source);
         Vector<String> featureNames = names.removeAt(label);
-        return new LabelledData(source, Matrix.of(rows.toArray(double[][]::new)), classes.labels(),
+        return new LabelledData(source, Table.compact(Matrix.of(rows.toArray(double[][]::new))), classes.labels(),
                 classes.names(), featureNames, Vector.ofAll(Arrays.copyOf(lines, rows.size())), Option.none());
     }
 

@@ -1,6 +1,6 @@
 package io.github.purenet.io;
 
-import io.github.purenet.tensor.Matrix;
+import io.github.purenet.data.Table;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -113,12 +113,12 @@ public final class Idx {
                 throw DataException.of(imagesSource, "has " + image.count() + " images but " + labelsSource + " has "
                         + label.count() + " labels");
             }
-            // the bytes of the body, then a double for each
-            Memory.require(imagesSource, "the header says " + image.what(), image.bodySize(), Double.BYTES + 1);
+            // the bytes of the body, then a byte for each in the table of at most 256 levels
+            Memory.require(imagesSource, "the header says " + image.what(), image.bodySize(), 2);
             int pixels = Math.multiplyExact(image.rows(), image.columns());
             byte[][] body = reading(imagesSource, () -> body(imageBytes, image, pixels));
             Vector<Integer> labels = reading(labelsSource, () -> labels(labelBytes, label));
-            Matrix x = Matrix.of(image.count(), pixels, (i, j) -> (body[i][j] & 0xff) / 255.0);
+            Table x = Table.of(image.count(), pixels, (i, j) -> (body[i][j] & 0xff) / 255.0);
             int columns = image.columns();
             Vector<String> names = Vector.range(0, pixels).map(p -> "pixel (" + p / columns + ", " + p % columns + ")");
             Classes.Result classes = Classes.ofNumbers(labels);

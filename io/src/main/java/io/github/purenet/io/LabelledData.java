@@ -1,7 +1,7 @@
 package io.github.purenet.io;
 
 import io.github.purenet.data.Dataset;
-import io.github.purenet.tensor.Matrix;
+import io.github.purenet.data.Table;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Objects;
@@ -34,7 +34,7 @@ import java.util.Objects;
  * @param imageShape the shape of the image that the features of an example are, row by row (IDX);
  *     none for CSV
  */
-public record LabelledData(String source, Matrix features, Vector<Integer> labels, Vector<String> classNames,
+public record LabelledData(String source, Table features, Vector<Integer> labels, Vector<String> classNames,
         Vector<String> featureNames, Vector<Integer> lines, Option<ImageShape> imageShape) {
 
     /**

@@ -43,7 +43,7 @@ class CsvTest {
     @Test
     void aHeaderNamesTheFeaturesAndTheLastColumnIsTheLabel() {
         LabelledData d = read("a,b,label\n1,2.5,0\n-3,4e2,1\n");
-        assertEquals(matrix(new double[] {1, 2.5}, new double[] {-3, 400}), d.features());
+        assertEquals(matrix(new double[] {1, 2.5}, new double[] {-3, 400}), d.features().matrix());
         assertEquals(Vector.of(0, 1), d.labels());
         assertEquals(Vector.of("0", "1"), d.classNames());
         assertEquals(Vector.of("a", "b"), d.featureNames());
@@ -58,7 +58,7 @@ class CsvTest {
         LabelledData d = read("\"x, the first\",\"y\",\"the \"\"class\"\"\"\n\"1\",\"2\",\"a, b\"\n3,\"4\",\"line\nbreak\"\n"
                 + "5,6,\"say \"\"hi\"\"\"\n");
         assertEquals(Vector.of("x, the first", "y"), d.featureNames());
-        assertEquals(matrix(new double[] {1, 2}, new double[] {3, 4}, new double[] {5, 6}), d.features());
+        assertEquals(matrix(new double[] {1, 2}, new double[] {3, 4}, new double[] {5, 6}), d.features().matrix());
         // names sorted: "a, b" < "line\nbreak" < "say \"hi\""
         assertEquals(Vector.of("a, b", "line\nbreak", "say \"hi\""), d.classNames());
         assertEquals(Vector.of(0, 1, 2), d.labels());
@@ -71,7 +71,7 @@ class CsvTest {
         LabelledData crlf = read("a,label\r\n1,0\r\n\r\n2,1\r\n");
         LabelledData noFinalEnd = read("a,label\r\n1,0\r\n   \r\n2,1");
         for (LabelledData d : Vector.of(lf, crlf, noFinalEnd)) {
-            assertEquals(matrix(new double[] {1}, new double[] {2}), d.features());
+            assertEquals(matrix(new double[] {1}, new double[] {2}), d.features().matrix());
             assertEquals(Vector.of(0, 1), d.labels());
             assertEquals(Vector.of(2, 4), d.lines(), "blank lines count");
         }
@@ -92,7 +92,7 @@ class CsvTest {
         Path unnamed = Files.write(dir.resolve("d.csv"), gz);
         for (LabelledData d : Vector.of(Csv.read(named, CsvOptions.of()), Csv.read(unnamed, CsvOptions.of()),
                 Csv.read(new ByteArrayInputStream(gz), "stream", CsvOptions.of()))) {
-            assertEquals(matrix(new double[] {1}, new double[] {2}), d.features());
+            assertEquals(matrix(new double[] {1}, new double[] {2}), d.features().matrix());
             assertEquals(Vector.of(0, 1), d.labels());
         }
         assertEquals(named.toString(), Csv.read(named, CsvOptions.of()).source());
@@ -101,7 +101,7 @@ class CsvTest {
     @Test
     void withoutAHeaderEveryRowIsAnExampleAndColumnsAreNumbered() {
         LabelledData d = read("1,2,0\n3,4,1\n", CsvOptions.of().withHeader(false));
-        assertEquals(matrix(new double[] {1, 2}, new double[] {3, 4}), d.features());
+        assertEquals(matrix(new double[] {1, 2}, new double[] {3, 4}), d.features().matrix());
         assertEquals(Vector.of("1", "2"), d.featureNames());
         assertEquals(Vector.of(1, 2), d.lines());
     }
@@ -112,12 +112,12 @@ class CsvTest {
         LabelledData byName = read(text, CsvOptions.of().withLabelColumn("label"));
         LabelledData byNumber = read(text, CsvOptions.of().withLabelColumn(1));
         for (LabelledData d : Vector.of(byName, byNumber)) {
-            assertEquals(matrix(new double[] {1, 2}, new double[] {3, 4}), d.features());
+            assertEquals(matrix(new double[] {1, 2}, new double[] {3, 4}), d.features().matrix());
             assertEquals(Vector.of(0, 1), d.labels());
             assertEquals(Vector.of("a", "b"), d.featureNames());
         }
         LabelledData middle = read("1,7,2\n3,8,4\n", CsvOptions.of().withHeader(false).withLabelColumn(2));
-        assertEquals(matrix(new double[] {1, 2}, new double[] {3, 4}), middle.features());
+        assertEquals(matrix(new double[] {1, 2}, new double[] {3, 4}), middle.features().matrix());
         assertEquals(Vector.of("0", "1", "2", "3", "4", "5", "6", "7", "8"), middle.classNames());
         assertEquals(Vector.of(7, 8), middle.labels());
         // a header name made of digits is taken before the column of that number
@@ -154,9 +154,9 @@ class CsvTest {
     void spacesAroundValuesAndAnotherDelimiterAndAScale() {
         LabelledData d = read(" a ; b ;label\n 1 ; 2.5 ; 1 \n", CsvOptions.of().withDelimiter(';').withScale(0.5));
         assertEquals(Vector.of("a", "b"), d.featureNames());
-        assertEquals(matrix(new double[] {0.5, 1.25}), d.features());
+        assertEquals(matrix(new double[] {0.5, 1.25}), d.features().matrix());
         LabelledData tabs = read("a\tlabel\n4\t0\n", CsvOptions.of().withDelimiter('\t'));
-        assertEquals(matrix(new double[] {4}), tabs.features());
+        assertEquals(matrix(new double[] {4}), tabs.features().matrix());
     }
 
     @Test

@@ -70,7 +70,7 @@ class IdxTest {
     @Test
     void imagesAreRowsOfPixelsScaledTo01WithTheirShapeKept() {
         LabelledData d = read(TWO_IMAGES, TWO_LABELS);
-        assertEquals(Matrix.of(new double[][] {{0, 0.2, 0.4, 0.6, 0.8, 1}, {1, 0, 0, 0, 0, 1 / 255.0}}), d.features());
+        assertEquals(Matrix.of(new double[][] {{0, 0.2, 0.4, 0.6, 0.8, 1}, {1, 0, 0, 0, 0, 1 / 255.0}}), d.features().matrix());
         assertEquals(Vector.of(7, 2), d.labels());
         assertEquals(Vector.of("0", "1", "2", "3", "4", "5", "6", "7"), d.classNames());
         assertEquals(Option.some(new ImageShape(2, 3)), d.imageShape());

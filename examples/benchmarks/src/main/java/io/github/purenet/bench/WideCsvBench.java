@@ -15,6 +15,7 @@ import io.github.purenet.network.Network;
 import io.github.purenet.network.Shape;
 import io.github.purenet.optim.Optimizers;
 import io.github.purenet.random.Key;
+import io.github.purenet.train.Evaluation;
 import io.github.purenet.train.TrainState;
 import io.github.purenet.train.Training;
 import io.vavr.collection.Vector;
@@ -119,7 +120,7 @@ public class WideCsvBench {
     /** The command line's preparation: the parts to train on, to validate on and to test on. */
     static Vector<Dataset> prepare(LabelledData data) {
         Split split = Datasets.stratifiedSplit(data.dataset(), data.labels(), Key.of(1), 0.2);
-        Split held = Datasets.stratifiedSplit(split.train(), Datasets.labels(split.train().targets()), Key.of(2), 0.1);
+        Split held = Datasets.stratifiedSplit(split.train(), Evaluation.classesOf(split.train().targets()), Key.of(2), 0.1);
         Standardization s = Standardization.fit(held.train().features());
         return Vector.of(s.apply(held.train()), s.apply(held.test()), s.apply(split.test()));
     }

@@ -11,6 +11,7 @@ import io.github.purenet.tensor.Matrix;
 import io.github.purenet.train.Evaluation;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
+import io.vavr.collection.Vector;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Spec;
                 + "precision, recall and F1 per class, log loss, ROC AUC (two classes) and the confusion matrix, "
                 + "on the part of the data the model held out in training.")
 final class EvaluateCommand implements Callable<Integer> {
+
+    /** The examples whose outputs are checked for NaN at once. */
+    private static final int BLOCK = 1024;
 
     @Spec
     CommandSpec spec;
@@ -114,10 +118,14 @@ final class EvaluateCommand implements Callable<Integer> {
      * @throws CliException (data) naming how many examples give NaN and how many parameters are not finite
      */
     private void requireNoNaN(Model m, Dataset examples) {
-        Matrix outputs = m.predict(examples.features());
-        long nan = IntStream.range(0, outputs.rows())
-                .filter(i -> IntStream.range(0, outputs.columns()).anyMatch(j -> Double.isNaN(outputs.get(i, j))))
-                .count();
+        long nan = 0;
+        for (int from = 0; from < examples.size(); from += BLOCK) { // a block at a time, not all as doubles
+            Matrix outputs = m.predict(examples.rows(Vector.range(from, Math.min(from + BLOCK, examples.size())))
+                    .features().matrix());
+            nan += IntStream.range(0, outputs.rows())
+                    .filter(i -> IntStream.range(0, outputs.columns()).anyMatch(j -> Double.isNaN(outputs.get(i, j))))
+                    .count();
+        }
         if (nan == 0) {
             return;
         }
@@ -125,7 +133,7 @@ final class EvaluateCommand implements Callable<Integer> {
         long bad = m.network().parameters().map(p -> IntStream.range(0, p.rows()).mapToLong(i -> IntStream
                 .range(0, p.columns()).filter(j -> !Double.isFinite(p.get(i, j))).count()).sum()).sum().longValue();
         throw CliException.data(String.format(Locale.ROOT, "%s: the network gives NaN for %,d of the %,d examples%s; "
-                + "the loss and accuracy of NaN predictions mean nothing", model, nan, outputs.rows(), bad == 0 ? ""
+                + "the loss and accuracy of NaN predictions mean nothing", model, nan, examples.size(), bad == 0 ? ""
                 : String.format(Locale.ROOT, " (%,d of its %,d parameters are not finite: a run that diverged?)", bad,
                         parameters)));
     }

@@ -5,6 +5,7 @@ import io.github.purenet.data.Dataset;
 import io.github.purenet.data.Datasets;
 import io.github.purenet.data.Split;
 import io.github.purenet.data.Standardization;
+import io.github.purenet.data.Table;
 import io.github.purenet.io.LabelledData;
 import io.github.purenet.loss.Loss;
 import io.github.purenet.loss.Losses;
@@ -13,7 +14,7 @@ import io.github.purenet.model.Model;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.random.Key;
-import io.github.purenet.tensor.Matrix;
+import io.github.purenet.train.Evaluation;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.nio.ByteBuffer;
@@ -108,6 +109,10 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         Network initial = Heap.during(String.format(java.util.Locale.ROOT, "building the network of %,d parameters",
                 config.architecture().parameters(inputs, classes)),
                 () -> config.architecture().network(keys.get(1), inputs, classes));
+        int evaluated = Math.max(Math.min(train.size(), SAMPLE), Math.max(test.size(), validation.map(Dataset::size)
+                .getOrElse(0)));
+        Sizes.requireFits(all, classes, evaluated, initial.parameterCount(), config.batch(),
+                Runtime.getRuntime().maxMemory());
         return new Experiment(config, train, test, sample(train), all.classNames(), standardization, initial,
                 Batching.miniBatches(config.batch()), keys.get(2), validation, heldOut);
     }
@@ -216,7 +221,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
     public static String dataSha256(Sources.Loaded data) {
         MessageDigest digest = Json.digest();
         data.test().map(Vector::of).getOrElse(Vector.empty()).prepend(data.train()).forEach(part -> {
-            Matrix x = part.features();
+            Table x = part.features();
             ByteBuffer row = ByteBuffer.allocate(8 * x.columns() + 16);
             row.putLong(x.rows()).putLong(x.columns());
             digest.update(row.flip());
@@ -251,7 +256,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
      * @throws CliException (data) if the fraction leaves a part empty, saying which fractions work
      */
     private static Split validation(LabelledData data, Dataset train, long seed, double fraction) {
-        Vector<Integer> labels = Datasets.labels(train.targets());
+        Vector<Integer> labels = Evaluation.classesOf(train.targets());
         TestSplits.requireBothParts(data.source() + "'s training part", labels, fraction, "--validation-split",
                 "validation");
         return Datasets.stratifiedSplit(train, labels, Key.of(seed).split(4).get(3), fraction);

@@ -87,7 +87,7 @@ class LayerOptionsTest {
             Model m = ModelFile.read(model.toString(), Files.readString(model));
             Dataset test = m.heldOut().get().test(Sources.load(DataSpec.parse("digits"), io.vavr.control.Option.none())
                     .train().dataset());
-            double training = Backprop.loss(m.network(), test.features(), test.targets(), Losses.softmaxCrossEntropy(),
+            double training = Backprop.loss(m.network(), test.features().matrix(), test.targets().matrix(), Losses.softmaxCrossEntropy(),
                     Mode.training(Key.of(1)));
             assertNotEquals(evaluated.get("loss").asDouble(), training, norm);
         }

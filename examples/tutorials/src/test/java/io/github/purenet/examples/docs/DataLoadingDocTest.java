@@ -39,7 +39,7 @@ class DataLoadingDocTest {
             assertEquals(Vector.of("0", "1", "2"), read.get(0).classNames()); // scikit-learn's file numbers its classes
             assertEquals(1797, read.get(1).size());
             assertEquals(64, read.get(1).features().columns());
-            assertTrue(read.get(1).features().firstOutside(0.0, 1.0).isEmpty(), "digits scaled to [0, 1]");
+            assertTrue(read.get(1).features().matrix().firstOutside(0.0, 1.0).isEmpty(), "digits scaled to [0, 1]");
             if (read.size() == 3) {
                 assertEquals(60_000, read.get(2).size());
                 assertEquals(784, read.get(2).features().columns());

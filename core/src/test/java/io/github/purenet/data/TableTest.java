@@ -1,0 +1,133 @@
+package io.github.purenet.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.purenet.tensor.Matrix;
+import io.github.purenet.testing.Generators;
+import io.github.purenet.testing.Property;
+import io.vavr.collection.Vector;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compact storage reads back the bits it was given: the oracle is the matrix of doubles itself,
+ * compared entry by entry with {@link Double#doubleToRawLongBits} (so {@code -0.0} is not
+ * {@code 0.0}).
+ */
+class TableTest {
+
+    /** A matrix's entries as one of the three kinds of storage would hold them. */
+    enum Kind {
+        LEVELS, FLOATS, DOUBLES;
+
+        Matrix of(Matrix m) {
+            return switch (this) {
+                case LEVELS -> m.map(x -> Math.round(x * 4) / 4.0 == 0.0 ? -0.0 * Math.signum(x) : Math.round(x * 4) / 4.0);
+                case FLOATS -> m.map(x -> (double) (float) (x * 1e3));
+                case DOUBLES -> m;
+            };
+        }
+    }
+
+    static void assertSameBits(Matrix expected, Matrix actual) {
+        assertEquals(expected.shape(), actual.shape());
+        for (int i = 0; i < expected.rows(); i++) {
+            for (int j = 0; j < expected.columns(); j++) {
+                assertEquals(Double.doubleToRawLongBits(expected.get(i, j)), Double.doubleToRawLongBits(actual.get(i, j)),
+                        "entry (" + i + ", " + j + ")");
+            }
+        }
+    }
+
+    @Test
+    void aCompactTableReadsBackEveryBitOfEveryKindAndAnySelectionOfRows() {
+        Property.forAll(Generators.pairs(Generators.matrices().rows(1, 40).columns(1, 12).values(-3, 3),
+                Generators.keys())).trials(300).check(p -> {
+                    for (Kind kind : Kind.values()) {
+                        Matrix m = kind.of(p._1);
+                        Table t = Table.compact(m);
+                        assertSameBits(m, t.matrix());
+                        Vector<Integer> rows = p._2.permutation(m.rows()).value().take(1 + m.rows() / 2).append(0);
+                        assertSameBits(m.selectRows(rows), t.select(rows).matrix());
+                        assertEquals(Table.of(m), t);
+                        assertEquals(Table.of(m).hashCode(), t.hashCode());
+                        for (int i = 0; i < m.rows(); i++) {
+                            for (int j = 0; j < m.columns(); j++) {
+                                assertEquals(Double.doubleToRawLongBits(m.get(i, j)), Double.doubleToRawLongBits(t.get(i, j)));
+                            }
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void theStorageIsOneByteForAtMost256ValuesFourForFloatsAndEightOtherwise() {
+        Matrix pixels = Matrix.of(300, 784, (i, j) -> ((i * 31 + j * 7) % 256) / 255.0);
+        assertEquals(1.0, Table.compact(pixels).bytesPerEntry());
+        assertSameBits(pixels, Table.compact(pixels).matrix()); // codes above 127 too
+        assertSameBits(pixels.selectRows(Vector.of(299, 7)), Table.compact(pixels).select(Vector.of(299, 7)).matrix());
+        assertEquals("Table[300x784, 1 byte per entry (256 levels)]", Table.compact(pixels).toString());
+        // a 257th value after the first rows: the rows already stored become floats (every level is one)
+        Matrix levels257 = Matrix.of(300, 1, (i, j) -> i < 299 ? i % 256 : 256.0);
+        assertEquals(4.0, Table.compact(levels257).bytesPerEntry());
+        assertSameBits(levels257, Table.compact(levels257).matrix());
+        // a value that is not a float after 257 levels that are: all doubles
+        Matrix notFloat = Matrix.of(300, 1, (i, j) -> i < 299 ? i : 0.1);
+        assertEquals(8.0, Table.compact(notFloat).bytesPerEntry());
+        assertSameBits(notFloat, Table.compact(notFloat).matrix());
+        // levels that are not floats, then a 257th: doubles at once
+        Matrix tenths = Matrix.of(300, 1, (i, j) -> i / 10.0);
+        assertEquals(8.0, Table.compact(tenths).bytesPerEntry());
+        assertSameBits(tenths, Table.compact(tenths).matrix());
+        // -0.0 and 0.0 are two levels, each read back as itself
+        Matrix zeros = Matrix.of(2, 2, (i, j) -> (i + j) % 2 == 0 ? 0.0 : -0.0);
+        assertSameBits(zeros, Table.compact(zeros).matrix());
+        assertEquals("Table[2x2 [[0.0, -0.0], [-0.0, 0.0]]]", Table.compact(zeros).toString());
+        assertEquals(8.0, Table.of(pixels).bytesPerEntry());
+    }
+
+    @Test
+    void oneHotTargetsKeepTheirLabelsAndReadAsDatasetsOneHot() {
+        Vector<Integer> labels = Vector.of(2, 0, 1, 2, 2);
+        Table t = Table.oneHot(labels, 4);
+        assertSameBits(Datasets.oneHot(labels, 4), t.matrix());
+        assertEquals(io.vavr.control.Option.some(labels), t.labels());
+        assertEquals(1.0, t.bytesPerEntry());
+        assertSameBits(Datasets.oneHot(Vector.of(2, 2), 4), t.select(Vector.of(3, 0)).matrix());
+        assertEquals(Table.of(Datasets.oneHot(labels, 4)), t);
+        assertEquals(io.vavr.control.Option.none(), Table.of(Datasets.oneHot(labels, 4)).labels());
+        assertThrows(IllegalArgumentException.class, () -> Table.oneHot(Vector.of(0, 4), 4));
+    }
+
+    @Test
+    void aStandardisedTableReadsAsTheStandardisedMatrixAndFitsTheSameStandardisation() {
+        Property.forAll(Generators.matrices().rows(2, 30).columns(1, 6).values(-5, 5)).trials(200).check(raw -> {
+            for (Kind kind : Kind.values()) {
+                Matrix m = kind.of(raw);
+                Standardization s = Standardization.fit(m);
+                assertEquals(s, Standardization.fit(Table.compact(m)));
+                Table once = s.apply(Table.compact(m));
+                assertSameBits(s.apply(m), once.matrix());
+                assertSameBits(s.apply(s.apply(m)), s.apply(once).matrix());
+                assertSameBits(s.apply(m).selectRows(Vector.of(1, 0)), once.select(Vector.of(1, 0)).matrix());
+                assertEquals(Double.doubleToRawLongBits(s.apply(m).get(1, 0)), Double.doubleToRawLongBits(once.get(1, 0)));
+            }
+        });
+    }
+
+    @Test
+    void badShapesAndIndicesAreRefusedNamingThem() {
+        assertEquals("shape: a table needs at least one row and one column, got 0x3",
+                assertThrows(IllegalArgumentException.class, () -> Table.of(0, 3, (i, j) -> 0)).getMessage());
+        Table t = Table.compact(Matrix.filled(2, 3, 1));
+        assertEquals("select: row 2 is outside 2x3",
+                assertThrows(IndexOutOfBoundsException.class, () -> t.select(Vector.of(2))).getMessage());
+        assertEquals("get: (0, 3) is outside 2x3",
+                assertThrows(IndexOutOfBoundsException.class, () -> t.get(0, 3)).getMessage());
+        assertEquals("features: entry (1, 0) of 2x1 is NaN, expected a finite number",
+                assertThrows(IllegalArgumentException.class, () -> Table.compact(Matrix.of(2, 1, (i, j) -> i == 1
+                        ? Double.NaN : 0)).requireFinite("features")).getMessage());
+        assertNotEquals(t, Table.compact(Matrix.filled(3, 2, 1)));
+    }
+}
