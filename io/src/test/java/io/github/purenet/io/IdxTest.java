@@ -193,14 +193,14 @@ class IdxTest {
 
     @Test
     void aGzipHeaderClaimingMoreThanMemoryHoldsIsRefusedBeforeItsBodyIsRead() {
-        // 2^31 - 1 images of 28x28: 9 bytes a pixel while read, 15.2 TB, more than any test's heap
+        // 2^31 - 1 images of 28x28: 2 bytes a pixel while read (the body and a table of levels), 3.4 TB
         byte[] header = with(with(with(TWO_IMAGES, 4, Integer.MAX_VALUE), 8, 28), 12, 28);
         byte[] labelHeader = with(TWO_LABELS, 4, Integer.MAX_VALUE);
         CountingStream in = new CountingStream(gzip(withNoise(header, 2 << 20)));
         DataException e = assertThrows(DataException.class, () -> Idx.read(in, "images.gz",
                 new ByteArrayInputStream(labelHeader), "labels"));
         assertTrue(e.getMessage().startsWith("images.gz: the header says 2147483647 images of 28x28 pixels, "
-                + "1,683,627,179,248 numbers that need 15.2 TB of memory to read, more than the "), e.getMessage());
+                + "1,683,627,179,248 numbers that need 3.4 TB of memory to read, more than the "), e.getMessage());
         assertTrue(e.getMessage().endsWith(" that this Java may use (its -Xmx)"), e.getMessage());
         assertTrue(in.read < 1 << 19, "read " + in.read + " bytes of the 2 MB gzip");
     }
