@@ -81,6 +81,11 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         if (classes > all.size()) {
             Sources.inClassesOf(all, Sources.numbers(all.size()), "with " + all.size() + " examples, the data");
         }
+        // before hashing and splitting, whose work grows with examples x classes: at least the
+        // largest of the training, validation and test parts, a third of the examples, is evaluated
+        Sizes.requireFits(all, classes, Math.min((all.size() + 2) / 3, SAMPLE),
+                config.architecture().parameters(all.features().columns(), classes), config.batch(),
+                Runtime.getRuntime().maxMemory());
         Dataset dataset = all.dataset();
         Split split;
         Option<HeldOut> heldOut = Option.none();

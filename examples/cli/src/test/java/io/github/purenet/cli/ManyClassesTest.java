@@ -48,14 +48,16 @@ class ManyClassesTest {
 
     @Test
     void aCsvFileWhoseClassesNeedMoreThanTheHeapIsRefusedBeforeTrainingNotOutOfMemory() throws Exception {
-        Path csv = dir.resolve("wide.csv"); // 2 examples of each of 3,000 classes: 36 MB of counts, 216 MB of outputs
+        // 2 examples of each of 3,000 classes: 36 MB of counts, and refused before the data are hashed
+        // and split, so with the outputs of the fewest examples a run evaluates, a third of them
+        Path csv = dir.resolve("wide.csv");
         Files.writeString(csv, "x,label\n" + IntStream.range(0, 6_000).mapToObj(i -> (i % 7) + "," + i / 2)
                 .collect(Collectors.joining("\n")) + "\n");
         SmallHeapTest.Forked run = SmallHeapTest.run("64m", "train", "--data", "csv:" + csv, "--epochs", "1",
                 "--test-split", "0.5");
         assertEquals(1, run.exitCode(), run.output());
         assertTrue(run.output().startsWith("purenet: " + csv + ": label 2999 implies 3,000 classes: each evaluation "
-                + "would need 36.0 MB for the confusion matrix (3,000² counts) and 216.0 MB for the outputs of 3,000 "
+                + "would need 36.0 MB for the confusion matrix (3,000² counts) and 144.0 MB for the outputs of 2,000 "
                 + "examples"), run.output());
         assertTrue(run.output().strip().endsWith("is the label column right?"), run.output());
     }
