@@ -81,11 +81,12 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         if (classes > all.size()) {
             Sources.inClassesOf(all, Sources.numbers(all.size()), "with " + all.size() + " examples, the data");
         }
-        // before hashing and splitting, whose work grows with examples x classes: at least the
-        // largest of the training, validation and test parts, a third of the examples, is evaluated
+        // before hashing and splitting, whose work grows with examples x classes: the network, then
+        // the classes, of which at least the largest part, a third of the examples, is evaluated
+        int inputs = all.features().columns();
+        Heap.requireFits(config.architecture(), inputs, classes, config.optimizer(), Runtime.getRuntime().maxMemory());
         Sizes.requireFits(all, classes, Math.min((all.size() + 2) / 3, SAMPLE),
-                config.architecture().parameters(all.features().columns(), classes), config.batch(),
-                Runtime.getRuntime().maxMemory());
+                config.architecture().parameters(inputs, classes), config.batch(), Runtime.getRuntime().maxMemory());
         Dataset dataset = all.dataset();
         Split split;
         Option<HeldOut> heldOut = Option.none();
@@ -109,8 +110,6 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         requireBatchesFit(config, train.size());
         Option<Dataset> validation = held.map(v -> standardization.map(s -> s.apply(v.test())).getOrElse(v.test()));
         Dataset test = standardization.map(s -> s.apply(split.test())).getOrElse(split.test());
-        int inputs = train.features().columns();
-        Heap.requireFits(config.architecture(), inputs, classes, config.optimizer(), Runtime.getRuntime().maxMemory());
         Network initial = Heap.during(String.format(java.util.Locale.ROOT, "building the network of %,d parameters",
                 config.architecture().parameters(inputs, classes)),
                 () -> config.architecture().network(keys.get(1), inputs, classes));
