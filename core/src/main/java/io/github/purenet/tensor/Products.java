@@ -10,8 +10,9 @@ import java.util.stream.IntStream;
  * {@code +0.0} with {@link Math#fma}; the kernels may visit rows and columns in any order and in
  * blocks, but never reorder that sum, so every kernel gives the bits of the plain triple loop.
  *
- * <p>When the JVM has the vector API, products with at least {@value #MIN_VECTOR_COLUMNS} columns
- * run the register-tiled vector kernels instead ({@link ProductKernels}), with the same bits.
+ * <p>When the JVM has the vector API and its optimising compiler, products with at least
+ * {@value #MIN_VECTOR_COLUMNS} columns run the register-tiled vector kernels instead
+ * ({@link ProductKernels}), with the same bits.
  *
  * <p>The plain kernels' speed comes from three things. The loops run over whole rows ({@code c[j]}, {@code b[k][j]}),
  * each array indexed by the same {@code j}, which C2 vectorises. Four values of the inner index are
@@ -32,10 +33,12 @@ final class Products {
     /** Rows of the result per parallel task. */
     static final int ROW_BLOCK = 32;
     /**
-     * Whether the JVM has the vector API ({@code --add-modules jdk.incubator.vector}); then the
-     * products run the vector kernels, which give the same bits faster.
+     * Whether the JVM has the vector API ({@code --add-modules jdk.incubator.vector}) and its
+     * optimising compiler ({@link Jit}); then the products run the vector kernels, which give the
+     * same bits faster.
      */
-    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && Jit.optimising();
     /** {@code VectorKernels.INSTANCE} when {@link #VECTOR}, else {@code null}; see {@link ProductKernels}. */
     private static final ProductKernels VECTOR_KERNELS = VECTOR ? load("io.github.purenet.tensor.VectorKernels") : null;
     /** Below this many columns of the result, the plain kernels are as fast as the vector ones. */
