@@ -68,8 +68,8 @@ public record Fingerprint(int examples, int inputs, int outputs, String sha256) 
         digest.update(row.flip());
         for (int i = 0; i < m.rows(); i++) {
             row.clear();
-            for (int j = 0; j < m.columns(); j++) {
-                row.putLong(Double.doubleToLongBits(m.get(i, j)));
+            for (double x : m.row(i)) { // read once a row, not checked and standardised entry by entry
+                row.putLong(Double.doubleToLongBits(x));
             }
             digest.update(row.flip());
         }

@@ -41,12 +41,18 @@ public final class Table {
     private final double[][] deviations;
 
     private Table(Store store, Vector<Standardization> steps) {
+        this(store, steps, steps.map(s -> s.mean().toArray()[0]).toJavaArray(double[][]::new),
+                steps.map(s -> s.standardDeviation().toArray()[0]).toJavaArray(double[][]::new));
+    }
+
+    /** A table of these steps with their arrays already made, as a selection of rows shares them. */
+    private Table(Store store, Vector<Standardization> steps, double[][] means, double[][] deviations) {
         this.store = store;
         this.rows = store.rows();
         this.columns = store.columns();
         this.steps = steps;
-        this.means = steps.map(s -> s.mean().toArray()[0]).toJavaArray(double[][]::new);
-        this.deviations = steps.map(s -> s.standardDeviation().toArray()[0]).toJavaArray(double[][]::new);
+        this.means = means;
+        this.deviations = deviations;
     }
 
     /**
@@ -183,7 +189,7 @@ public final class Table {
             }
             picked[r++] = index;
         }
-        return new Table(store.select(picked), steps);
+        return new Table(store.select(picked), steps, means, deviations);
     }
 
     /**

@@ -144,7 +144,7 @@ public record Evaluation(double loss, ConfusionMatrix confusion, Option<Double> 
      */
     public static Vector<Integer> classesOf(Table rows) {
         Objects.requireNonNull(rows, "rows is null");
-        return rows.columns() >= 2 && rows.labels().isDefined() ? rows.labels().get() : classesOf(rows.matrix());
+        return rows.labels().filter(labels -> rows.columns() >= 2).getOrElse(() -> classesOf(rows.matrix()));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.purenet.optim.Optimizer;
 import io.github.purenet.train.EarlyStopping;
 import io.github.purenet.train.Training;
 import io.github.purenet.train.TrainState;
+import io.vavr.Lazy;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
@@ -125,7 +126,7 @@ final class Runs {
 
     private static <S> int start(Experiment e, Optimizer<S> optimizer, String dataSha256, Outputs outputs) {
         TrainState<S> initial = Training.init(e.initial(), optimizer, e.runKey(), e.train(), e.batching());
-        return run("train", e, optimizer, initial, Option.none(), Vector.empty(), dataSha256, outputs);
+        return run("train", e, optimizer, initial, Option.none(), Vector.empty(), dataSha256, trainedOn(e), outputs);
     }
 
     /**
@@ -163,7 +164,8 @@ final class Runs {
 
     private static <S> int resume(Path file, Checkpoint checkpoint, Experiment e, Optimizer<S> optimizer,
             String dataSha256, Outputs outputs) {
-        TrainState<S> state = checkpoint.state(file.toString(), optimizer, Fingerprint.of(e.train()));
+        Lazy<Fingerprint> trainedOn = trainedOn(e);
+        TrainState<S> state = checkpoint.state(file.toString(), optimizer, trainedOn.get());
         if (state.step() > e.totalSteps()) {
             throw CliException.usage("--epochs " + e.config().epochs() + ": the checkpoint is already at step "
                     + state.step() + " (epoch " + state.epoch() + "), past the " + e.totalSteps() + " steps of "
@@ -178,18 +180,24 @@ final class Runs {
                         + "progress; resume it with --epochs N to train a fixed number of epochs");
             }
         }
-        return run("resume", e, optimizer, state, progress, history, dataSha256, outputs);
+        return run("resume", e, optimizer, state, progress, history, dataSha256, trainedOn, outputs);
+    }
+
+    /** The fingerprint of the training examples, recorded in each checkpoint: computed once, when first needed. */
+    private static Lazy<Fingerprint> trainedOn(Experiment e) {
+        return Lazy.of(() -> Fingerprint.of(e.train()));
     }
 
     private static <S> int run(String command, Experiment e, Optimizer<S> optimizer, TrainState<S> start,
-            Option<EarlyStopping.Progress<S>> from, Vector<EpochResult> history, String dataSha256, Outputs outputs) {
+            Option<EarlyStopping.Progress<S>> from, Vector<EpochResult> history, String dataSha256,
+            Lazy<Fingerprint> fingerprint, Outputs outputs) {
         Console console = outputs.console();
         Option<Trainer.Checkpointer<S>> checkpoints = outputs.checkpointDir().map(directory -> {
             Path file = directory.resolve(CHECKPOINT);
             Codec codec = Codec.standard();
             // the data's path made absolute, so that the run resumes from any working directory
             RunConfig config = e.config().withData(e.config().data().absolute());
-            Fingerprint trainedOn = Fingerprint.of(e.train()); // recorded in each state, checked when it is resumed
+            Fingerprint trainedOn = fingerprint.get(); // recorded in each state, checked when it is resumed
             BestStates<S> best = new BestStates<>(codec, optimizer, trainedOn);
             return (state, results, progress) -> {
                 Checkpoint c = new Checkpoint(config, dataSha256, e.classNames(), e.standardization(), results,

@@ -1,6 +1,7 @@
 package io.github.purenet.cli;
 
 import io.github.purenet.io.LabelledData;
+import io.github.purenet.io.Memory;
 import java.util.Locale;
 
 /**
@@ -46,14 +47,12 @@ final class Sizes {
                 : String.format(Locale.ROOT, "the data have %,d classes", classes);
         throw CliException.data(String.format(Locale.ROOT, "%s: %s: each evaluation would need %s for the confusion "
                 + "matrix (%,d² counts) and %s for the outputs of %,d examples, and training %s for the network, "
-                + "more than the %s that Java may use here (-Xmx)%s", data.source(), what, size(confusion), classes,
-                size(outputs), evaluated, size(training), size(available),
-                "; is the label column right?"));
+                + "more than the %s that Java may use here (-Xmx); is the label column right?", data.source(), what,
+                size(confusion), classes, size(outputs), evaluated, size(training), size(available)));
     }
 
-    /** A number of bytes in MB or GB, with one decimal. */
-    static String size(double bytes) {
-        return bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9)
-                : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    /** A number of bytes in words, as purenet-io says them. */
+    private static String size(double bytes) {
+        return Memory.bytes((long) Math.min(bytes, Long.MAX_VALUE));
     }
 }

@@ -171,7 +171,6 @@ final class Trainer {
                 rule.map(r -> r.outcome(end.progress().get())), blowUp);
     }
 
-    /** Whether early stopping stops the run at a point. */
     /**
      * @param config a run's configuration
      * @return its early stopping rule, none for a run of exactly its epochs
@@ -180,6 +179,7 @@ final class Trainer {
         return config.patience().map(p -> EarlyStopping.of(p, config.epochs()).withMinDelta(Defaults.MIN_DELTA));
     }
 
+    /** Whether early stopping stops the run at a point. */
     private static boolean stopsAt(Option<EarlyStopping> rule, Point<?> point) {
         return rule.exists(r -> point.progress().exists(p -> r.reason(p).isDefined()));
     }

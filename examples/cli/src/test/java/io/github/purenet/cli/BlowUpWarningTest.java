@@ -40,6 +40,11 @@ class BlowUpWarningTest {
         assertEquals(8, blewUp.get("step").asLong());
         assertEquals(2.155350038471119, blewUp.get("first_loss").asDouble());
         assertEquals(338649.5805932638, blewUp.get("loss").asDouble());
+        // the rule itself, and the same figures as the text's warning, rounded as it prints them
+        assertTrue(blewUp.get("loss").asDouble() > 10 * blewUp.get("first_loss").asDouble());
+        assertEquals(FIRST, String.format(java.util.Locale.ROOT, "%.4f", blewUp.get("first_loss").asDouble()));
+        assertTrue(result.err().contains(String.format(java.util.Locale.ROOT, "blew up: %.4f at the end of epoch 1",
+                blewUp.get("loss").asDouble())), result.err());
         // one epoch: the network kept is the one that blew up, so the report's train loss is the same figure
         assertEquals(report.get("train_loss").asDouble(), blewUp.get("loss").asDouble());
         assertEquals(4, blewUp.size(), blewUp.toString());
