@@ -2,19 +2,25 @@ package io.github.purenet.bench;
 
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
+import io.github.purenet.data.Batching;
+import io.github.purenet.data.Dataset;
 import io.github.purenet.loss.FusedLoss;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.network.Backprop;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Initializers;
 import io.github.purenet.network.LossAndGradients;
-import io.github.purenet.network.LossAndNetwork;
 import io.github.purenet.network.Network;
+import io.github.purenet.optim.Optimizer;
+import io.github.purenet.optim.Optimizers;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
+import io.github.purenet.train.TrainState;
+import io.github.purenet.train.Training;
 import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -121,82 +127,136 @@ public class PurenetBench {
     }
 
     /**
-     * A network with ReLU hidden layers and a softmax output, and one batch: synthetic data from
-     * {@link #build}, or seed 001's example in {@link Tiny}.
+     * A network with ReLU hidden layers and a softmax output, its data (one batch, so that every
+     * step is a new epoch with a new order of the batch's rows, as a user's run of one batch per
+     * epoch), the fold's state and its transition: synthetic data from {@link #build}, or seed
+     * 001's example in {@link Tiny}.
      */
-    abstract static class Mlp {
-        /** The network after the steps taken so far. */
-        Network network;
-        /** The batch's inputs, one example per row. */
-        Matrix inputs;
-        /** The batch's one-hot targets. */
-        Matrix targets;
+    abstract static class Fold {
+        /** The state after the steps taken so far. */
+        TrainState<?> state;
+        /** One step of the fold, {@link Training#transition}. */
+        Function<TrainState<?>, TrainState<?>> transition;
 
         /**
-         * Builds the network of the given sizes and a batch for it: inputs uniform in [0, 1), and
-         * example {@code i} labelled {@code i % 10}.
+         * Builds the network of the given sizes, a batch for it (inputs uniform in [0, 1), example
+         * {@code i} labelled {@code i % 10}) and the fold.
          *
+         * @param optimizer the optimizer
          * @param batch the number of examples
          * @param sizes the number of inputs, then the outputs of each layer
          */
-        void build(int batch, Integer... sizes) {
+        void build(Optimizer<?> optimizer, int batch, Integer... sizes) {
             Vector<Integer> n = Vector.of(sizes);
             Vector<Activation> f = Vector.fill(n.size() - 2, Activations::relu).append(Activations.softmax());
-            network = Initializers.network(Key.of(2), Initializers.heUniform(), n, f);
-            inputs = Key.of(1).uniform(batch, n.head(), 0.0, 1.0).value();
-            int classes = n.last();
-            targets = Matrix.of(batch, classes, (i, j) -> j == i % 10 ? 1.0 : 0.0);
+            Network network = Initializers.network(Key.of(2), Initializers.heUniform(), n, f);
+            Matrix inputs = Key.of(1).uniform(batch, n.head(), 0.0, 1.0).value();
+            fold(network, new Dataset(inputs, Matrix.of(batch, n.last(), (i, j) -> j == i % 10 ? 1.0 : 0.0)), optimizer);
+        }
+
+        /** The fold of a network on one batch of data. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void fold(Network network, Dataset data, Optimizer<?> optimizer) {
+            Batching batching = Batching.miniBatches(data.size());
+            state = Training.init(network, (Optimizer) optimizer, Key.of(3), data, batching);
+            Function f = Training.transition(data, batching, LOSS, (Optimizer) optimizer);
+            transition = f;
+        }
+
+        /** One step of the fold; it keeps the new state and returns the loss of the step. */
+        double step() {
+            state = transition.apply(state);
+            return state.lossOrNaN();
         }
     }
 
     /**
      * The state of {@link #tiny}: seed 001's 2-3-3 network and its one example, {@code [2, 3]}, with
-     * the one-hot target {@code [1, 0, 0]}.
+     * the one-hot target {@code [1, 0, 0]}, trained with SGD.
      */
     @State(Scope.Thread)
-    public static class Tiny extends Mlp {
+    public static class Tiny extends Fold {
         /** Creates the state; JMH calls it. */
         public Tiny() {
         }
 
-        /** Builds seed 001's network and example. */
+        /** Builds seed 001's network, example and fold. */
         @Setup(Level.Trial)
         public void setUp() {
-            network = Network.of(
-                    new Dense(Matrix.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}, {0.5, 0.6}}),
-                            Matrix.row(0.1, -0.1, 0.05), Activations.relu()),
-                    new Dense(Matrix.of(new double[][] {{0.7, 0.8, 0.9}, {-0.1, -0.2, -0.3}, {0.3, 0.2, 0.1}}),
-                            Matrix.row(0.1, -0.1, 0.05), Activations.softmax()));
-            inputs = Matrix.row(2.0, 3.0);
-            targets = Matrix.row(1.0, 0.0, 0.0);
+            fold(seed001(), new Dataset(Matrix.row(2.0, 3.0), Matrix.row(1.0, 0.0, 0.0)),
+                    Optimizers.sgd(LEARNING_RATE));
         }
     }
 
-    /** The state of {@link #small}: 784-128-10, a batch of 64. */
+    /** Seed 001's 2-3-3 network. */
+    static Network seed001() {
+        return Network.of(
+                new Dense(Matrix.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}, {0.5, 0.6}}),
+                        Matrix.row(0.1, -0.1, 0.05), Activations.relu()),
+                new Dense(Matrix.of(new double[][] {{0.7, 0.8, 0.9}, {-0.1, -0.2, -0.3}, {0.3, 0.2, 0.1}}),
+                        Matrix.row(0.1, -0.1, 0.05), Activations.softmax()));
+    }
+
+    /** The state of {@link #tinyFunctions}: seed 001's network and example, outside the fold. */
     @State(Scope.Thread)
-    public static class Small extends Mlp {
+    public static class TinyFunctions {
+        /** The network after the steps taken so far. */
+        Network network;
+        /** The example's input. */
+        final Matrix inputs = Matrix.row(2.0, 3.0);
+        /** The example's one-hot target. */
+        final Matrix targets = Matrix.row(1.0, 0.0, 0.0);
+
+        /** Creates the state; JMH calls it. */
+        public TinyFunctions() {
+        }
+
+        /** Builds seed 001's network. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            network = seed001();
+        }
+    }
+
+    /** The state of {@link #small}: 784-128-10, a batch of 64, SGD. */
+    @State(Scope.Thread)
+    public static class Small extends Fold {
         /** Creates the state; JMH calls it. */
         public Small() {
         }
 
-        /** Builds the network and the batch. */
+        /** Builds the network, the batch and the fold. */
         @Setup(Level.Trial)
         public void setUp() {
-            build(64, 784, 128, 10);
+            build(Optimizers.sgd(LEARNING_RATE), 64, 784, 128, 10);
         }
     }
 
-    /** The state of {@link #big}: 784-1024-1024-10, a batch of 256. */
+    /** The state of {@link #smallAdam}: 784-128-10, a batch of 64, Adam. */
     @State(Scope.Thread)
-    public static class Big extends Mlp {
+    public static class SmallAdam extends Fold {
+        /** Creates the state; JMH calls it. */
+        public SmallAdam() {
+        }
+
+        /** Builds the network, the batch and the fold. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            build(Optimizers.adam(0.001), 64, 784, 128, 10);
+        }
+    }
+
+    /** The state of {@link #big}: 784-1024-1024-10, a batch of 256, SGD. */
+    @State(Scope.Thread)
+    public static class Big extends Fold {
         /** Creates the state; JMH calls it. */
         public Big() {
         }
 
-        /** Builds the network and the batch. */
+        /** Builds the network, the batch and the fold. */
         @Setup(Level.Trial)
         public void setUp() {
-            build(256, 784, 1024, 1024, 10);
+            build(Optimizers.sgd(LEARNING_RATE), 256, 784, 1024, 1024, 10);
         }
     }
 
@@ -224,62 +284,69 @@ public class PurenetBench {
         }
     }
 
-    /** One step of the network of {@code s}, {@link Backprop#sgdStep}; it keeps the stepped network. */
-    private static double step(Mlp s) {
-        LossAndNetwork next = Backprop.sgdStep(s.network, s.inputs, s.targets, LOSS, LEARNING_RATE);
-        s.network = next.network();
-        return next.loss();
+    /**
+     * One training step of seed 001's 2-3-3 network on its one example, through the fold.
+     *
+     * @param s the state
+     * @return the loss of the step
+     */
+    @Benchmark
+    public double tiny(Tiny s) {
+        return s.step();
     }
 
     /**
-     * One training step of seed 001's 2-3-3 network through the composed functions,
-     * {@link Backprop#lossAndGradients} then {@link Backprop#step}: the bits of {@link #tiny}, with
-     * the trace and the gradients built. Not one of the issue's workloads; it shows what the fused
-     * step saves.
+     * One step of seed 001's 2-3-3 network through the pure functions alone,
+     * {@link Backprop#lossAndGradients} then {@link Backprop#step}, without the fold's state,
+     * batch selection and optimizer: what the fold adds is {@code tiny} less this.
      *
      * @param s the state
      * @return the loss before the step
      */
     @Benchmark
-    public double tinyComposed(Tiny s) {
+    public double tinyFunctions(TinyFunctions s) {
         LossAndGradients lg = Backprop.lossAndGradients(s.network, s.inputs, s.targets, LOSS);
         s.network = Backprop.step(s.network, lg.gradients(), LEARNING_RATE);
         return lg.loss();
     }
 
     /**
-     * One training step of seed 001's 2-3-3 network on its one example.
+     * One training step of 784-128-10 on a batch of 64 through the fold, SGD; an operation is a
+     * sample.
      *
      * @param s the state
-     * @return the loss before the step
-     */
-    @Benchmark
-    public double tiny(Tiny s) {
-        return step(s);
-    }
-
-    /**
-     * One training step of 784-128-10 on a batch of 64; an operation is a sample.
-     *
-     * @param s the state
-     * @return the loss before the step
+     * @return the loss of the step
      */
     @Benchmark
     @OperationsPerInvocation(64)
     public double small(Small s) {
-        return step(s);
+        return s.step();
     }
 
     /**
-     * One training step of 784-1024-1024-10 on a batch of 256; an operation is a sample.
+     * One training step of 784-128-10 on a batch of 64 through the fold, Adam (learning rate 0.001);
+     * an operation is a sample.
      *
      * @param s the state
-     * @return the loss before the step
+     * @return the loss of the step
+     */
+    @Benchmark
+    @OperationsPerInvocation(64)
+    public double smallAdam(SmallAdam s) {
+        return s.step();
+    }
+
+    /**
+     * One training step of 784-1024-1024-10 on a batch of 256 through the fold, SGD; an operation
+     * is a sample.
+     *
+     * @param s the state
+     * @return the loss of the step
      */
     @Benchmark
     @OperationsPerInvocation(256)
     public double big(Big s) {
-        return step(s);
+        return s.step();
     }
 
     /**
