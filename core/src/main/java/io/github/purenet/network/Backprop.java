@@ -199,12 +199,6 @@ public final class Backprop {
      * {@code step(network, lossAndGradients(network, inputs, targets, loss).gradients(), η)}, with
      * the same bits and the same errors.
      *
-     * <p>For a small network whose hidden layers are element-wise and which ends in a softmax
-     * trained with softmax cross-entropy, the step is taken in one pass over local arrays, without
-     * the trace and the gradients that the composed functions build; it is then about twice as
-     * fast (seed 001's 2-3-3 network: see docs/performance.md). Every other step is the
-     * composition.
-     *
      * @param network the network
      * @param inputs the batch's inputs
      * @param targets the batch's targets
@@ -215,9 +209,6 @@ public final class Backprop {
      */
     public static LossAndNetwork sgdStep(Network network, Matrix inputs, Matrix targets, Loss loss,
             double learningRate) {
-        if (FusedSgd.applies(network, inputs, targets, loss, learningRate)) {
-            return FusedSgd.step(network, inputs, targets, learningRate);
-        }
         LossAndGradients lg = lossAndGradients(network, inputs, targets, loss);
         return new LossAndNetwork(lg.loss(), step(network, lg.gradients(), learningRate));
     }

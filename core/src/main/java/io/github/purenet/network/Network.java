@@ -36,6 +36,7 @@ public final class Network {
     private final Shape input;
     private final Sequential body;
     private final Structure structure;
+    private Vector<Matrix> parameters; // computed once, when first asked for: a cache of an immutable value
 
     /**
      * What a network's layers imply, computed once when it is built and shared by the networks that
@@ -155,7 +156,12 @@ public final class Network {
 
     /** @return every trainable matrix, in the order of {@link #parameterPaths()} */
     public Vector<Matrix> parameters() {
-        return body.parameters();
+        Vector<Matrix> p = parameters;
+        if (p == null) { // a race computes the same vector twice; a vector's fields are final, so it is safely shared
+            p = body.parameters();
+            parameters = p;
+        }
+        return p;
     }
 
     /**

@@ -51,7 +51,7 @@ final class Passes {
             Matrix a = x;
             for (int i = 0; i < children.length; i++) {
                 Mode m = mode instanceof Mode.Training ? mode.at(Sequential.segment(i)) : mode;
-                children[i] = forward(s.layers().get(i), a, m, Sequential.segment(i));
+                children[i] = forward(s.layers().get(i), a, m, i);
                 a = children[i].output();
                 state = children[i].state().isEmpty() ? state : state.appendAll(children[i].state());
             }
@@ -81,6 +81,15 @@ final class Passes {
             return forward(child, x, mode);
         } catch (Refused e) {
             throw e.under(segment);
+        }
+    }
+
+    /** The forward pass of a sequence's child {@code i}, whose refusals name its segment {@code layers[i]}. */
+    private static Node forward(Layer child, Matrix x, Mode mode, int i) {
+        try {
+            return forward(child, x, mode);
+        } catch (Refused e) {
+            throw e.under(Sequential.segment(i));
         }
     }
 

@@ -7,28 +7,52 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * An optimizer made of its two functions and a name, checking the arguments of each call.
+ * An optimizer made of its functions and a name, checking the arguments of each call.
  *
  * @param <S> the type of its state
  * @param name what {@code toString} shows
  * @param description what it is, as data
  * @param initFunction the initial state of a network
  * @param updateFunction one step
+ * @param applyFunction one step applied to the parameters, with the bits of {@code updateFunction}
+ *     then {@link Optimizer#applyUpdates}
  */
 record NamedOptimizer<S>(String name, Description description, Function<Network, S> initFunction,
-        Optimizer.UpdateFunction<S> updateFunction) implements Optimizer<S> {
+        Optimizer.UpdateFunction<S> updateFunction, ApplyFunction<S> applyFunction) implements Optimizer<S> {
+
+    /**
+     * One step applied to the parameters.
+     *
+     * @param <S> the type of the optimizer's state
+     */
+    @FunctionalInterface
+    interface ApplyFunction<S> {
+        /**
+         * One step applied: arguments already checked.
+         *
+         * @param gradients the gradients, which fit the network
+         * @param state the current state
+         * @param network the current parameters
+         * @return the stepped network and the next state
+         */
+        Applied<S> apply(Gradients gradients, S state, Network network);
+    }
 
     NamedOptimizer {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(description, "description is null");
         Objects.requireNonNull(initFunction, "init is null");
         Objects.requireNonNull(updateFunction, "update is null");
+        Objects.requireNonNull(applyFunction, "apply is null");
     }
 
     /** A built-in optimizer: printed by its name, described by its description. */
     static <S> Optimizer<S> of(String name, Description description, Function<Network, S> init,
             Optimizer.UpdateFunction<S> update) {
-        return new NamedOptimizer<>(name, description, init, update);
+        return new NamedOptimizer<>(name, description, init, update, (g, state, network) -> {
+            Update<S> u = update.apply(g, state, network);
+            return new Applied<>(Optimizer.applyUpdates(network, u.updates()), u.state());
+        });
     }
 
     /** A built-in optimizer without state. */
@@ -48,6 +72,17 @@ record NamedOptimizer<S>(String name, Description description, Function<Network,
 
     @Override
     public Update<S> update(Gradients gradients, S state, Network network) {
+        requireArguments(gradients, state, network);
+        return updateFunction.apply(gradients.requireFits(network), state, network);
+    }
+
+    /** A built-in optimizer whose {@code apply} is a function of its own, with the bits of {@code update} applied. */
+    static <S> Optimizer<S> of(String name, Description description, Function<Network, S> init,
+            Optimizer.UpdateFunction<S> update, ApplyFunction<S> apply) {
+        return new NamedOptimizer<>(name, description, init, update, apply);
+    }
+
+    private void requireArguments(Gradients gradients, S state, Network network) {
         if (gradients == null) {
             throw new NullPointerException(name + ": gradients is null");
         }
@@ -57,7 +92,12 @@ record NamedOptimizer<S>(String name, Description description, Function<Network,
         if (network == null) {
             throw new NullPointerException(name + ": network is null");
         }
-        return updateFunction.apply(gradients.requireFits(network), state, network);
+    }
+
+    @Override
+    public Applied<S> apply(Gradients gradients, S state, Network network) {
+        requireArguments(gradients, state, network);
+        return applyFunction.apply(gradients.requireFits(network), state, network);
     }
 
     @Override

@@ -41,6 +41,23 @@ public interface Optimizer<S> {
     Update<S> update(Gradients gradients, S state, Network network);
 
     /**
+     * One step applied to the parameters: the network {@code θ + u} and the next state, where
+     * {@code u} are {@link #update}'s updates, with the bits of
+     * {@code applyUpdates(network, update(gradients, state, network).updates())}. The built-in
+     * optimizers write each new parameter matrix in one pass, without building the updates;
+     * {@link io.github.purenet.train.Training} steps with this method.
+     *
+     * @param gradients the gradients of the loss, shaped like the network
+     * @param state the current state
+     * @param network the current parameters
+     * @return the stepped network and the next state
+     */
+    default Applied<S> apply(Gradients gradients, S state, Network network) {
+        Update<S> u = update(gradients, state, network);
+        return new Applied<>(applyUpdates(network, u.updates()), u.state());
+    }
+
+    /**
      * What this optimizer is, as data: the kind of each transform and its hyperparameters, which a
      * training state's document records, so that resuming it under another optimizer is refused.
      * Every optimizer of purenet's, and every one made by {@link #of}, has one. A class of one's own
@@ -84,7 +101,7 @@ public interface Optimizer<S> {
      * @return the optimizer
      */
     static <S> Optimizer<S> of(String name, Function<Network, S> init, UpdateFunction<S> update) {
-        return new NamedOptimizer<>(name, Description.custom(Objects.requireNonNull(name, "name is null")), init,
+        return NamedOptimizer.of(name, Description.custom(Objects.requireNonNull(name, "name is null")), init,
                 update);
     }
 

@@ -3,6 +3,8 @@ package io.github.purenet.optim;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
+import io.github.purenet.tensor.UpdateKernels;
+import io.vavr.Tuple3;
 import io.vavr.collection.Vector;
 import java.util.Objects;
 
@@ -44,6 +46,11 @@ public final class Transforms {
                     Update<A> a = first.update(g, state.first(), network);
                     Update<B> b = second.update(a.updates(), state.second(), network);
                     return new Update<>(b.updates(), new Chain<>(a.state(), b.state()));
+                },
+                (g, state, network) -> { // the second transform applies its updates, in one pass if it can
+                    Update<A> a = first.update(g, state.first(), network);
+                    Applied<B> b = second.apply(a.updates(), state.second(), network);
+                    return new Applied<>(b.network(), new Chain<>(a.state(), b.state()));
                 });
     }
 
@@ -83,14 +90,23 @@ public final class Transforms {
         return NamedOptimizer.of("scaleByLearningRate(" + learningRate + ")",
                 Description.of("scale_by_learning_rate").with("learning_rate", learningRate.description()),
                 network -> new Count(0),
-                (g, count, network) -> {
-                    double eta = learningRate.at(count.steps());
-                    if (!(eta >= 0.0 && Double.isFinite(eta))) {
-                        throw new IllegalArgumentException("scaleByLearningRate: schedule " + learningRate + " gives "
-                                + eta + " at step " + count.steps() + ", expected a finite learning rate >= 0");
-                    }
-                    return new Update<>(g.scale(-eta), new Count(count.steps() + 1));
+                (g, count, network) -> new Update<>(g.scale(-eta(learningRate, count)), new Count(count.steps() + 1)),
+                (g, count, network) -> { // θ + (-η) g in one pass: the bits of θ + u with u = (-η) g
+                    double factor = -eta(learningRate, count);
+                    Vector<Matrix> theta = network.parameters();
+                    return new Applied<>(network.withParameters(Vector.tabulate(theta.size(),
+                            i -> theta.get(i).plusScaled(g.values().get(i), factor))), new Count(count.steps() + 1));
                 });
+    }
+
+    /** The learning rate of a step, checked. */
+    private static double eta(Schedule learningRate, Count count) {
+        double eta = learningRate.at(count.steps());
+        if (!(eta >= 0.0 && Double.isFinite(eta))) {
+            throw new IllegalArgumentException("scaleByLearningRate: schedule " + learningRate + " gives "
+                    + eta + " at step " + count.steps() + ", expected a finite learning rate >= 0");
+        }
+        return eta;
     }
 
     /**
@@ -143,12 +159,21 @@ public final class Transforms {
                 network -> new Moments(0, zeros(network), zeros(network)),
                 (g, state, network) -> {
                     long t = state.count() + 1;
-                    Gradients m = state.mu().zipWith(g, (mi, gi) -> beta1 * mi + (1.0 - beta1) * gi);
-                    Gradients v = state.nu().zipWith(g, (vi, gi) -> beta2 * vi + (1.0 - beta2) * gi * gi);
                     double c1 = 1.0 - StrictMath.pow(beta1, t);
                     double c2 = 1.0 - StrictMath.pow(beta2, t);
-                    Gradients u = m.zipWith(v, (mi, vi) -> (mi / c1) / (Math.sqrt(vi / c2) + epsilon));
-                    return new Update<>(u, new Moments(t, m, v));
+                    int n = g.values().size();
+                    Matrix[] m = new Matrix[n]; // filled here, then handed to the vectors
+                    Matrix[] v = new Matrix[n];
+                    Matrix[] u = new Matrix[n];
+                    for (int i = 0; i < n; i++) { // m, v and u of a matrix in one pass
+                        Tuple3<Matrix, Matrix, Matrix> muv = UpdateKernels.adam(state.mu().values().get(i),
+                                state.nu().values().get(i), g.values().get(i), beta1, beta2, c1, c2, epsilon);
+                        m[i] = muv._1;
+                        v[i] = muv._2;
+                        u[i] = muv._3;
+                    }
+                    return new Update<>(new Gradients(g.paths(), Vector.of(u)), new Moments(t,
+                            new Gradients(g.paths(), Vector.of(m)), new Gradients(g.paths(), Vector.of(v))));
                 });
     }
 

@@ -5,6 +5,7 @@ import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.Iterator;
 import io.vavr.collection.Vector;
+import java.util.Arrays;
 
 /**
  * A pure, splittable random key: the state of the SplitMix64 generator as an immutable value.
@@ -174,8 +175,14 @@ public record Key(long state, long gamma) {
         if (n < 0) {
             throw new IllegalArgumentException("n: expected a number of elements >= 0, got " + n);
         }
-        Vector<Integer> order = Vector.range(0, n).sortBy(i -> bits(1 + i));
-        return new Draw<>(order, advance(n));
+        long[] draws = new long[n]; // local arrays, handed to nobody
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            draws[i] = bits(1 + i);
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(draws[a], draws[b])); // stable: ties keep index order
+        return new Draw<>(Vector.of(order), advance(n));
     }
 
     /** The standard normal numbered {@code t}, from the uniforms numbered {@code 2t+1} and {@code 2t+2}. */

@@ -59,6 +59,11 @@ public final class Matrix {
         this.rows = rows;
     }
 
+    /** The rows, for the package's kernels, which never write them. */
+    double[][] rowArrays() {
+        return rows;
+    }
+
     /** Wraps arrays that nobody else holds; package-private so that kernels can build results. */
     static Matrix wrap(double[][] rows) {
         return new Matrix(rows);

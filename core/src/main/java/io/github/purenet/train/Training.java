@@ -7,8 +7,8 @@ import io.github.purenet.network.Backprop;
 import io.github.purenet.network.LossAndGradients;
 import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
+import io.github.purenet.optim.Applied;
 import io.github.purenet.optim.Optimizer;
-import io.github.purenet.optim.Update;
 import io.github.purenet.random.Key;
 import io.vavr.control.Option;
 import java.util.Objects;
@@ -194,8 +194,8 @@ public final class Training {
         Objects.requireNonNull(optimizer, "optimizer is null");
         return step -> {
             TrainState<S> s = step.state();
-            Update<S> u = optimizer.update(step.gradients(), s.optimizerState(), s.network());
-            Network updated = Optimizer.applyUpdates(s.network(), u.updates()).withState(step.networkState());
+            Applied<S> u = optimizer.apply(step.gradients(), s.optimizerState(), s.network());
+            Network updated = u.network().withState(step.networkState());
             return new TrainState<>(updated, u.state(), s.step() + 1,
                     s.epoch(), s.batch(), s.order(), s.key(), Option.some(step.loss()));
         };

@@ -73,6 +73,47 @@ class OptimizerLawsTest {
         });
     }
 
+    /**
+     * {@link Optimizer#apply}, which training steps with and which the built-in optimizers compute
+     * in one pass, has the bits of {@code update} then {@code applyUpdates}, state included, step
+     * after step: for every named optimizer, schedules, chains, wrappers and one of the user's own.
+     */
+    @Test
+    void applyHasTheBitsOfUpdateThenApplyUpdates() {
+        Vector<Optimizer<?>> optimizers = named(0.05).appendAll(Vector.of(
+                Optimizers.adam(Schedules.cosineDecay(0.1, 3, 0.0)),
+                Transforms.chain(Transforms.clipByGlobalNorm(0.5), Transforms.scaleByLearningRate(0.2)),
+                Transforms.scaleByAdam(0.9, 0.99, 1e-3),
+                Transforms.chain(Transforms.scaleByLearningRate(0.3), Transforms.scale(-2.0)),
+                Wrappers.accumulate(2, Optimizers.adam(0.1)),
+                Optimizer.stateless("halve", (g, network) -> g.scale(-0.5))));
+        Property.forAll(SEEDED).trials(60).check(t -> {
+            Problem c = t._1;
+            Vector<Gradients> gs = gradients(c, t._2.state(), 4);
+            for (Optimizer<?> optimizer : optimizers) {
+                assertSameSteps(optimizer, c.network(), gs);
+            }
+        });
+    }
+
+    private static <S> void assertSameSteps(Optimizer<S> optimizer, Network network, Vector<Gradients> gs) {
+        S updated = optimizer.init(network);
+        S applied = updated;
+        Network byUpdate = network;
+        Network byApply = network;
+        for (int k = 0; k < gs.size(); k++) {
+            Update<S> u = optimizer.update(gs.get(k), updated, byUpdate);
+            Applied<S> a = optimizer.apply(gs.get(k), applied, byApply);
+            byUpdate = Optimizer.applyUpdates(byUpdate, u.updates());
+            updated = u.state();
+            byApply = a.network();
+            applied = a.state();
+            assertEquals(byUpdate, byApply, optimizer + ": network after step " + k);
+            assertEquals(updated, applied, optimizer + ": state after step " + k);
+        }
+        assertNotEquals(network, byApply, optimizer + " did not move");
+    }
+
     @Test
     void aZeroLearningRateLeavesTheNetworkEqualForEveryNamedOptimizer() {
         // generated weights are never -0.0, the one value that an update of +0.0 would change

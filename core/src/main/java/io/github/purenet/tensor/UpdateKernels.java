@@ -1,0 +1,76 @@
+package io.github.purenet.tensor;
+
+import io.vavr.Tuple;
+import io.vavr.Tuple3;
+import java.util.Objects;
+
+/**
+ * The optimizers' entry-wise kernels, for {@code io.github.purenet.optim}. Adam's step is one pass
+ * over each matrix: the two moments and the update are written together, in a loop free of
+ * lambdas that the JIT compiles to vector instructions, instead of three passes each calling a
+ * function per entry. Every entry is computed as the formulas read, left to right, so the bits are
+ * those of the three passes.
+ */
+public final class UpdateKernels {
+
+    private UpdateKernels() {
+    }
+
+    /**
+     * Adam's moments and update for one parameter matrix, entry by entry:
+     * <pre>
+     * m' = β1 · m + (1 - β1) · g
+     * v' = β2 · v + (1 - β2) · g · g
+     * u  = (m' / c1) / (√(v' / c2) + ε)
+     * </pre>
+     *
+     * @param m the first moment
+     * @param v the second moment, shaped like {@code m}
+     * @param g the gradient, shaped like {@code m}
+     * @param beta1 {@code β1}
+     * @param beta2 {@code β2}
+     * @param c1 the first moment's bias correction, {@code 1 - β1^t}
+     * @param c2 the second moment's bias correction, {@code 1 - β2^t}
+     * @param epsilon {@code ε}
+     * @return {@code (m', v', u)}
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static Tuple3<Matrix, Matrix, Matrix> adam(Matrix m, Matrix v, Matrix g, double beta1, double beta2,
+            double c1, double c2, double epsilon) {
+        Objects.requireNonNull(m, "m is null");
+        requireShape("v", m, v);
+        requireShape("g", m, g);
+        double[][] mr = m.rowArrays();
+        double[][] vr = v.rowArrays();
+        double[][] gr = g.rowArrays();
+        double[][] m2 = new double[mr.length][];
+        double[][] v2 = new double[mr.length][];
+        double[][] u = new double[mr.length][];
+        double a1 = 1.0 - beta1;
+        double a2 = 1.0 - beta2;
+        for (int i = 0; i < mr.length; i++) {
+            double[] mi = mr[i];
+            double[] vi = vr[i];
+            double[] gi = gr[i];
+            double[] m2i = m2[i] = new double[mi.length];
+            double[] v2i = v2[i] = new double[mi.length];
+            double[] ui = u[i] = new double[mi.length];
+            for (int j = 0; j < mi.length; j++) {
+                double mj = beta1 * mi[j] + a1 * gi[j];
+                double vj = beta2 * vi[j] + a2 * gi[j] * gi[j];
+                m2i[j] = mj;
+                v2i[j] = vj;
+                ui[j] = (mj / c1) / (Math.sqrt(vj / c2) + epsilon);
+            }
+        }
+        return Tuple.of(Matrix.wrap(m2), Matrix.wrap(v2), Matrix.wrap(u));
+    }
+
+    private static void requireShape(String name, Matrix expected, Matrix actual) {
+        Objects.requireNonNull(actual, name + " is null");
+        if (actual.rows() != expected.rows() || actual.columns() != expected.columns()) {
+            throw new IllegalArgumentException("adam: " + name + " " + actual.shape() + " does not fit m "
+                    + expected.shape());
+        }
+    }
+}
