@@ -226,7 +226,9 @@ public final class Backprop {
             throw new IllegalArgumentException(operation + ": targets " + targets.shape() + " do not fit outputs "
                     + output.shape() + " of network " + network);
         }
-        targets.requireFinite(operation + ": targets");
+        if (!targets.isFinite()) {
+            targets.requireFinite(operation + ": targets");
+        }
         if (loss instanceof FusedLoss fused && !network.finalActivation().contains(fused.activation())) {
             throw new IllegalArgumentException(operation + ": loss " + loss.name() + " is fused with "
                     + fused.activation().name() + " but the network ends in "

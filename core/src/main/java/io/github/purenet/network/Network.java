@@ -36,7 +36,8 @@ public final class Network {
     private final Shape input;
     private final Sequential body;
     private final Structure structure;
-    private Vector<Matrix> parameters; // computed once, when first asked for: a cache of an immutable value
+    private Vector<Matrix> parameters; // computed once, when first asked for: caches of immutable values
+    private Vector<Matrix> state;
 
     /**
      * What a network's layers imply, computed once when it is built and shared by the networks that
@@ -182,7 +183,12 @@ public final class Network {
 
     /** @return every non-trainable matrix, in the order of {@link #statePaths()} */
     public Vector<Matrix> state() {
-        return body.state();
+        Vector<Matrix> s = state;
+        if (s == null) { // as for parameters()
+            s = structure.statePaths().isEmpty() ? Vector.empty() : body.state();
+            state = s;
+        }
+        return s;
     }
 
     /**

@@ -57,8 +57,18 @@ public record TrainState<S>(Network network, S optimizerState, long step, long e
      * @return whether the loss, a parameter or a state entry is not finite
      */
     public boolean diverged() {
-        return loss.exists(l -> !Double.isFinite(l)) || !network.parameters().forAll(Matrix::isFinite)
-                || !network.state().forAll(Matrix::isFinite);
+        return loss.exists(l -> !Double.isFinite(l)) || !allFinite(network.parameters())
+                || !allFinite(network.state());
+    }
+
+    /** Whether every matrix is finite, by index: called on every step, it builds no iterator. */
+    private static boolean allFinite(Vector<Matrix> matrices) {
+        for (int i = 0; i < matrices.size(); i++) {
+            if (!matrices.get(i).isFinite()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
