@@ -41,9 +41,8 @@ public record Elementwise(String name, DoubleUnaryOperator function, DoubleBinar
     @Override
     public Matrix backward(Matrix z, Matrix a, Matrix gradient) {
         Activations.requireBackwardArguments(name(), z, a, gradient);
-        // f'(z, a) · g entry by entry, in one matrix (the bits of zipWith then hadamard)
-        return Matrix.of(z.rows(), z.columns(),
-                (i, j) -> derivative.applyAsDouble(z.get(i, j), a.get(i, j)) * gradient.get(i, j));
+        // f'(z, a) · g entry by entry: two passes over the arrays, faster than one through get(i, j)
+        return z.zipWith(a, derivative).hadamard(gradient);
     }
 
     @Override

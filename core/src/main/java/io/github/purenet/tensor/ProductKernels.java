@@ -10,6 +10,9 @@ package io.github.purenet.tensor;
  */
 interface ProductKernels {
 
+    /** @return the columns of a packed strip: a product whose right factor has a multiple of them packs no rest */
+    int strip();
+
     /** @return {@code b} packed for {@link #times} */
     double[][] pack(double[][] b);
 

@@ -150,10 +150,18 @@ final class Products {
             if (!vectorFor(b.length)) {
                 return timesArray(a, transpose(b));
             }
+            long work = (long) a.length * b.length * b[0].length;
+            if (a.length < b.length && a.length % VECTOR_KERNELS.strip() == 0) {
+                // (b · aᵀ)ᵀ: each entry the same chain, since fma(x, y, s) = fma(y, x, s); packing
+                // the smaller factor, such as a batch rather than a layer's weights, costs less
+                double[][] t = Entrywise.zeros(b.length, a.length);
+                double[][] packed = VECTOR_KERNELS.packTransposed(a);
+                forRowBlocks(b.length, work, (i0, i1) -> VECTOR_KERNELS.timesTranspose(b, a, packed, t, i0, i1));
+                return transpose(t);
+            }
             double[][] c = Entrywise.zeros(a.length, b.length);
             double[][] packed = VECTOR_KERNELS.packTransposed(b);
-            forRowBlocks(a.length, (long) a.length * b.length * b[0].length,
-                    (i0, i1) -> VECTOR_KERNELS.timesTranspose(a, b, packed, c, i0, i1));
+            forRowBlocks(a.length, work, (i0, i1) -> VECTOR_KERNELS.timesTranspose(a, b, packed, c, i0, i1));
             return c;
         }
         double[][] c = Entrywise.zeros(a.length, b.length);

@@ -33,6 +33,11 @@ enum VectorKernels implements ProductKernels {
     /** From this many packed entries on, strips are packed in parallel. */
     private static final long PARALLEL_PACK = 1L << 17;
 
+    @Override
+    public int strip() {
+        return STRIP;
+    }
+
     /**
      * The full strips of {@code b}, packed for {@link #times} (and so for {@code aᵀ · b}, the
      * product of a copied block of {@code aᵀ} by {@code b}): strip {@code s} holds columns

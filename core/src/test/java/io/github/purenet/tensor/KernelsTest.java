@@ -61,7 +61,10 @@ class KernelsTest {
 
     @Test
     void productsOfTileMultiplesEqualTheNaiveTripleLoop() {
-        int[][] shapes = {{4, 128, 16}, {8, 129, 32}, {5, 256, 17}, {12, 127, 24}, {3, 1, 16}, {33, 200, 48}};
+        // (16, p, 48) and (32, p, 33): fewer rows on the left than columns on the right, a multiple of
+        // the strip, so that timesTranspose packs the left factor and transposes the product
+        int[][] shapes = {{4, 128, 16}, {8, 129, 32}, {5, 256, 17}, {12, 127, 24}, {3, 1, 16}, {33, 200, 48},
+            {16, 40, 48}, {32, 131, 33}, {16, 7, 64}, {48, 129, 96}};
         for (boolean specials : new boolean[] {true, false}) {
             Random random = new Random(17);
             for (int[] s : shapes) {
@@ -73,6 +76,8 @@ class KernelsTest {
                 Reference.assertSameBits(expected, Matrix.of(a).times(Matrix.of(b)), "times " + shape);
                 Reference.assertSameBits(expected, Matrix.of(a).transpose().transposeTimes(Matrix.of(b)),
                         "transposeTimes " + shape);
+                Reference.assertSameBits(expected, Matrix.of(a).timesTranspose(Matrix.of(b).transpose()),
+                        "timesTranspose " + shape);
             }
         }
     }
