@@ -213,16 +213,22 @@ class LauncherIT {
         Path links = Files.createDirectories(tmp.resolve("links with spaces/more"));
         Path absolute = Files.createSymbolicLink(links.resolve("to script"), script);
         Path relative = Files.createSymbolicLink(links.getParent().resolve("purenet"), Path.of("more", "to script"));
-        assertEquals(launched(jar, "a b"), argumentsOf(run(fake, absolute, "a b")));
-        assertEquals(launched(jar, "a b"), argumentsOf(run(fake, relative, "a b")));
-        Ran real = run(realJava(), relative, "--version");
-        assertEquals(VECTOR, real.outLines().get(1), real.err());
-
-        // a copy of the script beside a jar of its own, in a folder whose name has a space
         Path copy = Files.createDirectories(tmp.resolve("purenet 1.0"));
-        Files.copy(script, copy.resolve("purenet"));
-        Files.createSymbolicLink(copy.resolve("purenet.jar"), jar);
-        assertEquals(launched(copy.toRealPath().resolve("purenet.jar")), argumentsOf(run(fake, copy.resolve("purenet"))));
+        Path jarLink = Files.createSymbolicLink(copy.resolve("purenet.jar"), jar);
+        try {
+            assertEquals(launched(jar, "a b"), argumentsOf(run(fake, absolute, "a b")));
+            assertEquals(launched(jar, "a b"), argumentsOf(run(fake, relative, "a b")));
+            Ran real = run(realJava(), relative, "--version");
+            assertEquals(VECTOR, real.outLines().get(1), real.err());
+
+            // a copy of the script beside a jar of its own, in a folder whose name has a space
+            Files.copy(script, copy.resolve("purenet"));
+            assertEquals(launched(copy.toRealPath().resolve("purenet.jar")), argumentsOf(run(fake, copy.resolve("purenet"))));
+        } finally {
+            // links out of the temporary folder, which JUnit would warn about as it deletes them
+            Files.delete(absolute);
+            Files.delete(jarLink);
+        }
     }
 
     @Test
