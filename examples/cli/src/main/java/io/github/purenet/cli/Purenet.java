@@ -143,7 +143,8 @@ public final class Purenet implements Runnable {
             String version = Purenet.class.getPackage().getImplementationVersion();
             return new String[] {"purenet " + (version == null ? "(development build)" : version),
                     Matrix.vectorKernels() ? "kernels: vector (jdk.incubator.vector)"
-                            : "kernels: plain (the vector ones need --add-modules jdk.incubator.vector and the JIT's C2)"};
+                            : "kernels: plain (the vector ones need --add-modules jdk.incubator.vector and the "
+                                    + "JIT's C2)"};
         }
     }
 }

@@ -112,7 +112,8 @@ class LauncherIT {
     }
 
     private static List<String> launched(Path jarFile, String... args) {
-        List<String> expected = new ArrayList<>(List.of("--add-modules=jdk.incubator.vector", "-jar", jarFile.toString()));
+        List<String> expected = new ArrayList<>(List.of("--add-modules=jdk.incubator.vector", "-jar",
+                jarFile.toString()));
         expected.addAll(Arrays.asList(args));
         return expected;
     }
@@ -192,7 +193,8 @@ class LauncherIT {
                 "--epochs", "100000").redirectError(ProcessBuilder.Redirect.DISCARD);
         environment(builder, realJava());
         Process process = builder.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             do {
                 line = out.readLine();
@@ -223,7 +225,8 @@ class LauncherIT {
 
             // a copy of the script beside a jar of its own, in a folder whose name has a space
             Files.copy(script, copy.resolve("purenet"));
-            assertEquals(launched(copy.toRealPath().resolve("purenet.jar")), argumentsOf(run(fake, copy.resolve("purenet"))));
+            assertEquals(launched(copy.toRealPath().resolve("purenet.jar")),
+                    argumentsOf(run(fake, copy.resolve("purenet"))));
         } finally {
             // links out of the temporary folder, which JUnit would warn about as it deletes them
             Files.delete(absolute);
