@@ -53,6 +53,19 @@ public final class Matrix {
     /** The most entries that {@link #toString()} prints; a larger matrix prints as its shape. */
     public static final int PRINTED_ENTRIES = 100;
 
+    /**
+     * Whether this JVM's products run the vector kernels: true when it started with
+     * {@code --add-modules jdk.incubator.vector} and compiles hot code with its optimising compiler
+     * (C2), false when the products run the plain kernels. Both give the same bits; the vector
+     * ones are about two and a half times as fast on one core (docs/performance.md, "The vector
+     * kernels").
+     *
+     * @return true for the vector kernels, false for the plain ones
+     */
+    public static boolean vectorKernels() {
+        return Products.VECTOR;
+    }
+
     private final double[][] rows; // rows[i][j]; never written after construction, never given out
     /**
      * Whether every entry is finite, once known: 0 not yet, 1 yes, -1 no. Found by the first

@@ -87,5 +87,6 @@ class KernelsTest {
     void theVectorKernelsRunWhenTheBuildAsksForThem() {
         boolean expected = Boolean.getBoolean("purenet.test.vector");
         assertEquals(expected, Products.VECTOR, "vector API present (run with --add-modules jdk.incubator.vector)");
+        assertEquals(expected, Matrix.vectorKernels(), "what Matrix.vectorKernels() tells users");
     }
 }

@@ -88,7 +88,7 @@ final class Heap {
      */
     static String outOfMemory(String when) {
         return "out of memory" + (when.isEmpty() ? "" : " " + when) + "; this Java may use "
-                + Memory.bytes(Runtime.getRuntime().maxMemory()) + " (java -Xmx sets more, as in java -Xmx8g -jar "
-                + "purenet.jar ...)";
+                + Memory.bytes(Runtime.getRuntime().maxMemory()) + " (-Xmx sets more, as in PURENET_JAVA_OPTS=-Xmx8g "
+                + "purenet ... or java -Xmx8g -jar purenet.jar ...)";
     }
 }

@@ -1,6 +1,7 @@
 package io.github.purenet.cli;
 
 import io.github.purenet.io.DataException;
+import io.github.purenet.tensor.Matrix;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import picocli.CommandLine;
@@ -10,13 +11,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The purenet command line: {@code java -jar purenet.jar train|evaluate|resume ...}.
+ * The purenet command line: {@code purenet train|evaluate|resume ...}.
  *
  * <pre>{@code
- * java -jar examples/target/purenet.jar train --data digits --plot loss.png --save digits.json
- * java -jar examples/target/purenet.jar evaluate --model digits.json --data digits --test-split 0.2
- * java -jar examples/target/purenet.jar resume --checkpoint runs/checkpoint.json --epochs 30
+ * examples/target/purenet train --data digits --plot loss.png --save digits.json
+ * examples/target/purenet evaluate --model digits.json --data digits --test-split 0.2
+ * examples/target/purenet resume --checkpoint runs/checkpoint.json --epochs 30
  * }</pre>
+ *
+ * <p>{@code examples/target/purenet} (and {@code purenet.cmd} on Windows) is a launcher script
+ * beside the jar that runs {@code java --add-modules jdk.incubator.vector -jar purenet.jar ...},
+ * so that matrix products take the vector kernels; {@code java -jar purenet.jar ...} runs the same
+ * program with the plain kernels, to the same bits. {@code --version} says which.
  *
  * <p>Exit codes: 0 on success, 2 for a bad command line (an unknown option, a bad value), 1 for a
  * problem with files or data (missing, unreadable, malformed, out of range) and for a run that
@@ -127,12 +133,18 @@ public final class Purenet implements Runnable {
         return lines.toArray(String[]::new);
     }
 
-    /** The version, from the jar's manifest. */
+    /**
+     * The version, from the jar's manifest, and the kernels that this JVM's matrix products run:
+     * the vector ones when it started with the vector API (as the launcher script starts it).
+     */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = Purenet.class.getPackage().getImplementationVersion();
-            return new String[] {"purenet " + (version == null ? "(development build)" : version)};
+            return new String[] {"purenet " + (version == null ? "(development build)" : version),
+                    Matrix.vectorKernels() ? "kernels: vector (jdk.incubator.vector)"
+                            : "kernels: plain (the vector ones need --add-modules jdk.incubator.vector and the "
+                                    + "JIT's C2)"};
         }
     }
 }

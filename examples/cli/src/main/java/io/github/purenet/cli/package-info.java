@@ -1,6 +1,7 @@
 /**
- * The purenet command line: {@code java -jar purenet.jar train|evaluate|resume}, built into
- * {@code examples/target/purenet.jar}.
+ * The purenet command line: {@code purenet train|evaluate|resume}, built into
+ * {@code examples/target/purenet.jar} with the launcher scripts {@code examples/target/purenet}
+ * and {@code purenet.cmd} beside it, which run the jar with the vector API.
  *
  * <p>The pure parts turn text into values: {@link io.github.purenet.cli.DataSpec} and the commands'
  * options into a {@link io.github.purenet.cli.RunConfig}, whose

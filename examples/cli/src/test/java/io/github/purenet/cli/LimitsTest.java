@@ -69,7 +69,8 @@ class LimitsTest {
         }));
         assertTrue(e.getMessage().startsWith("out of memory while reading the data (csv:big.csv); this Java may use "),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith(" (java -Xmx sets more, as in java -Xmx8g -jar purenet.jar ...)"),
+        assertTrue(e.getMessage().endsWith(" (-Xmx sets more, as in PURENET_JAVA_OPTS=-Xmx8g purenet ... or java -Xmx8g "
+                + "-jar purenet.jar ...)"),
                 e.getMessage());
         assertEquals(CliException.DATA, e.exitCode());
     }
