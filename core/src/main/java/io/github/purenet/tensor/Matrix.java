@@ -67,13 +67,6 @@ public final class Matrix {
     }
 
     private final double[][] rows; // rows[i][j]; never written after construction, never given out
-    /**
-     * Whether every entry is finite, once known: 0 not yet, 1 yes, -1 no. Found by the first
-     * {@link #isFinite()}, or given by the matrix that a selection of rows came from, so that a
-     * batch of checked data is not checked again, nor checked twice on its way into the network.
-     * A race can only compute the same answer twice.
-     */
-    private byte finite;
 
     private Matrix(double[][] rows) {
         this.rows = rows;
@@ -221,9 +214,7 @@ public final class Matrix {
             }
             result[r++] = rows[index]; // rows are never written, so matrices may share them
         }
-        Matrix selected = new Matrix(result);
-        selected.finite = finite > 0 ? (byte) 1 : 0; // rows of a finite matrix are finite
-        return selected;
+        return new Matrix(result);
     }
 
     /**
@@ -455,10 +446,7 @@ public final class Matrix {
 
     /** @return whether every entry is finite, neither NaN nor infinite */
     public boolean isFinite() {
-        if (finite == 0) {
-            finite = Reductions.isFinite(rows) ? (byte) 1 : (byte) -1;
-        }
-        return finite > 0;
+        return Reductions.isFinite(rows);
     }
 
     /** @return the position {@code (row, column)} of the first entry that is NaN or infinite, if any */

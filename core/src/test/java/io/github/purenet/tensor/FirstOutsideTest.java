@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
-import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Matrix#firstOutside} and {@link Matrix#firstNonFinite} name the first entry, row by row,
  * that a plain scan of the rows finds outside the range, NaN included; {@link Matrix#isFinite} says
- * whether that scan finds a non-finite entry, also for a selection of rows from a matrix whose
- * finiteness is known.
+ * whether that scan finds a non-finite entry.
  */
 class FirstOutsideTest {
 
@@ -57,19 +55,6 @@ class FirstOutsideTest {
             }
             assertEquals(scan(m, -Double.MAX_VALUE, Double.MAX_VALUE), matrix.firstNonFinite(), "trial " + trial);
             assertEquals(scan(m, -Double.MAX_VALUE, Double.MAX_VALUE).isEmpty(), matrix.isFinite(), "trial " + trial);
-            // a selection of rows knows its finiteness from its source's, or finds it itself
-            int row = random.nextInt(m.length);
-            Matrix selected = matrix.selectRows(Vector.of(row, row));
-            double[][] rows = {m[row], m[row]};
-            assertEquals(scan(rows, -Double.MAX_VALUE, Double.MAX_VALUE).isEmpty(), selected.isFinite(),
-                    "row " + row + " of trial " + trial);
-            boolean refused = false;
-            try {
-                selected.requireFinite("selected");
-            } catch (IllegalArgumentException e) {
-                refused = true;
-            }
-            assertEquals(!selected.isFinite(), refused, "trial " + trial);
         }
         assertTrue(found > 500 && found < 1500, found + " of 2,000 scans found an entry outside");
     }
