@@ -133,7 +133,21 @@ public final class Dataset {
      */
     public Dataset rows(Seq<Integer> indices) {
         Objects.requireNonNull(indices, "indices is null");
-        return new Dataset(features.select(indices), targets.select(indices), false);
+        return isEveryRowInOrder(indices) ? this // a full batch in order: the same examples, nothing selected
+                : new Dataset(features.select(indices), targets.select(indices), false);
+    }
+
+    private boolean isEveryRowInOrder(Seq<Integer> indices) {
+        if (indices.size() != size()) {
+            return false;
+        }
+        int expected = 0;
+        for (Integer index : indices) {
+            if (index == null || index != expected++) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

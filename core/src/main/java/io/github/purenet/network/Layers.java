@@ -62,26 +62,43 @@ final class Layers {
             throw new IllegalArgumentException(what + ": expected " + expected + " matrices "
                     + names.mkString("[", ", ", "]") + ", got " + values.size());
         }
-        return expected == 0 ? layer : rebuild("", layer, values, 0, state);
+        return expected == 0 ? layer : rebuild(layer, values, 0, state); // a refusal's message names the path
     }
 
-    private static Layer rebuild(String path, Layer layer, Vector<Matrix> values, int from, boolean state) {
+    /**
+     * The rebuilt layer; a leaf's refusal is a {@link Refused} to which each container adds its
+     * child's segment on the way up, so that no path is built unless something is refused.
+     */
+    private static Layer rebuild(Layer layer, Vector<Matrix> values, int from, boolean state) {
         if (layer instanceof Sequential s) {
             Layer[] children = new Layer[s.layers().size()]; // filled here, then handed to the vector
             int offset = from;
             for (int i = 0; i < children.length; i++) {
                 Layer child = s.layers().get(i);
                 int n = count(child, state);
-                children[i] = n == 0 ? child : rebuild(join(path, Sequential.segment(i)), child, values, offset, state);
+                try {
+                    children[i] = n == 0 ? child : rebuild(child, values, offset, state);
+                } catch (Refused e) {
+                    throw e.under(Sequential.segment(i));
+                }
                 offset += n;
             }
             return new Sequential(Vector.of(children));
         }
         if (layer instanceof Residual r) {
             int n = count(r.inner(), state);
-            Layer inner = n == 0 ? r.inner() : rebuild(join(path, "inner"), r.inner(), values, from, state);
-            return new Residual(inner, r.projection().map(p -> count(p, state) == 0 ? p
-                    : rebuild(join(path, "projection"), p, values, from + n, state)));
+            Layer inner;
+            try {
+                inner = n == 0 ? r.inner() : rebuild(r.inner(), values, from, state);
+            } catch (Refused e) {
+                throw e.under("inner");
+            }
+            try {
+                return new Residual(inner, r.projection().map(p -> count(p, state) == 0 ? p
+                        : rebuild(p, values, from + n, state)));
+            } catch (Refused e) {
+                throw e.under("projection");
+            }
         }
         if (!state && layer instanceof Dense d) { // the common leaf, without the vectors of the general case
             Matrix w = values.get(from);
@@ -94,7 +111,7 @@ final class Layers {
         try {
             return state ? layer.withState(part) : layer.withParameters(part);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException((path.isEmpty() ? "" : path + ": ") + e.getMessage(), e);
+            throw new Refused(e.getMessage(), e);
         }
     }
 

@@ -36,8 +36,8 @@ public final class Network {
     private final Shape input;
     private final Sequential body;
     private final Structure structure;
-    private Vector<Matrix> parameters; // computed once, when first asked for: caches of immutable values
-    private Vector<Matrix> state;
+    private final Vector<Matrix> parameters; // listed once, when built: a step asks for them several times
+    private final Vector<Matrix> state;
 
     /**
      * What a network's layers imply, computed once when it is built and shared by the networks that
@@ -52,6 +52,8 @@ public final class Network {
         this.input = input;
         this.body = body;
         this.structure = structure;
+        this.parameters = body.parameters();
+        this.state = structure.statePaths().isEmpty() ? Vector.empty() : body.state();
     }
 
     /**
@@ -157,12 +159,7 @@ public final class Network {
 
     /** @return every trainable matrix, in the order of {@link #parameterPaths()} */
     public Vector<Matrix> parameters() {
-        Vector<Matrix> p = parameters;
-        if (p == null) { // a race computes the same vector twice; a vector's fields are final, so it is safely shared
-            p = body.parameters();
-            parameters = p;
-        }
-        return p;
+        return parameters;
     }
 
     /**
@@ -183,12 +180,7 @@ public final class Network {
 
     /** @return every non-trainable matrix, in the order of {@link #statePaths()} */
     public Vector<Matrix> state() {
-        Vector<Matrix> s = state;
-        if (s == null) { // as for parameters()
-            s = structure.statePaths().isEmpty() ? Vector.empty() : body.state();
-            state = s;
-        }
-        return s;
+        return state;
     }
 
     /**

@@ -16,6 +16,12 @@ final class Refused extends IllegalArgumentException {
         this("", reason);
     }
 
+    /** A refusal for another exception's reason, with that exception as its cause. */
+    Refused(String reason, Throwable cause) {
+        this("", reason);
+        initCause(cause);
+    }
+
     private Refused(String path, String reason) {
         super(path.isEmpty() ? reason : path + ": " + reason);
         this.path = path;
@@ -26,6 +32,9 @@ final class Refused extends IllegalArgumentException {
     Refused under(String segment) {
         Refused up = new Refused(path.isEmpty() ? segment : segment + "." + path, reason);
         up.setStackTrace(getStackTrace());
+        if (getCause() != null) {
+            up.initCause(getCause());
+        }
         return up;
     }
 }

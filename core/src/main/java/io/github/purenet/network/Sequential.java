@@ -102,11 +102,8 @@ public record Sequential(Vector<Layer> layers) implements Layer {
 
     /** The path segment of child {@code i}: {@code layers[i]}. */
     static String segment(int i) {
-        return i < SEGMENTS.size() ? SEGMENTS.get(i) : "layers[" + i + "]";
+        return "layers[" + i + "]";
     }
-
-    /** The segments of the first children, built once: a step rebuilds its layers by path. */
-    private static final Vector<String> SEGMENTS = Vector.range(0, 64).map(i -> "layers[" + i + "]");
 
     /** @return such as {@code Sequential[Dense[4->8 relu], ActivationLayer[tanh]]} */
     @Override

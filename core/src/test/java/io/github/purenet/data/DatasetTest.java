@@ -4,10 +4,13 @@ import static io.github.purenet.Checks.refuses;
 import static io.github.purenet.Checks.fails;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.List;
+import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -45,6 +48,19 @@ class DatasetTest {
         Dataset picked = THREE.rows(Vector.of(2, 0, 2));
         assertEquals(Matrix.of(new double[][] {{2, 20}, {0, 0}, {2, 20}}), picked.features().matrix());
         assertEquals(Matrix.of(new double[][] {{-2}, {0}, {-2}}), picked.targets().matrix());
+    }
+
+    @Test
+    void everyRowInOrderIsTheDatasetItselfAndAnyOtherSelectionIsNot() {
+        assertSame(THREE, THREE.rows(Vector.of(0, 1, 2)), "a full batch in order selects nothing");
+        assertSame(THREE, THREE.rows(List.of(0, 1, 2)));
+        for (Seq<Integer> other : List.<Seq<Integer>>of(Vector.of(0, 2, 1), Vector.of(0, 1), Vector.of(0, 1, 2, 0),
+                Vector.of(1, 1, 2))) {
+            Dataset picked = THREE.rows(other);
+            assertNotSame(THREE, picked, other.toString());
+            assertEquals(other.size(), picked.size(), other.toString());
+            assertEquals(THREE.features().matrix().selectRows(other), picked.features().matrix(), other.toString());
+        }
     }
 
     @Test
