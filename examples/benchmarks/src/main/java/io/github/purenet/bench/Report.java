@@ -21,9 +21,11 @@ import java.util.Map;
  * java -cp examples/target/benchmarks.jar io.github.purenet.bench.Report examples/target/jmh-result.json
  * </pre>
  *
- * <p>An operation is a step for {@code tiny} (and {@code tinyComposed}, {@code tinyImmutable}), a
- * sample for {@code small} and {@code big}, a product for {@code matmul}; "±" is JMH's 99.9%
- * confidence half-width, absent when a run had a single measurement iteration.
+ * <p>An operation is a step for {@code tiny} (and {@code tinyFunctions}, {@code tinyImmutable}), a
+ * sample for {@code small}, {@code smallAdam} and {@code big}, a product for {@code matmul}; "±" is
+ * JMH's 99.9% confidence half-width, absent when a run had a single measurement iteration. Below
+ * the table, the ratios that the targets name: {@code tiny} through the fold against the
+ * hand-written pure step, and {@code smallAdam} against {@code small}.
  */
 public final class Report {
 
@@ -84,10 +86,19 @@ public final class Report {
                     lib != null && base != null ? String.format(Locale.ROOT, "%.3f", lib.opsPerSecond / base.opsPerSecond) : "-",
                     gflops(lib, flops), gflops(base, flops), bytes(lib), bytes(base));
         }
+        ratio("tiny through the fold / tinyImmutable (target >= 0.75)", library.get("tiny"), baseline.get("tinyImmutable"));
+        ratio("smallAdam / small (target >= 0.85)", library.get("smallAdam"), library.get("small"));
+    }
+
+    /** Prints one ratio of the targets, when the run has both figures. */
+    private static void ratio(String name, Score numerator, Score denominator) {
+        if (numerator != null && denominator != null) {
+            System.out.printf(Locale.ROOT, "%s: %.3f%n", name, numerator.opsPerSecond / denominator.opsPerSecond);
+        }
     }
 
     private static double flopsPerOp(String workload) {
-        if (workload.equals("small")) {
+        if (workload.equals("small") || workload.equals("smallAdam")) {
             return SMALL_FLOPS;
         } else if (workload.equals("big")) {
             return BIG_FLOPS;
