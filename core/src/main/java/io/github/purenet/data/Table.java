@@ -236,6 +236,9 @@ public final class Table {
         if (store instanceof OneHot && steps.isEmpty()) {
             return this; // zeros and ones
         }
+        if (store instanceof Levels levels && steps.isEmpty() && finite(levels.levels())) {
+            return this; // every entry is one of the levels; if one is not finite, the scan below finds where
+        }
         for (int i = 0; i < rows; i++) {
             double[] x = row(i);
             for (int j = 0; j < columns; j++) {
@@ -246,6 +249,15 @@ public final class Table {
             }
         }
         return this;
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Row {@code i} as doubles: the stored values, then each standardisation in order. */

@@ -2,6 +2,7 @@ package io.github.purenet.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.purenet.tensor.Matrix;
@@ -129,5 +130,24 @@ class TableTest {
                 assertThrows(IllegalArgumentException.class, () -> Table.compact(Matrix.of(2, 1, (i, j) -> i == 1
                         ? Double.NaN : 0)).requireFinite("features")).getMessage());
         assertNotEquals(t, Table.compact(Matrix.filled(3, 2, 1)));
+    }
+
+    @Test
+    void aTableOfLevelsIsCheckedByItsLevelsAndANonFiniteLevelIsFoundWhereItIs() {
+        // 3 levels, one byte an entry; the infinity is entry (2, 1) only
+        Table bad = Table.of(3, 2, (i, j) -> i == 2 && j == 1 ? Double.NEGATIVE_INFINITY : i + j);
+        assertEquals(1.0, bad.bytesPerEntry());
+        assertEquals("pixels: entry (2, 1) of 3x2 is -Infinity, expected a finite number",
+                assertThrows(IllegalArgumentException.class, () -> bad.requireFinite("pixels")).getMessage());
+        Table good = Table.of(3, 2, (i, j) -> (i + j) / 255.0);
+        assertEquals(1.0, good.bytesPerEntry());
+        assertSame(good, good.requireFinite("pixels"));
+        // a standardisation can make a level infinite (a deviation of 0 is refused, so use a tiny one):
+        // the levels alone do not vouch for the entries then
+        Matrix x = Matrix.of(3, 2, (i, j) -> i == 0 ? 1e300 : -1e300);
+        Standardization s = new Standardization(Matrix.row(0.0, 0.0), Matrix.row(1e-300, 1e-300));
+        Table scaled = Table.compact(x).standardized(s);
+        assertEquals("x: entry (0, 0) of 3x2 is Infinity, expected a finite number",
+                assertThrows(IllegalArgumentException.class, () -> scaled.requireFinite("x")).getMessage());
     }
 }
