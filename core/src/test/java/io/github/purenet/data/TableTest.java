@@ -133,6 +133,52 @@ class TableTest {
     }
 
     @Test
+    void ofLevelsMakesTheTableThatOfMakesOfTheLevelsEntries() {
+        // the oracle is Table.of over the same values, which finds each value among the others by its bits
+        Vector<Vector<Double>> pools = Vector.of(
+                Vector.range(0, 256).map(b -> b / 255.0),       // IDX pixels, codes above 127 too
+                Vector.of(1.5, 0.0, -0.0, 1.5, 2.0, Double.NaN), // both zeros, two levels of the same bits
+                Vector.of(7.0));
+        Property.forAll(Generators.pairs(Generators.matrices().rows(1, 30).columns(1, 9).values(0, 1),
+                Generators.keys())).trials(200).check(p -> {
+                    Matrix u = p._1;
+                    for (Vector<Double> pool : pools) {
+                        for (int used : new int[] {pool.size(), Math.max(1, pool.size() / 3)}) { // some levels unused
+                            LevelCodes codes = (i, j) -> (int) (u.get(i, j) * used);
+                            Table expected = Table.of(u.rows(), u.columns(), (i, j) -> pool.get(codes.at(i, j)));
+                            Table t = Table.ofLevels(pool, u.rows(), u.columns(), codes);
+                            assertEquals(expected, t);
+                            assertEquals(expected.toString(), t.toString()); // the number of levels kept
+                            assertEquals(1.0, t.bytesPerEntry());
+                            assertSameBits(expected.matrix(), t.matrix());
+                            Vector<Integer> rows = p._2.permutation(u.rows()).value();
+                            assertSameBits(expected.select(rows).matrix(), t.select(rows).matrix());
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void ofLevelsRefusesCodesAndLevelsThatDoNotFitNamingThem() {
+        Vector<Double> three = Vector.of(0.0, 0.5, 1.0);
+        assertEquals("codes: the code of (1, 2) is 3, expected 0 to 2 (3 levels)",
+                assertThrows(IllegalArgumentException.class, () -> Table.ofLevels(three, 2, 3,
+                        (i, j) -> i == 1 && j == 2 ? 3 : j)).getMessage());
+        assertEquals("codes: the code of (0, 0) is -1, expected 0 to 2 (3 levels)",
+                assertThrows(IllegalArgumentException.class, () -> Table.ofLevels(three, 2, 3, (i, j) -> -1))
+                        .getMessage());
+        assertEquals("levels: expected 1 to 256 values, got 257",
+                assertThrows(IllegalArgumentException.class, () -> Table.ofLevels(Vector.range(0, 257)
+                        .map(Double::valueOf), 2, 3, (i, j) -> 0)).getMessage());
+        assertEquals("levels: expected 1 to 256 values, got 0",
+                assertThrows(IllegalArgumentException.class, () -> Table.ofLevels(Vector.empty(), 2, 3, (i, j) -> 0))
+                        .getMessage());
+        assertEquals("shape: a table needs at least one row and one column, got 2x0",
+                assertThrows(IllegalArgumentException.class, () -> Table.ofLevels(three, 2, 0, (i, j) -> 0))
+                        .getMessage());
+    }
+
+    @Test
     void aTableOfLevelsIsCheckedByItsLevelsAndANonFiniteLevelIsFoundWhereItIs() {
         // 3 levels, one byte an entry; the infinity is entry (2, 1) only
         Table bad = Table.of(3, 2, (i, j) -> i == 2 && j == 1 ? Double.NEGATIVE_INFINITY : i + j);
