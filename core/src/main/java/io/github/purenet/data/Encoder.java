@@ -80,6 +80,66 @@ final class Encoder {
         }));
     }
 
+    /**
+     * The store of {@link Table#ofLevels}: the codes as bytes, then renumbered as {@link #encode}
+     * numbers values, in the order they are first seen, with levels of the same bits merged.
+     */
+    static Store levels(int rows, int columns, double[] levels, LevelCodes codes) {
+        byte[][] raw = new byte[rows][];
+        for (int i = 0; i < rows; i++) {
+            byte[] c = new byte[columns];
+            for (int j = 0; j < columns; j++) {
+                int k = codes.at(i, j);
+                if (k < 0 || k >= levels.length) {
+                    throw new IllegalArgumentException("codes: the code of (" + i + ", " + j + ") is " + k
+                            + ", expected 0 to " + (levels.length - 1) + " (" + levels.length + " levels)");
+                }
+                c[j] = (byte) k;
+            }
+            raw[i] = c;
+        }
+        int[] number = new int[levels.length]; // each code's number in the order first seen; -1 before
+        Arrays.fill(number, -1);
+        double[] values = new double[levels.length];
+        int count = 0;
+        int seen = 0;
+        for (int i = 0; i < rows && seen < levels.length; i++) {
+            for (byte b : raw[i]) {
+                int k = b & 0xff;
+                if (number[k] < 0) {
+                    number[k] = sameBits(values, count, levels[k]);
+                    if (number[k] == count) {
+                        values[count++] = levels[k];
+                    }
+                    seen++;
+                }
+            }
+        }
+        byte[] renumber = new byte[LEVELS];
+        boolean same = true;
+        for (int k = 0; k < levels.length; k++) {
+            renumber[k] = (byte) number[k];
+            same &= number[k] == k;
+        }
+        for (int i = 0; i < rows && !same; i++) {
+            byte[] c = raw[i];
+            for (int j = 0; j < columns; j++) {
+                c[j] = renumber[c[j] & 0xff];
+            }
+        }
+        return new Levels(raw, Arrays.copyOf(values, count), columns);
+    }
+
+    /** The index of the first of {@code values[0..count)} with the bits of {@code x}, or {@code count}. */
+    private static int sameBits(double[] values, int count, double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        int k = 0;
+        while (k < count && Double.doubleToRawLongBits(values[k]) != bits) {
+            k++;
+        }
+        return k;
+    }
+
     /** The distinct values seen so far, at most 256, found by their bits in a small hash table. */
     private static final class Palette {
         private final long[] slotBits = new long[SLOTS];

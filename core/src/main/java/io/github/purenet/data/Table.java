@@ -89,6 +89,43 @@ public final class Table {
     }
 
     /**
+     * A table whose entries are drawn from at most 256 levels, given for each position as the index
+     * of its level: the table that {@link #of(int, int, Matrix.Entries)} makes of the entries
+     * {@code levels.get(codes.at(i, j))} (equal to it, with the same storage and the same bits),
+     * without finding each value among the others. Levels with the same bits count as one, and
+     * levels no entry uses are left out, as that factory would never see them.
+     *
+     * <pre>{@code
+     * Table pixels = Table.ofLevels(Vector.range(0, 256).map(b -> b / 255.0), 60_000, 784,
+     *         (i, j) -> bytes[16 + i * 784 + j] & 0xff);
+     * }</pre>
+     *
+     * @param levels the values, 1 to 256 of them
+     * @param rows the number of rows, positive
+     * @param columns the number of columns, positive
+     * @param codes the index of each entry's level, called once per position, row by row
+     * @return the table, one byte per entry
+     * @throws IllegalArgumentException if a size is not positive, there are no levels or more than
+     *     256, or a code is not an index of the levels (naming its position)
+     */
+    public static Table ofLevels(Vector<Double> levels, int rows, int columns, LevelCodes codes) {
+        Objects.requireNonNull(levels, "levels is null");
+        if (levels.isEmpty() || levels.size() > 256) {
+            throw new IllegalArgumentException("levels: expected 1 to 256 values, got " + levels.size());
+        }
+        if (rows < 1 || columns < 1) {
+            throw new IllegalArgumentException("shape: a table needs at least one row and one column, got " + rows
+                    + "x" + columns);
+        }
+        Objects.requireNonNull(codes, "codes is null");
+        double[] values = new double[levels.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = Objects.requireNonNull(levels.get(k), "levels: a level is null");
+        }
+        return new Table(Encoder.levels(rows, columns, values, codes), Vector.empty());
+    }
+
+    /**
      * The entries of a matrix stored compactly, as {@link #of(int, int, Matrix.Entries)} stores them;
      * the matrix can then be let go.
      *
@@ -236,6 +273,9 @@ public final class Table {
         if (store instanceof OneHot && steps.isEmpty()) {
             return this; // zeros and ones
         }
+        if (store instanceof Levels levels && steps.isEmpty() && finite(levels.levels())) {
+            return this; // every entry is one of the levels; if one is not finite, the scan below finds where
+        }
         for (int i = 0; i < rows; i++) {
             double[] x = row(i);
             for (int j = 0; j < columns; j++) {
@@ -246,6 +286,15 @@ public final class Table {
             }
         }
         return this;
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Row {@code i} as doubles: the stored values, then each standardisation in order. */

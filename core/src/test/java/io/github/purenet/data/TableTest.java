@@ -2,6 +2,7 @@ package io.github.purenet.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.purenet.tensor.Matrix;
@@ -129,5 +130,70 @@ class TableTest {
                 assertThrows(IllegalArgumentException.class, () -> Table.compact(Matrix.of(2, 1, (i, j) -> i == 1
                         ? Double.NaN : 0)).requireFinite("features")).getMessage());
         assertNotEquals(t, Table.compact(Matrix.filled(3, 2, 1)));
+    }
+
+    @Test
+    void ofLevelsMakesTheTableThatOfMakesOfTheLevelsEntries() {
+        // the oracle is Table.of over the same values, which finds each value among the others by its bits
+        Vector<Vector<Double>> pools = Vector.of(
+                Vector.range(0, 256).map(b -> b / 255.0),       // IDX pixels, codes above 127 too
+                Vector.of(1.5, 0.0, -0.0, 1.5, 2.0, Double.NaN), // both zeros, two levels of the same bits
+                Vector.of(7.0));
+        Property.forAll(Generators.pairs(Generators.matrices().rows(1, 30).columns(1, 9).values(0, 1),
+                Generators.keys())).trials(200).check(p -> {
+                    Matrix u = p._1;
+                    for (Vector<Double> pool : pools) {
+                        for (int used : new int[] {pool.size(), Math.max(1, pool.size() / 3)}) { // some levels unused
+                            LevelCodes codes = (i, j) -> (int) (u.get(i, j) * used);
+                            Table expected = Table.of(u.rows(), u.columns(), (i, j) -> pool.get(codes.at(i, j)));
+                            Table t = Table.ofLevels(pool, u.rows(), u.columns(), codes);
+                            assertEquals(expected, t);
+                            assertEquals(expected.toString(), t.toString()); // the number of levels kept
+                            assertEquals(1.0, t.bytesPerEntry());
+                            assertSameBits(expected.matrix(), t.matrix());
+                            Vector<Integer> rows = p._2.permutation(u.rows()).value();
+                            assertSameBits(expected.select(rows).matrix(), t.select(rows).matrix());
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void ofLevelsRefusesCodesAndLevelsThatDoNotFitNamingThem() {
+        Vector<Double> three = Vector.of(0.0, 0.5, 1.0);
+        assertEquals("codes: the code of (1, 2) is 3, expected 0 to 2 (3 levels)",
+                assertThrows(IllegalArgumentException.class, () -> Table.ofLevels(three, 2, 3,
+                        (i, j) -> i == 1 && j == 2 ? 3 : j)).getMessage());
+        assertEquals("codes: the code of (0, 0) is -1, expected 0 to 2 (3 levels)",
+                assertThrows(IllegalArgumentException.class, () -> Table.ofLevels(three, 2, 3, (i, j) -> -1))
+                        .getMessage());
+        assertEquals("levels: expected 1 to 256 values, got 257",
+                assertThrows(IllegalArgumentException.class, () -> Table.ofLevels(Vector.range(0, 257)
+                        .map(Double::valueOf), 2, 3, (i, j) -> 0)).getMessage());
+        assertEquals("levels: expected 1 to 256 values, got 0",
+                assertThrows(IllegalArgumentException.class, () -> Table.ofLevels(Vector.empty(), 2, 3, (i, j) -> 0))
+                        .getMessage());
+        assertEquals("shape: a table needs at least one row and one column, got 2x0",
+                assertThrows(IllegalArgumentException.class, () -> Table.ofLevels(three, 2, 0, (i, j) -> 0))
+                        .getMessage());
+    }
+
+    @Test
+    void aTableOfLevelsIsCheckedByItsLevelsAndANonFiniteLevelIsFoundWhereItIs() {
+        // 3 levels, one byte an entry; the infinity is entry (2, 1) only
+        Table bad = Table.of(3, 2, (i, j) -> i == 2 && j == 1 ? Double.NEGATIVE_INFINITY : i + j);
+        assertEquals(1.0, bad.bytesPerEntry());
+        assertEquals("pixels: entry (2, 1) of 3x2 is -Infinity, expected a finite number",
+                assertThrows(IllegalArgumentException.class, () -> bad.requireFinite("pixels")).getMessage());
+        Table good = Table.of(3, 2, (i, j) -> (i + j) / 255.0);
+        assertEquals(1.0, good.bytesPerEntry());
+        assertSame(good, good.requireFinite("pixels"));
+        // a standardisation can make a level infinite (a deviation of 0 is refused, so use a tiny one):
+        // the levels alone do not vouch for the entries then
+        Matrix x = Matrix.of(3, 2, (i, j) -> i == 0 ? 1e300 : -1e300);
+        Standardization s = new Standardization(Matrix.row(0.0, 0.0), Matrix.row(1e-300, 1e-300));
+        Table scaled = Table.compact(x).standardized(s);
+        assertEquals("x: entry (0, 0) of 3x2 is Infinity, expected a finite number",
+                assertThrows(IllegalArgumentException.class, () -> scaled.requireFinite("x")).getMessage());
     }
 }

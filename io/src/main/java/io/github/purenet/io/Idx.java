@@ -46,6 +46,9 @@ public final class Idx {
     /** The magic number of a file of unsigned bytes with three dimensions: images. */
     public static final int IMAGES = 0x00000803;
 
+    /** The value of each byte of an image, {@code b / 255.0}. */
+    private static final Vector<Double> PIXELS = Vector.range(0, 256).map(b -> b / 255.0);
+
     private Idx() {
     }
 
@@ -118,7 +121,7 @@ public final class Idx {
             int pixels = Math.multiplyExact(image.rows(), image.columns());
             byte[][] body = reading(imagesSource, () -> body(imageBytes, image, pixels));
             Vector<Integer> labels = reading(labelsSource, () -> labels(labelBytes, label));
-            Table x = Table.of(image.count(), pixels, (i, j) -> (body[i][j] & 0xff) / 255.0);
+            Table x = Table.ofLevels(PIXELS, image.count(), pixels, (i, j) -> body[i][j] & 0xff);
             int columns = image.columns();
             Vector<String> names = Vector.range(0, pixels).map(p -> "pixel (" + p / columns + ", " + p % columns + ")");
             Classes.Result classes = Classes.ofNumbers(labels);

@@ -95,6 +95,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * runs one workload, {@code -p n=256} one size of the product, and
  * {@code -f 1 -wi 1 -i 1 -w 1 -r 1} makes a smoke run of a few seconds per benchmark.
  *
+ * <h2>Cold start</h2>
+ * JMH's figures are those of a warm JVM: its warm-up iterations absorb the JIT's compilations.
+ * {@link ColdStart} measures what a fresh JVM does in its first seconds: it starts JVMs of its own
+ * (with the vector module, as these forks), builds {@link Big} and {@link Small} as these
+ * benchmarks do, trains each through the fold for 10 s and prints the samples per second of each
+ * second and their mean, three runs each (about 70 seconds):
+ * <pre>
+ * java -cp examples/target/benchmarks.jar io.github.purenet.bench.ColdStart [--runs N] [--seconds S] [-JOPTION]... [big] [small]
+ * </pre>
+ * Hold the means against this class's steady figures of the same jar, such as
+ * {@code java -jar examples/target/benchmarks.jar 'PurenetBench.(big|small)$'}.
+ *
  * <h2>Threads</h2>
  * The baseline runs on one thread; purenet may split a large product across the common fork-join
  * pool (with the same bits), and then uses every core for {@code big} and {@code matmul}. To

@@ -10,6 +10,8 @@ import io.vavr.control.Option;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Reads the data a {@link DataSpec} names, through the library's readers ({@code purenet-io}): the
@@ -94,7 +96,36 @@ public final class Sources {
                     : "no such directory") + "; it should hold " + MNIST_FILES.mkString(", ") + " (each raw or .gz)");
         }
         Vector<Path> files = MNIST_FILES.map(name -> find(directory, name));
-        return new Loaded(Idx.read(files.get(0), files.get(1)), Option.some(Idx.read(files.get(2), files.get(3))));
+        // the test files are read on a thread of their own while this one reads the training files;
+        // a problem with the training files is still the one reported when both have one
+        CompletableFuture<LabelledData> test = CompletableFuture.supplyAsync(() -> Idx.read(files.get(2), files.get(3)),
+                task -> {
+                    Thread t = new Thread(task, "purenet-read-test");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        LabelledData train;
+        try {
+            train = Idx.read(files.get(0), files.get(1));
+        } finally {
+            test.exceptionally(e -> null).join(); // finished either way before this returns
+        }
+        return new Loaded(train, Option.some(joined(test)));
+    }
+
+    /** The value of a finished task, or what it threw, as it threw it. */
+    private static <T> T joined(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static Path find(Path directory, String name) {

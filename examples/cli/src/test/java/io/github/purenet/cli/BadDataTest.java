@@ -159,6 +159,18 @@ class BadDataTest {
     }
 
     @Test
+    void whenTheTrainingAndTestFilesAreBothBadTheTrainingFilesProblemIsReported() throws IOException {
+        // the test files are read on a thread of their own, at the same time as the training files
+        Path d = mnist(Arrays.copyOf(images(3), 16 + 7), idxLabels(Idx.LABELS, 3, 0, 1, 2), images(2),
+                idxLabels(Idx.LABELS, 2, 0, 1));
+        Path gz = d.resolve("t10k-images-idx3-ubyte.gz");
+        write(gz, Arrays.copyOf(Files.readAllBytes(gz), 20));
+        for (int run = 0; run < 5; run++) {
+            refused(train("mnist:" + d), "train-images-idx3-ubyte: truncated: the header says 3 images of 2x2 pixels");
+        }
+    }
+
+    @Test
     void imagesAndLabelsOfDifferentCounts() throws IOException {
         Path d = mnist(images(3), idxLabels(Idx.LABELS, 2, 0, 1), images(2), idxLabels(Idx.LABELS, 2, 0, 1));
         refused(train("mnist:" + d), "train-images-idx3-ubyte has 3 images but ", "train-labels-idx1-ubyte.gz has 2 "
