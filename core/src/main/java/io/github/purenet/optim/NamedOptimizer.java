@@ -2,6 +2,8 @@ package io.github.purenet.optim;
 
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
+import io.vavr.Tuple2;
+import io.vavr.control.Option;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -18,7 +20,46 @@ import java.util.function.Function;
  *     then {@link Optimizer#applyUpdates}
  */
 record NamedOptimizer<S>(String name, Description description, Function<Network, S> initFunction,
-        Optimizer.UpdateFunction<S> updateFunction, ApplyFunction<S> applyFunction) implements Optimizer<S> {
+        Optimizer.UpdateFunction<S> updateFunction, ApplyFunction<S> applyFunction, Fusion<S> fusion)
+        implements Optimizer<S> {
+
+    /**
+     * What lets {@link Transforms#chain} apply two transforms in one pass: a transform whose updates
+     * are its input times a factor of its own state ({@code scaleByLearningRate}) gives the factor
+     * and its next state; a transform that can add its updates, times a factor, to the parameters
+     * in the pass that computes them ({@code scaleByAdam}) does so. Either may be absent.
+     *
+     * @param <S> the type of the transform's state
+     * @param scaling the factor and the next state, from the state
+     * @param scaledApply {@code θ + factor · u} and the next state, with the bits of the updates
+     *     {@code u} scaled, then added
+     */
+    record Fusion<S>(Option<Function<S, Tuple2<Double, S>>> scaling, Option<ScaledApply<S>> scaledApply) {
+
+        /** Neither. */
+        static <S> Fusion<S> none() {
+            return new Fusion<>(Option.none(), Option.none());
+        }
+    }
+
+    /**
+     * A step applied with its updates times a factor.
+     *
+     * @param <S> the type of the optimizer's state
+     */
+    @FunctionalInterface
+    interface ScaledApply<S> {
+        /**
+         * The step: arguments already checked.
+         *
+         * @param gradients the gradients, which fit the network
+         * @param state the current state
+         * @param network the current parameters
+         * @param factor the factor of the updates
+         * @return the network {@code θ + factor · u} and the next state
+         */
+        Applied<S> apply(Gradients gradients, S state, Network network, double factor);
+    }
 
     /**
      * One step applied to the parameters.
@@ -44,6 +85,7 @@ record NamedOptimizer<S>(String name, Description description, Function<Network,
         Objects.requireNonNull(initFunction, "init is null");
         Objects.requireNonNull(updateFunction, "update is null");
         Objects.requireNonNull(applyFunction, "apply is null");
+        Objects.requireNonNull(fusion, "fusion is null");
     }
 
     /** A built-in optimizer: printed by its name, described by its description. */
@@ -52,7 +94,7 @@ record NamedOptimizer<S>(String name, Description description, Function<Network,
         return new NamedOptimizer<>(name, description, init, update, (g, state, network) -> {
             Update<S> u = update.apply(g, state, network);
             return new Applied<>(Optimizer.applyUpdates(network, u.updates()), u.state());
-        });
+        }, Fusion.none());
     }
 
     /** A built-in optimizer without state. */
@@ -79,7 +121,7 @@ record NamedOptimizer<S>(String name, Description description, Function<Network,
     /** A built-in optimizer whose {@code apply} is a function of its own, with the bits of {@code update} applied. */
     static <S> Optimizer<S> of(String name, Description description, Function<Network, S> init,
             Optimizer.UpdateFunction<S> update, ApplyFunction<S> apply) {
-        return new NamedOptimizer<>(name, description, init, update, apply);
+        return new NamedOptimizer<>(name, description, init, update, apply, Fusion.none());
     }
 
     private void requireArguments(Gradients gradients, S state, Network network) {

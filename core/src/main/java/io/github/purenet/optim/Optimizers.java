@@ -23,8 +23,8 @@ public final class Optimizers {
         // a composition that is itself named (such as adam(schedule) under adam(η)) lends its functions,
         // so that the arguments of a step are checked once, by the outer name
         return composition instanceof NamedOptimizer<S> inner
-                ? NamedOptimizer.of(name, inner.description(), inner.initFunction(), inner.updateFunction(),
-                        inner.applyFunction())
+                ? new NamedOptimizer<>(name, inner.description(), inner.initFunction(), inner.updateFunction(),
+                        inner.applyFunction(), inner.fusion())
                 : NamedOptimizer.of(name, composition.description(), composition::init, composition::update,
                         composition::apply);
     }

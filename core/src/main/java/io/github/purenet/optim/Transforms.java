@@ -4,8 +4,11 @@ import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
 import io.github.purenet.tensor.UpdateKernels;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.Tuple3;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 import java.util.Objects;
 
 /**
@@ -47,7 +50,15 @@ public final class Transforms {
                     Update<B> b = second.update(a.updates(), state.second(), network);
                     return new Update<>(b.updates(), new Chain<>(a.state(), b.state()));
                 },
-                (g, state, network) -> { // the second transform applies its updates, in one pass if it can
+                (g, state, network) -> {
+                    if (first instanceof NamedOptimizer<A> f && second instanceof NamedOptimizer<B> s
+                            && f.fusion().scaledApply().isDefined() && s.fusion().scaling().isDefined()) {
+                        // the second scales the first's updates: the first adds them, scaled, in its own pass
+                        Tuple2<Double, B> scaling = s.fusion().scaling().get().apply(state.second());
+                        Applied<A> a = f.fusion().scaledApply().get().apply(g, state.first(), network, scaling._1);
+                        return new Applied<>(a.network(), new Chain<>(a.state(), scaling._2));
+                    }
+                    // otherwise the second applies the first's updates, in one pass if it can
                     Update<A> a = first.update(g, state.first(), network);
                     Applied<B> b = second.apply(a.updates(), state.second(), network);
                     return new Applied<>(b.network(), new Chain<>(a.state(), b.state()));
@@ -87,16 +98,20 @@ public final class Transforms {
      */
     public static Optimizer<Count> scaleByLearningRate(Schedule learningRate) {
         Objects.requireNonNull(learningRate, "learningRate is null");
-        return NamedOptimizer.of("scaleByLearningRate(" + learningRate + ")",
+        return new NamedOptimizer<>("scaleByLearningRate(" + learningRate + ")",
                 Description.of("scale_by_learning_rate").with("learning_rate", learningRate.description()),
                 network -> new Count(0),
                 (g, count, network) -> new Update<>(g.scale(-eta(learningRate, count)), new Count(count.steps() + 1)),
-                (g, count, network) -> { // θ + (-η) g in one pass: the bits of θ + u with u = (-η) g
-                    double factor = -eta(learningRate, count);
-                    Vector<Matrix> theta = network.parameters();
-                    return new Applied<>(network.withParameters(Vector.tabulate(theta.size(),
-                            i -> theta.get(i).plusScaled(g.values().get(i), factor))), new Count(count.steps() + 1));
-                });
+                (g, count, network) -> new Applied<>(plusScaled(network, g, -eta(learningRate, count)),
+                        new Count(count.steps() + 1)),
+                new NamedOptimizer.Fusion<>(Option.some(count -> Tuple.of(-eta(learningRate, count),
+                        new Count(count.steps() + 1))), Option.none()));
+    }
+
+    /** {@code θ + factor · g} in one pass over each matrix: the bits of {@code θ + u} with {@code u = factor · g}. */
+    private static Network plusScaled(Network network, Gradients g, double factor) {
+        Vector<Matrix> theta = network.parameters();
+        return network.withParameters(Vector.tabulate(theta.size(), i -> theta.get(i).plusScaled(g.values().get(i), factor)));
     }
 
     /** The learning rate of a step, checked. */
@@ -154,27 +169,50 @@ public final class Transforms {
         Hyperparameters.requireBeta("beta1", beta1);
         Hyperparameters.requireBeta("beta2", beta2);
         Hyperparameters.requirePositive("epsilon", epsilon);
-        return NamedOptimizer.of("scaleByAdam(" + beta1 + ", " + beta2 + ", " + epsilon + ")",
+        return new NamedOptimizer<>("scaleByAdam(" + beta1 + ", " + beta2 + ", " + epsilon + ")",
                 Description.of("scale_by_adam").with("beta1", beta1).with("beta2", beta2).with("epsilon", epsilon),
                 network -> new Moments(0, zeros(network), zeros(network)),
                 (g, state, network) -> {
-                    long t = state.count() + 1;
-                    double c1 = 1.0 - StrictMath.pow(beta1, t);
-                    double c2 = 1.0 - StrictMath.pow(beta2, t);
-                    int n = g.values().size();
-                    Matrix[] m = new Matrix[n]; // filled here, then handed to the vectors
-                    Matrix[] v = new Matrix[n];
-                    Matrix[] u = new Matrix[n];
-                    for (int i = 0; i < n; i++) { // m, v and u of a matrix in one pass
-                        Tuple3<Matrix, Matrix, Matrix> muv = UpdateKernels.adam(state.mu().values().get(i),
-                                state.nu().values().get(i), g.values().get(i), beta1, beta2, c1, c2, epsilon);
-                        m[i] = muv._1;
-                        v[i] = muv._2;
-                        u[i] = muv._3;
-                    }
-                    return new Update<>(new Gradients(g.paths(), Vector.of(u)), new Moments(t,
-                            new Gradients(g.paths(), Vector.of(m)), new Gradients(g.paths(), Vector.of(v))));
-                });
+                    Tuple2<Vector<Matrix>, Moments> step = adam(g, state, Option.none(), 0.0, beta1, beta2, epsilon);
+                    return new Update<>(new Gradients(g.paths(), step._1), step._2);
+                },
+                (g, state, network) -> {
+                    Tuple2<Vector<Matrix>, Moments> step = adam(g, state, Option.none(), 0.0, beta1, beta2, epsilon);
+                    return new Applied<>(Optimizer.applyUpdates(network, new Gradients(g.paths(), step._1)), step._2);
+                },
+                new NamedOptimizer.Fusion<>(Option.none(), Option.some((g, state, network, factor) -> {
+                    Tuple2<Vector<Matrix>, Moments> step = adam(g, state, Option.some(network.parameters()), factor,
+                            beta1, beta2, epsilon);
+                    return new Applied<>(network.withParameters(step._1), step._2);
+                })));
+    }
+
+    /**
+     * Adam's step, one pass over each matrix ({@link UpdateKernels#adam}): the updates {@code u},
+     * or, given the parameters, {@code θ + factor · u}; and the next moments.
+     */
+    private static Tuple2<Vector<Matrix>, Moments> adam(Gradients g, Moments state, Option<Vector<Matrix>> theta,
+            double factor, double beta1, double beta2, double epsilon) {
+        long t = state.count() + 1;
+        double c1 = 1.0 - StrictMath.pow(beta1, t);
+        double c2 = 1.0 - StrictMath.pow(beta2, t);
+        int n = g.values().size();
+        Matrix[] m = new Matrix[n]; // filled here, then handed to the vectors
+        Matrix[] v = new Matrix[n];
+        Matrix[] out = new Matrix[n];
+        for (int i = 0; i < n; i++) {
+            Matrix mi = state.mu().values().get(i);
+            Matrix vi = state.nu().values().get(i);
+            Matrix gi = g.values().get(i);
+            Tuple3<Matrix, Matrix, Matrix> step = theta.isEmpty()
+                    ? UpdateKernels.adam(mi, vi, gi, beta1, beta2, c1, c2, epsilon)
+                    : UpdateKernels.adamApplied(theta.get().get(i), mi, vi, gi, beta1, beta2, c1, c2, epsilon, factor);
+            m[i] = step._1;
+            v[i] = step._2;
+            out[i] = step._3;
+        }
+        return Tuple.of(Vector.of(out), new Moments(t, new Gradients(g.paths(), Vector.of(m)),
+                new Gradients(g.paths(), Vector.of(v))));
     }
 
     /**

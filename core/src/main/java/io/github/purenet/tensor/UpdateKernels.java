@@ -40,12 +40,46 @@ public final class UpdateKernels {
         Objects.requireNonNull(m, "m is null");
         requireShape("v", m, v);
         requireShape("g", m, g);
+        return adam(null, m, v, g, beta1, beta2, c1, c2, epsilon, 0.0);
+    }
+
+    /**
+     * Adam's moments and the parameters after the step, {@code θ + factor · u} with {@code u} as
+     * {@link #adam} computes it, in the same pass: the bits of {@code adam} then
+     * {@code θ.plusScaled(u, factor)}, without the matrix of updates. With {@code factor = -η},
+     * Adam's step with learning rate {@code η}.
+     *
+     * @param theta the parameters {@code θ}
+     * @param m the first moment, shaped like {@code θ}
+     * @param v the second moment, shaped like {@code θ}
+     * @param g the gradient, shaped like {@code θ}
+     * @param beta1 {@code β1}
+     * @param beta2 {@code β2}
+     * @param c1 the first moment's bias correction, {@code 1 - β1^t}
+     * @param c2 the second moment's bias correction, {@code 1 - β2^t}
+     * @param epsilon {@code ε}
+     * @param factor the factor of the updates, such as {@code -η}
+     * @return {@code (m', v', θ + factor · u)}
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static Tuple3<Matrix, Matrix, Matrix> adamApplied(Matrix theta, Matrix m, Matrix v, Matrix g, double beta1,
+            double beta2, double c1, double c2, double epsilon, double factor) {
+        Objects.requireNonNull(m, "m is null");
+        requireShape("theta", m, theta);
+        requireShape("v", m, v);
+        requireShape("g", m, g);
+        return adam(theta.rowArrays(), m, v, g, beta1, beta2, c1, c2, epsilon, factor);
+    }
+
+    /** The loop of both: the third matrix is {@code u}, or {@code θ + factor · u} when {@code theta} is given. */
+    private static Tuple3<Matrix, Matrix, Matrix> adam(double[][] theta, Matrix m, Matrix v, Matrix g, double beta1,
+            double beta2, double c1, double c2, double epsilon, double factor) {
         double[][] mr = m.rowArrays();
         double[][] vr = v.rowArrays();
         double[][] gr = g.rowArrays();
         double[][] m2 = new double[mr.length][];
         double[][] v2 = new double[mr.length][];
-        double[][] u = new double[mr.length][];
+        double[][] third = new double[mr.length][];
         double a1 = 1.0 - beta1;
         double a2 = 1.0 - beta2;
         for (int i = 0; i < mr.length; i++) {
@@ -54,16 +88,27 @@ public final class UpdateKernels {
             double[] gi = gr[i];
             double[] m2i = m2[i] = new double[mi.length];
             double[] v2i = v2[i] = new double[mi.length];
-            double[] ui = u[i] = new double[mi.length];
-            for (int j = 0; j < mi.length; j++) {
-                double mj = beta1 * mi[j] + a1 * gi[j];
-                double vj = beta2 * vi[j] + a2 * gi[j] * gi[j];
-                m2i[j] = mj;
-                v2i[j] = vj;
-                ui[j] = (mj / c1) / (Math.sqrt(vj / c2) + epsilon);
+            double[] out = third[i] = new double[mi.length];
+            if (theta == null) {
+                for (int j = 0; j < mi.length; j++) {
+                    double mj = beta1 * mi[j] + a1 * gi[j];
+                    double vj = beta2 * vi[j] + a2 * gi[j] * gi[j];
+                    m2i[j] = mj;
+                    v2i[j] = vj;
+                    out[j] = (mj / c1) / (Math.sqrt(vj / c2) + epsilon);
+                }
+            } else {
+                double[] ti = theta[i];
+                for (int j = 0; j < mi.length; j++) {
+                    double mj = beta1 * mi[j] + a1 * gi[j];
+                    double vj = beta2 * vi[j] + a2 * gi[j] * gi[j];
+                    m2i[j] = mj;
+                    v2i[j] = vj;
+                    out[j] = ti[j] + factor * ((mj / c1) / (Math.sqrt(vj / c2) + epsilon));
+                }
             }
         }
-        return Tuple.of(Matrix.wrap(m2), Matrix.wrap(v2), Matrix.wrap(u));
+        return Tuple.of(Matrix.wrap(m2), Matrix.wrap(v2), Matrix.wrap(third));
     }
 
     private static void requireShape(String name, Matrix expected, Matrix actual) {

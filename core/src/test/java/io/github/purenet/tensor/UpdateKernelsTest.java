@@ -41,6 +41,26 @@ class UpdateKernelsTest {
     }
 
     @Test
+    void adamAppliedGivesTheBitsOfAdamThenPlusScaled() {
+        Vector<Key> keys = Key.of(12).split(50);
+        for (int t = 0; t < 10; t++) {
+            int rows = 1 + t % 3;
+            int columns = 1 + 9 * t;
+            Matrix theta = keys.get(5 * t).normal(rows, columns, 0.0, 1.0).value();
+            Matrix m = keys.get(5 * t + 1).uniform(rows, columns, -1.0, 1.0).value();
+            Matrix v = keys.get(5 * t + 2).uniform(rows, columns, 0.0, 2.0).value();
+            Matrix g = keys.get(5 * t + 3).normal(rows, columns, 0.0, 3.0).value();
+            double factor = -Math.pow(10, -1 - t % 4);
+            Tuple3<Matrix, Matrix, Matrix> muv = UpdateKernels.adam(m, v, g, 0.9, 0.999, 0.1, 0.001, 1e-8);
+            Tuple3<Matrix, Matrix, Matrix> applied = UpdateKernels.adamApplied(theta, m, v, g, 0.9, 0.999, 0.1, 0.001,
+                    1e-8, factor);
+            assertEquals(muv._1, applied._1, "m of case " + t);
+            assertEquals(muv._2, applied._2, "v of case " + t);
+            assertEquals(theta.plusScaled(muv._3, factor), applied._3, "θ of case " + t);
+        }
+    }
+
+    @Test
     void adamRefusesMatricesOfOtherShapes() {
         Matrix m = Matrix.filled(2, 3, 0.0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -49,5 +69,8 @@ class UpdateKernelsTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> UpdateKernels.adam(m, m, Matrix.filled(2, 4, 0.0), 0.9, 0.999, 0.1, 0.001, 1e-8));
         assertEquals("adam: g 2x4 does not fit m 2x3", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> UpdateKernels.adamApplied(Matrix.filled(1, 3, 0.0), m, m,
+                m, 0.9, 0.999, 0.1, 0.001, 1e-8, -0.1));
+        assertEquals("adam: theta 1x3 does not fit m 2x3", e.getMessage());
     }
 }
