@@ -40,12 +40,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * measures for code written by hand.
  *
  * <p>Every benchmark runs in throughput mode and reports operations per second. A training
- * benchmark keeps its network in a {@link State} and replaces it with the stepped network on every
- * invocation, so it measures a real sequence of steps, each one {@link Backprop#sgdStep} (forward,
- * softmax cross-entropy, backward and plain SGD with learning rate 0.01: the bits of
- * {@link Backprop#lossAndGradients} then {@link Backprop#step}, fused into one pass for a network
- * as small as {@code tiny}'s), and returns the batch's loss to JMH's blackhole;
- * {@link #tinyComposed} takes {@code tiny}'s step through the two composed functions.
+ * benchmark trains as users train: it keeps the fold's {@link TrainState} in a {@link State} and
+ * replaces it on every invocation with the next state of {@link Training#transition} (select the
+ * batch, forward, softmax cross-entropy, backward, the optimizer's step, advance), over a dataset
+ * of one batch, so that every step is an epoch with its own order of the rows; SGD with learning
+ * rate 0.01, or Adam with 0.001 for {@link #smallAdam}. It returns the step's loss to JMH's
+ * blackhole. {@link #tinyFunctions} takes {@code tiny}'s step through
+ * {@link Backprop#lossAndGradients} and {@link Backprop#step} alone, outside the fold.
  *
  * <table>
  *   <caption>The workloads</caption>

@@ -23,9 +23,10 @@ class DocsLinksTest {
     }
 
     @Test
-    void theReadmeStaysAFrontDoorUnder16000Bytes() throws IOException {
+    void theReadmeStaysAFrontDoorUnder17000Bytes() throws IOException {
+        // 16,000 until the README took a table of performance figures, as users ask where to look first
         long size = Files.size(Pages.root().resolve("README.md"));
-        assertTrue(size < 16_000, "README.md has " + size + " bytes; move details to a page in docs/");
+        assertTrue(size < 17_000, "README.md has " + size + " bytes; move details to a page in docs/");
     }
 
     @Test
