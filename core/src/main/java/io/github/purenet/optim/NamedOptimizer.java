@@ -18,6 +18,7 @@ import java.util.function.Function;
  * @param updateFunction one step
  * @param applyFunction one step applied to the parameters, with the bits of {@code updateFunction}
  *     then {@link Optimizer#applyUpdates}
+ * @param fusion what lets a chain fuse this transform with its neighbour in one pass
  */
 record NamedOptimizer<S>(String name, Description description, Function<Network, S> initFunction,
         Optimizer.UpdateFunction<S> updateFunction, ApplyFunction<S> applyFunction, Fusion<S> fusion)

@@ -3,10 +3,8 @@ package io.github.purenet.optim;
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
-import io.github.purenet.tensor.UpdateKernels;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
-import io.vavr.Tuple3;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Objects;
@@ -101,27 +99,11 @@ public final class Transforms {
         return new NamedOptimizer<>("scaleByLearningRate(" + learningRate + ")",
                 Description.of("scale_by_learning_rate").with("learning_rate", learningRate.description()),
                 network -> new Count(0),
-                (g, count, network) -> new Update<>(g.scale(-eta(learningRate, count)), new Count(count.steps() + 1)),
-                (g, count, network) -> new Applied<>(plusScaled(network, g, -eta(learningRate, count)),
+                (g, count, network) -> new Update<>(g.scale(-OnePass.eta(learningRate, count)), new Count(count.steps() + 1)),
+                (g, count, network) -> new Applied<>(OnePass.plusScaled(network, g, -OnePass.eta(learningRate, count)),
                         new Count(count.steps() + 1)),
-                new NamedOptimizer.Fusion<>(Option.some(count -> Tuple.of(-eta(learningRate, count),
+                new NamedOptimizer.Fusion<>(Option.some(count -> Tuple.of(-OnePass.eta(learningRate, count),
                         new Count(count.steps() + 1))), Option.none()));
-    }
-
-    /** {@code θ + factor · g} in one pass over each matrix: the bits of {@code θ + u} with {@code u = factor · g}. */
-    private static Network plusScaled(Network network, Gradients g, double factor) {
-        Vector<Matrix> theta = network.parameters();
-        return network.withParameters(Vector.tabulate(theta.size(), i -> theta.get(i).plusScaled(g.values().get(i), factor)));
-    }
-
-    /** The learning rate of a step, checked. */
-    private static double eta(Schedule learningRate, Count count) {
-        double eta = learningRate.at(count.steps());
-        if (!(eta >= 0.0 && Double.isFinite(eta))) {
-            throw new IllegalArgumentException("scaleByLearningRate: schedule " + learningRate + " gives "
-                    + eta + " at step " + count.steps() + ", expected a finite learning rate >= 0");
-        }
-        return eta;
     }
 
     /**
@@ -173,46 +155,18 @@ public final class Transforms {
                 Description.of("scale_by_adam").with("beta1", beta1).with("beta2", beta2).with("epsilon", epsilon),
                 network -> new Moments(0, zeros(network), zeros(network)),
                 (g, state, network) -> {
-                    Tuple2<Vector<Matrix>, Moments> step = adam(g, state, Option.none(), 0.0, beta1, beta2, epsilon);
+                    Tuple2<Vector<Matrix>, Moments> step = OnePass.adam(g, state, Option.none(), 0.0, beta1, beta2, epsilon);
                     return new Update<>(new Gradients(g.paths(), step._1), step._2);
                 },
                 (g, state, network) -> {
-                    Tuple2<Vector<Matrix>, Moments> step = adam(g, state, Option.none(), 0.0, beta1, beta2, epsilon);
+                    Tuple2<Vector<Matrix>, Moments> step = OnePass.adam(g, state, Option.none(), 0.0, beta1, beta2, epsilon);
                     return new Applied<>(Optimizer.applyUpdates(network, new Gradients(g.paths(), step._1)), step._2);
                 },
                 new NamedOptimizer.Fusion<>(Option.none(), Option.some((g, state, network, factor) -> {
-                    Tuple2<Vector<Matrix>, Moments> step = adam(g, state, Option.some(network.parameters()), factor,
+                    Tuple2<Vector<Matrix>, Moments> step = OnePass.adam(g, state, Option.some(network.parameters()), factor,
                             beta1, beta2, epsilon);
                     return new Applied<>(network.withParameters(step._1), step._2);
                 })));
-    }
-
-    /**
-     * Adam's step, one pass over each matrix ({@link UpdateKernels#adam}): the updates {@code u},
-     * or, given the parameters, {@code θ + factor · u}; and the next moments.
-     */
-    private static Tuple2<Vector<Matrix>, Moments> adam(Gradients g, Moments state, Option<Vector<Matrix>> theta,
-            double factor, double beta1, double beta2, double epsilon) {
-        long t = state.count() + 1;
-        double c1 = 1.0 - StrictMath.pow(beta1, t);
-        double c2 = 1.0 - StrictMath.pow(beta2, t);
-        int n = g.values().size();
-        Matrix[] m = new Matrix[n]; // filled here, then handed to the vectors
-        Matrix[] v = new Matrix[n];
-        Matrix[] out = new Matrix[n];
-        for (int i = 0; i < n; i++) {
-            Matrix mi = state.mu().values().get(i);
-            Matrix vi = state.nu().values().get(i);
-            Matrix gi = g.values().get(i);
-            Tuple3<Matrix, Matrix, Matrix> step = theta.isEmpty()
-                    ? UpdateKernels.adam(mi, vi, gi, beta1, beta2, c1, c2, epsilon)
-                    : UpdateKernels.adamApplied(theta.get().get(i), mi, vi, gi, beta1, beta2, c1, c2, epsilon, factor);
-            m[i] = step._1;
-            v[i] = step._2;
-            out[i] = step._3;
-        }
-        return Tuple.of(Vector.of(out), new Moments(t, new Gradients(g.paths(), Vector.of(m)),
-                new Gradients(g.paths(), Vector.of(v))));
     }
 
     /**
