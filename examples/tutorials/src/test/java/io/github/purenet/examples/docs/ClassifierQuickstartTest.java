@@ -28,7 +28,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's classifier quickstart: Iris from a CSV file, a held-out test part, a validation part,
+ * The classifier of docs/training.md: Iris from a CSV file, a held-out test part, a validation part,
  * early stopping, a model that predicts class names on new rows, and its metrics report.
  */
 class ClassifierQuickstartTest {
@@ -76,7 +76,7 @@ class ClassifierQuickstartTest {
             assertEquals(30, test.confusion().total());
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("  versicolor ")), String.join("\n", lines));
             assertEquals(model, Codec.standard().decodeModel(json));
-            System.out.println(String.join("\n", lines)); // what README shows
+            System.out.println(String.join("\n", lines)); // what docs/training.md shows
         } finally {
             System.setOut(console);
         }
