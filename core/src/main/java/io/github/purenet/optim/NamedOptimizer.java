@@ -2,7 +2,9 @@ package io.github.purenet.optim;
 
 import io.github.purenet.network.Gradients;
 import io.github.purenet.network.Network;
+import io.github.purenet.tensor.Matrix;
 import io.vavr.Tuple2;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -123,6 +125,28 @@ record NamedOptimizer<S>(String name, Description description, Function<Network,
     static <S> Optimizer<S> of(String name, Description description, Function<Network, S> init,
             Optimizer.UpdateFunction<S> update, ApplyFunction<S> apply) {
         return new NamedOptimizer<>(name, description, init, update, apply, Fusion.none());
+    }
+
+    /**
+     * A transform that a chain can fuse, whose {@code apply} is its fusion's: its scaled apply with
+     * the factor 1 ({@code θ + 1 · u} has the bits of {@code θ + u}), or for a scaling,
+     * {@code θ + factor · g} in one pass over each matrix.
+     */
+    static <S> Optimizer<S> fused(String name, Description description, Function<Network, S> init,
+            Optimizer.UpdateFunction<S> update, Fusion<S> fusion) {
+        ApplyFunction<S> apply = fusion.scaledApply().isDefined()
+                ? (g, state, network) -> fusion.scaledApply().get().apply(g, state, network, 1.0)
+                : (g, state, network) -> {
+                    Tuple2<Double, S> scaling = fusion.scaling().get().apply(state);
+                    return new Applied<>(plusScaled(network, g, scaling._1), scaling._2);
+                };
+        return new NamedOptimizer<>(name, description, init, update, apply, fusion);
+    }
+
+    /** {@code θ + factor · g} in one pass over each matrix: the bits of {@code θ + u} with {@code u = factor · g}. */
+    private static Network plusScaled(Network network, Gradients g, double factor) {
+        Vector<Matrix> theta = network.parameters();
+        return network.withParameters(Vector.tabulate(theta.size(), i -> theta.get(i).plusScaled(g.values().get(i), factor)));
     }
 
     private void requireArguments(Gradients gradients, S state, Network network) {

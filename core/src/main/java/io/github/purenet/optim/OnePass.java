@@ -1,7 +1,6 @@
 package io.github.purenet.optim;
 
 import io.github.purenet.network.Gradients;
-import io.github.purenet.network.Network;
 import io.github.purenet.tensor.Matrix;
 import io.github.purenet.tensor.UpdateKernels;
 import io.vavr.Tuple;
@@ -11,18 +10,12 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
- * The one-pass steps of {@link Transforms}: the learning rate's, and Adam's with or without it,
- * each with the bits of the transforms' updates added to the parameters.
+ * The steps of {@link Transforms} that run in one pass: the learning rate, checked, and Adam's
+ * step with or without it, with the bits of its updates added to the parameters.
  */
 final class OnePass {
 
     private OnePass() {
-    }
-
-    /** {@code θ + factor · g} in one pass over each matrix: the bits of {@code θ + u} with {@code u = factor · g}. */
-    static Network plusScaled(Network network, Gradients g, double factor) {
-        Vector<Matrix> theta = network.parameters();
-        return network.withParameters(Vector.tabulate(theta.size(), i -> theta.get(i).plusScaled(g.values().get(i), factor)));
     }
 
     /** The learning rate of a step, checked. */

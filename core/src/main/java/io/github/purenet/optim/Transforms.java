@@ -8,6 +8,7 @@ import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Gradient transforms: small optimizers that named optimizers are composed of with
@@ -96,14 +97,16 @@ public final class Transforms {
      */
     public static Optimizer<Count> scaleByLearningRate(Schedule learningRate) {
         Objects.requireNonNull(learningRate, "learningRate is null");
-        return new NamedOptimizer<>("scaleByLearningRate(" + learningRate + ")",
+        Function<Count, Tuple2<Double, Count>> scaling = count -> Tuple.of(-OnePass.eta(learningRate, count),
+                new Count(count.steps() + 1));
+        return NamedOptimizer.fused("scaleByLearningRate(" + learningRate + ")",
                 Description.of("scale_by_learning_rate").with("learning_rate", learningRate.description()),
                 network -> new Count(0),
-                (g, count, network) -> new Update<>(g.scale(-OnePass.eta(learningRate, count)), new Count(count.steps() + 1)),
-                (g, count, network) -> new Applied<>(OnePass.plusScaled(network, g, -OnePass.eta(learningRate, count)),
-                        new Count(count.steps() + 1)),
-                new NamedOptimizer.Fusion<>(Option.some(count -> Tuple.of(-OnePass.eta(learningRate, count),
-                        new Count(count.steps() + 1))), Option.none()));
+                (g, count, network) -> {
+                    Tuple2<Double, Count> step = scaling.apply(count);
+                    return new Update<>(g.scale(step._1), step._2);
+                },
+                new NamedOptimizer.Fusion<>(Option.some(scaling), Option.none()));
     }
 
     /**
@@ -151,16 +154,12 @@ public final class Transforms {
         Hyperparameters.requireBeta("beta1", beta1);
         Hyperparameters.requireBeta("beta2", beta2);
         Hyperparameters.requirePositive("epsilon", epsilon);
-        return new NamedOptimizer<>("scaleByAdam(" + beta1 + ", " + beta2 + ", " + epsilon + ")",
+        return NamedOptimizer.fused("scaleByAdam(" + beta1 + ", " + beta2 + ", " + epsilon + ")",
                 Description.of("scale_by_adam").with("beta1", beta1).with("beta2", beta2).with("epsilon", epsilon),
                 network -> new Moments(0, zeros(network), zeros(network)),
                 (g, state, network) -> {
                     Tuple2<Vector<Matrix>, Moments> step = OnePass.adam(g, state, Option.none(), 0.0, beta1, beta2, epsilon);
                     return new Update<>(new Gradients(g.paths(), step._1), step._2);
-                },
-                (g, state, network) -> {
-                    Tuple2<Vector<Matrix>, Moments> step = OnePass.adam(g, state, Option.none(), 0.0, beta1, beta2, epsilon);
-                    return new Applied<>(Optimizer.applyUpdates(network, new Gradients(g.paths(), step._1)), step._2);
                 },
                 new NamedOptimizer.Fusion<>(Option.none(), Option.some((g, state, network, factor) -> {
                     Tuple2<Vector<Matrix>, Moments> step = OnePass.adam(g, state, Option.some(network.parameters()), factor,

@@ -89,23 +89,14 @@ public final class UpdateKernels {
             double[] m2i = m2[i] = new double[mi.length];
             double[] v2i = v2[i] = new double[mi.length];
             double[] out = third[i] = new double[mi.length];
-            if (theta == null) {
-                for (int j = 0; j < mi.length; j++) {
-                    double mj = beta1 * mi[j] + a1 * gi[j];
-                    double vj = beta2 * vi[j] + a2 * gi[j] * gi[j];
-                    m2i[j] = mj;
-                    v2i[j] = vj;
-                    out[j] = (mj / c1) / (Math.sqrt(vj / c2) + epsilon);
-                }
-            } else {
-                double[] ti = theta[i];
-                for (int j = 0; j < mi.length; j++) {
-                    double mj = beta1 * mi[j] + a1 * gi[j];
-                    double vj = beta2 * vi[j] + a2 * gi[j] * gi[j];
-                    m2i[j] = mj;
-                    v2i[j] = vj;
-                    out[j] = ti[j] + factor * ((mj / c1) / (Math.sqrt(vj / c2) + epsilon));
-                }
+            double[] ti = theta == null ? null : theta[i];
+            for (int j = 0; j < mi.length; j++) {
+                double mj = beta1 * mi[j] + a1 * gi[j];
+                double vj = beta2 * vi[j] + a2 * gi[j] * gi[j];
+                double u = (mj / c1) / (Math.sqrt(vj / c2) + epsilon);
+                m2i[j] = mj;
+                v2i[j] = vj;
+                out[j] = ti == null ? u : ti[j] + factor * u;
             }
         }
         return Tuple.of(Matrix.wrap(m2), Matrix.wrap(v2), Matrix.wrap(third));

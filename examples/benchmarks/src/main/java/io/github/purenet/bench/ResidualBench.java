@@ -1,9 +1,7 @@
 package io.github.purenet.bench;
 
 import io.github.purenet.activation.Activations;
-import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
-import io.github.purenet.loss.Losses;
 import io.github.purenet.network.Initializers;
 import io.github.purenet.network.Layer;
 import io.github.purenet.network.LayerNorm;
@@ -11,15 +9,11 @@ import io.github.purenet.network.Network;
 import io.github.purenet.network.Residual;
 import io.github.purenet.network.Sequential;
 import io.github.purenet.network.Shape;
-import io.github.purenet.optim.Count;
 import io.github.purenet.optim.Optimizers;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
-import io.github.purenet.train.TrainState;
-import io.github.purenet.train.Training;
 import io.vavr.collection.Vector;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A residual network with layer normalisation, trained through the fold as users train it: each
- * invocation is one transition of {@link Training#transition} (select the batch, forward, softmax
+ * invocation is one transition of {@link io.github.purenet.train.Training#transition} (select the batch, forward, softmax
  * cross-entropy, backward, SGD with learning rate 0.01, advance), and an operation is a sample.
  *
  * <p>The network: 784 inputs, a dense layer of 256 (ReLU), four pre-normalised residual blocks of
@@ -72,14 +66,9 @@ public class ResidualBench {
                 256, 10, Activations.softmax())));
     }
 
-    /** The training state and the transition of {@link #residual}. */
+    /** The training state and the transition of {@link #residual}: the fold of {@link PurenetBench}'s workloads. */
     @State(Scope.Thread)
-    public static class Run {
-        /** The state after the steps taken so far. */
-        TrainState<Count> state;
-        /** One step of the fold. */
-        Function<TrainState<Count>, TrainState<Count>> transition;
-
+    public static class Run extends PurenetBench.Fold {
         /** Creates the state; JMH calls it. */
         public Run() {
         }
@@ -87,12 +76,8 @@ public class ResidualBench {
         /** Builds the network, the batch and the transition. */
         @Setup(Level.Trial)
         public void setUp() {
-            Dataset data = new Dataset(Key.of(1).uniform(64, 784, 0.0, 1.0).value(),
-                    Matrix.of(64, 10, (i, j) -> j == i % 10 ? 1.0 : 0.0));
-            Batching batching = Batching.miniBatches(64);
-            var sgd = Optimizers.sgd(PurenetBench.LEARNING_RATE);
-            state = Training.init(network(), sgd, Key.of(3), data, batching);
-            transition = Training.transition(data, batching, Losses.softmaxCrossEntropy(), sgd);
+            fold(network(), new Dataset(Key.of(1).uniform(64, 784, 0.0, 1.0).value(),
+                    Matrix.of(64, 10, (i, j) -> j == i % 10 ? 1.0 : 0.0)), Optimizers.sgd(PurenetBench.LEARNING_RATE));
         }
     }
 
@@ -105,7 +90,6 @@ public class ResidualBench {
     @Benchmark
     @OperationsPerInvocation(64)
     public double residual(Run r) {
-        r.state = r.transition.apply(r.state);
-        return r.state.lossOrNaN();
+        return r.step();
     }
 }
