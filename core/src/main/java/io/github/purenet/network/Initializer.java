@@ -32,4 +32,24 @@ public interface Initializer {
      * @return an {@code outputs x inputs} matrix of weights, with the key to draw from next
      */
     Draw<Matrix> weights(Key key, int inputs, int outputs);
+
+    /**
+     * Draws the filters of a convolution: {@code outputs x inputs} weights, where {@code inputs} is
+     * the size of a patch ({@code kernelHeight * kernelWidth * channels}, the fan-in) and the fan-out
+     * is {@code outputs * receptiveField} ({@code receptiveField = kernelHeight * kernelWidth}), as
+     * PyTorch and Keras count them for convolutions.
+     *
+     * <p>By default this is {@link #weights(Key, int, int) weights(key, inputs, outputs)}, which is
+     * exact for every initializer that reads the fan-in alone, or none (He, uniform, normal,
+     * zeros); the built-in Glorot initializers override it with the fan-out above.
+     *
+     * @param key the key to draw from, used once
+     * @param inputs the size of a patch, the fan-in, positive
+     * @param outputs the number of filters, positive
+     * @param receptiveField the number of positions of the kernel, positive
+     * @return an {@code outputs x inputs} matrix of weights, with the key to draw from next
+     */
+    default Draw<Matrix> weights(Key key, int inputs, int outputs, int receptiveField) {
+        return weights(key, inputs, outputs);
+    }
 }

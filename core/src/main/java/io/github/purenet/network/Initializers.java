@@ -207,6 +207,55 @@ public final class Initializers {
         return layer(0, key, init, inputs, outputs, activation);
     }
 
+    /**
+     * A convolution with filters drawn by an initializer (fan-in {@code kernelHeight * kernelWidth *
+     * channels}, fan-out {@code kernelHeight * kernelWidth * filters}, as PyTorch and Keras count
+     * them; see {@link Initializer#weights(Key, int, int, int)}) and a zero bias.
+     *
+     * @param key the key to draw from; it is used up
+     * @param init the initializer of the filters
+     * @param input the shape of one input image, {@code height x width x channels}
+     * @param filters the number of output channels, positive
+     * @param kernelHeight the kernel's rows, positive
+     * @param kernelWidth the kernel's columns, positive
+     * @param stride the step between two positions of the kernel, positive
+     * @param padding {@link Padding#VALID} or {@link Padding#SAME}
+     * @param activation the activation, entry by entry
+     * @return the layer
+     * @throws IllegalArgumentException if a size is not positive, the input is not an image, the
+     *     kernel does not fit it, or the initializer returns weights of the wrong shape or with a
+     *     value that is not finite
+     */
+    public static Conv2D conv2d(Key key, Initializer init, Shape input, int filters, int kernelHeight, int kernelWidth,
+            int stride, Padding padding, Activation activation) {
+        Objects.requireNonNull(key, "key is null");
+        Objects.requireNonNull(init, "init is null");
+        Objects.requireNonNull(input, "input is null");
+        Objects.requireNonNull(padding, "padding is null");
+        Objects.requireNonNull(activation, "activation is null");
+        if (input.rank() != 3) {
+            throw new IllegalArgumentException("input: expected an image height x width x channels, got " + input);
+        }
+        if (filters < 1 || kernelHeight < 1 || kernelWidth < 1 || stride < 1) {
+            throw new IllegalArgumentException("conv2d: filters " + filters + ", kernel " + kernelHeight + "x"
+                    + kernelWidth + " and stride " + stride + " must be at least 1");
+        }
+        padding.window(input, kernelHeight, kernelWidth, stride); // the kernel fits the image
+        int patch = Math.multiplyExact(kernelHeight * kernelWidth, input.channels());
+        Draw<Matrix> draw = init.weights(key, patch, filters, kernelHeight * kernelWidth);
+        if (draw == null) {
+            throw new NullPointerException("init: " + init + " returned null");
+        }
+        Matrix weights = draw.value();
+        if (weights.rows() != filters || weights.columns() != patch) {
+            throw new IllegalArgumentException("init: " + init + " gave weights " + weights.shape() + ", expected "
+                    + filters + "x" + patch + " (filters x patch)");
+        }
+        weights.requireFinite("init: conv2d weights");
+        return new Conv2D(weights, Matrix.filled(1, filters, 0.0), input, kernelHeight, kernelWidth, stride, padding,
+                activation);
+    }
+
     /** Layer {@code i}: its weights from its key, checked, and a zero bias. */
     private static Dense layer(int i, Key key, Initializer init, int inputs, int outputs, Activation activation) {
         Draw<Matrix> draw = init.weights(key, inputs, outputs);
@@ -283,8 +332,16 @@ public final class Initializers {
     private record Scaled(String name, boolean glorot, boolean uniform) implements Initializer {
         @Override
         public Draw<Matrix> weights(Key key, int inputs, int outputs) {
+            return weights(key, inputs, outputs, 1);
+        }
+
+        @Override
+        public Draw<Matrix> weights(Key key, int inputs, int outputs, int receptiveField) {
             check(key, inputs, outputs);
-            double n = glorot ? (double) inputs + outputs : inputs;
+            if (receptiveField < 1) {
+                throw new IllegalArgumentException("receptiveField: expected a positive number, got " + receptiveField);
+            }
+            double n = glorot ? (double) inputs + (double) outputs * receptiveField : inputs;
             if (uniform) {
                 double limit = StrictMath.sqrt(6.0 / n);
                 return key.uniform(outputs, inputs, -limit, limit);

@@ -8,8 +8,9 @@ import io.vavr.collection.Vector;
  * parameters, and for some kinds a non-trainable state, kept apart from its fixed settings.
  *
  * <p>The library's own kinds are records, so that code on Java 21 and later can switch over them
- * exhaustively: {@link Dense}, {@link ActivationLayer}, {@link Dropout}, {@link LayerNorm},
- * {@link BatchNorm}, {@link Sequential} and {@link Residual}.
+ * exhaustively: {@link Dense}, {@link Conv2D}, {@link MaxPool2D}, {@link AvgPool2D},
+ * {@link GlobalAveragePool}, {@link Flatten}, {@link ActivationLayer}, {@link Dropout},
+ * {@link LayerNorm}, {@link BatchNorm}, {@link Sequential} and {@link Residual}.
  * A layer of your own implements {@link CustomLayer}, the one extension point.
  *
  * <p>Parameters and state are listed as leaves: {@link #parameterNames()} and
@@ -18,11 +19,12 @@ import io.vavr.collection.Vector;
  * the child's segment of the path: a {@link Sequential}'s first dense layer's weights are
  * {@code layers[0].weights}. Every method is pure; {@code with...} returns a new layer.
  */
-public sealed interface Layer permits Dense, ActivationLayer, Dropout, LayerNorm, BatchNorm, Sequential, Residual,
-        CustomLayer {
+public sealed interface Layer permits Dense, Conv2D, MaxPool2D, AvgPool2D, GlobalAveragePool, Flatten,
+        ActivationLayer, Dropout, LayerNorm, BatchNorm, Sequential, Residual, CustomLayer {
 
     /**
-     * The kind, as summaries and checkpoints name it: {@code dense}, {@code activation},
+     * The kind, as summaries and checkpoints name it: {@code dense}, {@code conv2d},
+     * {@code max_pool2d}, {@code avg_pool2d}, {@code global_average_pool}, {@code flatten}, {@code activation},
      * {@code dropout}, {@code layer_norm}, {@code batch_norm}, {@code sequential}, {@code residual},
      * or a custom layer's {@link CustomLayer#name() name}.
      *

@@ -224,10 +224,11 @@ final class Layers {
 
     /** The number of trainable matrices of a layer. */
     static int parameterCount(Layer layer) {
-        if (layer instanceof Dense) {
+        if (layer instanceof Dense || layer instanceof Conv2D) {
             return 2;
         }
-        if (layer instanceof ActivationLayer || layer instanceof Dropout) {
+        if (layer instanceof ActivationLayer || layer instanceof Dropout || layer instanceof MaxPool2D
+                || layer instanceof AvgPool2D || layer instanceof GlobalAveragePool || layer instanceof Flatten) {
             return 0;
         }
         if (layer instanceof LayerNorm || layer instanceof BatchNorm) {

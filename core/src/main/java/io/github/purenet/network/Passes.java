@@ -33,6 +33,21 @@ final class Passes {
         if (layer instanceof Dense d) {
             return d.forward(x);
         }
+        if (layer instanceof Conv2D c) {
+            return c.forward(x);
+        }
+        if (layer instanceof MaxPool2D p) {
+            return p.forward(x);
+        }
+        if (layer instanceof AvgPool2D p) {
+            return p.forward(x);
+        }
+        if (layer instanceof GlobalAveragePool p) {
+            return p.forward(x);
+        }
+        if (layer instanceof Flatten) {
+            return Node.of(x);
+        }
         if (layer instanceof ActivationLayer a) {
             return a.forward(x);
         }
@@ -105,6 +120,21 @@ final class Passes {
             Mode mode, Matrix[] out, int offset) {
         if (layer instanceof Dense d) {
             return d.backward(x, node, gradient, atLogits, inputGradient, out, offset);
+        }
+        if (layer instanceof Conv2D c) {
+            return c.backward(x, node, gradient, inputGradient, out, offset);
+        }
+        if (layer instanceof MaxPool2D p) {
+            return inputGradient ? p.backward(x, gradient) : null;
+        }
+        if (layer instanceof AvgPool2D p) {
+            return inputGradient ? p.backward(gradient) : null;
+        }
+        if (layer instanceof GlobalAveragePool p) {
+            return inputGradient ? p.backward(gradient) : null;
+        }
+        if (layer instanceof Flatten) {
+            return inputGradient ? gradient : null;
         }
         if (layer instanceof ActivationLayer a) {
             return inputGradient ? a.backward(x, node, gradient, atLogits) : null;

@@ -48,6 +48,16 @@ final class Summaries {
         if (layer instanceof Dense d) {
             return "dense " + d.activation().name();
         }
+        if (layer instanceof Conv2D c) {
+            return "conv2d " + c.kernelHeight() + "x" + c.kernelWidth() + "/" + c.stride() + " " + c.padding().label()
+                    + " " + c.activation().name();
+        }
+        if (layer instanceof MaxPool2D p) {
+            return "max_pool2d " + p.windowHeight() + "x" + p.windowWidth() + "/" + p.stride();
+        }
+        if (layer instanceof AvgPool2D p) {
+            return "avg_pool2d " + p.windowHeight() + "x" + p.windowWidth() + "/" + p.stride();
+        }
         if (layer instanceof ActivationLayer a) {
             return "activation " + a.activation().name();
         }
@@ -73,6 +83,16 @@ final class Summaries {
     private static String brief(Layer layer) {
         if (layer instanceof Dense d) {
             return "dense(" + d.outputs() + " " + d.activation().name() + ")";
+        }
+        if (layer instanceof Conv2D c) {
+            return "conv2d(" + c.filters() + " " + c.kernelHeight() + "x" + c.kernelWidth() + " " + c.activation().name()
+                    + ")";
+        }
+        if (layer instanceof MaxPool2D p) {
+            return "max_pool2d(" + p.windowHeight() + "x" + p.windowWidth() + ")";
+        }
+        if (layer instanceof AvgPool2D p) {
+            return "avg_pool2d(" + p.windowHeight() + "x" + p.windowWidth() + ")";
         }
         if (layer instanceof ActivationLayer a) {
             return a.activation().name();

@@ -69,11 +69,21 @@ final class Products {
         return Matrix.wrap(timesArray(a, b));
     }
 
-    private static double[][] timesArray(double[][] a, double[][] b) {
+    /** {@code a · b} as arrays, for the package's kernels. */
+    static double[][] timesArray(double[][] a, double[][] b) {
         double[][] c = Entrywise.zeros(a.length, b[0].length);
+        timesAdd(a, b, c);
+        return c;
+    }
+
+    /**
+     * {@code c += a · b}: each entry's chain of fused multiply-adds continues from its value in
+     * {@code c}, so a product computed over consecutive slices of the inner index, one call per
+     * slice in ascending order, has the bits of the product computed at once.
+     */
+    static void timesAdd(double[][] a, double[][] b, double[][] c) {
         Times times = timesBy(b);
         forRowBlocks(a.length, (long) a.length * b.length * b[0].length, (i0, i1) -> times.rows(a, c, i0, i1));
-        return c;
     }
 
     /** Rows {@code [i0, i1)} of {@code c = a · b} for a right factor {@code b} fixed beforehand. */
@@ -145,7 +155,8 @@ final class Products {
         return Matrix.wrap(c);
     }
 
-    private static double[][] timesTransposeArray(double[][] a, double[][] b) {
+    /** {@code a · bᵀ} as arrays, for the package's kernels. */
+    static double[][] timesTransposeArray(double[][] a, double[][] b) {
         if (a.length >= TRANSPOSE_THRESHOLD) {
             if (!vectorFor(b.length)) {
                 return timesArray(a, transpose(b));

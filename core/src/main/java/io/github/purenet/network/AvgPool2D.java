@@ -1,0 +1,81 @@
+package io.github.purenet.network;
+
+import io.github.purenet.tensor.Images;
+import io.github.purenet.tensor.Matrix;
+import io.github.purenet.tensor.Window;
+
+/**
+ * Average pooling: the mean of each window, channel by channel, over windows placed
+ * only where they fit (no padding): {@code floor((height - windowHeight) / stride) + 1} positions
+ * down, and likewise across.
+ *
+ * @param input the shape of one input image, {@code height x width x channels}
+ * @param windowHeight the window's rows, from 1 to the image's height
+ * @param windowWidth the window's columns, from 1 to the image's width
+ * @param stride the step between two windows, at least 1
+ */
+public record AvgPool2D(Shape input, int windowHeight, int windowWidth, int stride) implements Layer {
+
+    /**
+     * Checks that the input is an image and the window fits it.
+     *
+     * @param input the shape of one input image
+     * @param windowHeight the window's rows
+     * @param windowWidth the window's columns
+     * @param stride the step between two windows
+     */
+    public AvgPool2D {
+        Pools.window("AvgPool2D", input, windowHeight, windowWidth, stride);
+    }
+
+    /**
+     * Square windows that do not overlap: {@code size x size} at stride {@code size}.
+     *
+     * @param input the shape of one input image
+     * @param size the window's rows and columns
+     * @return the layer
+     */
+    public static AvgPool2D of(Shape input, int size) {
+        return new AvgPool2D(input, size, size, size);
+    }
+
+    /** @return where the windows are */
+    public Window window() {
+        return Pools.window("AvgPool2D", input, windowHeight, windowWidth, stride);
+    }
+
+    /** @return the shape of one output image, {@code outputHeight x outputWidth x channels} */
+    public Shape outputShape() {
+        return Pools.output(window());
+    }
+
+    /** @return {@code avg_pool2d} */
+    @Override
+    public String kind() {
+        return "avg_pool2d";
+    }
+
+    /**
+     * @param input the shape of one input image: {@link #input()}
+     * @return {@link #outputShape()}
+     */
+    @Override
+    public Shape outputShape(Shape input) {
+        Layers.requireInput(this.input, input);
+        return outputShape();
+    }
+
+    Node forward(Matrix x) {
+        return Node.of(Images.averagePool(x, window()));
+    }
+
+    Matrix backward(Matrix gradient) {
+        return Images.averagePoolGradient(window(), gradient);
+    }
+
+    /** @return such as {@code AvgPool2D[24x24x6->12x12x6 2x2/2]} */
+    @Override
+    public String toString() {
+        return "AvgPool2D[" + input + "->" + outputShape() + " " + windowHeight + "x" + windowWidth + "/" + stride + "]";
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.purenet.tensor;
+
+import java.util.stream.IntStream;
+
+/**
+ * The kernels behind {@link Images}' pooling, on arrays that the caller does not share. Each
+ * window is scanned in one order, its rows ascending and within a row its columns ascending, and
+ * the examples are independent, so they run in parallel without changing a bit.
+ */
+final class Pooling {
+
+    /** Below this many entries read, the examples run on the calling thread alone. */
+    private static final long PARALLEL_THRESHOLD = 1L << 18;
+
+    private Pooling() {
+    }
+
+    /** The maximum of each window and channel; the first maximum in scan order, or the first NaN. */
+    static double[][] max(double[][] x, Window g) {
+        double[][] y = Entrywise.zeros(x.length, g.positions() * g.channels());
+        forExamples(x.length, g, e -> {
+            int[] at = new int[g.channels()];
+            for (int p = 0; p < g.positions(); p++) {
+                argmax(x[e], g, p, at);
+                for (int ch = 0; ch < at.length; ch++) {
+                    y[e][p * at.length + ch] = x[e][at[ch]];
+                }
+            }
+        });
+        return y;
+    }
+
+    /** Each window's gradient goes to its maximum ({@link #max}'s choice), added in ascending position order. */
+    static double[][] maxGradient(double[][] x, Window g, double[][] delta) {
+        double[][] dx = Entrywise.zeros(x.length, g.imageSize());
+        forExamples(x.length, g, e -> {
+            int[] at = new int[g.channels()];
+            for (int p = 0; p < g.positions(); p++) {
+                argmax(x[e], g, p, at);
+                for (int ch = 0; ch < at.length; ch++) {
+                    dx[e][at[ch]] += delta[e][p * at.length + ch];
+                }
+            }
+        });
+        return dx;
+    }
+
+    /**
+     * The index in the image of each channel's maximum in the window at position {@code p}: a later
+     * entry replaces the maximum so far only if it is larger, or if it is NaN and the maximum so far
+     * is not, so ties go to the first and a NaN to the first NaN.
+     */
+    private static void argmax(double[] xe, Window g, int p, int[] at) {
+        int channels = g.channels();
+        int top = (p / g.outputWidth()) * g.stride();
+        int left = (p % g.outputWidth()) * g.stride();
+        int first = (top * g.width() + left) * channels;
+        for (int ch = 0; ch < channels; ch++) {
+            at[ch] = first + ch;
+        }
+        for (int i = 0; i < g.windowHeight(); i++) {
+            for (int j = i == 0 ? 1 : 0; j < g.windowWidth(); j++) {
+                int base = ((top + i) * g.width() + left + j) * channels;
+                for (int ch = 0; ch < channels; ch++) {
+                    double v = xe[base + ch];
+                    double m = xe[at[ch]];
+                    if (v > m || v != v && m == m) {
+                        at[ch] = base + ch;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The mean of each window and channel: the sum in scan order from {@code +0.0}, divided by the window's size. */
+    static double[][] average(double[][] x, Window g) {
+        int channels = g.channels();
+        double size = (double) g.windowHeight() * g.windowWidth();
+        double[][] y = Entrywise.zeros(x.length, g.positions() * channels);
+        forExamples(x.length, g, e -> {
+            double[] xe = x[e];
+            double[] ye = y[e];
+            for (int p = 0; p < g.positions(); p++) {
+                int top = (p / g.outputWidth()) * g.stride();
+                int left = (p % g.outputWidth()) * g.stride();
+                int out = p * channels;
+                for (int i = 0; i < g.windowHeight(); i++) {
+                    for (int j = 0; j < g.windowWidth(); j++) {
+                        int base = ((top + i) * g.width() + left + j) * channels;
+                        for (int ch = 0; ch < channels; ch++) {
+                            ye[out + ch] += xe[base + ch];
+                        }
+                    }
+                }
+                for (int ch = 0; ch < channels; ch++) {
+                    ye[out + ch] /= size;
+                }
+            }
+        });
+        return y;
+    }
+
+    /** Each window's gradient divided by its size, added to each of its entries in ascending position order. */
+    static double[][] averageGradient(Window g, double[][] delta) {
+        int channels = g.channels();
+        double size = (double) g.windowHeight() * g.windowWidth();
+        double[][] dx = Entrywise.zeros(delta.length, g.imageSize());
+        forExamples(delta.length, g, e -> {
+            double[] share = new double[channels];
+            for (int p = 0; p < g.positions(); p++) {
+                for (int ch = 0; ch < channels; ch++) {
+                    share[ch] = delta[e][p * channels + ch] / size;
+                }
+                int top = (p / g.outputWidth()) * g.stride();
+                int left = (p % g.outputWidth()) * g.stride();
+                for (int i = 0; i < g.windowHeight(); i++) {
+                    for (int j = 0; j < g.windowWidth(); j++) {
+                        int base = ((top + i) * g.width() + left + j) * channels;
+                        for (int ch = 0; ch < channels; ch++) {
+                            dx[e][base + ch] += share[ch];
+                        }
+                    }
+                }
+            }
+        });
+        return dx;
+    }
+
+    /** Work on one example, writing only its row of a result. */
+    @FunctionalInterface
+    private interface Example {
+        void compute(int e);
+    }
+
+    private static void forExamples(int examples, Window g, Example example) {
+        long work = (long) examples * g.positions() * g.windowHeight() * g.windowWidth() * g.channels();
+        IntStream range = IntStream.range(0, examples);
+        (work < PARALLEL_THRESHOLD ? range : range.parallel()).forEach(example::compute);
+    }
+}
