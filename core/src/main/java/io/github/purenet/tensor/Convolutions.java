@@ -8,24 +8,32 @@ import java.util.stream.IntStream;
  * <p>A convolution is a product: the patches of a batch, one row per (example, position) and one
  * column per (window row, window column, channel), times the weights. The patches are never built
  * whole (the second layer of a small network on MNIST would need 85 MB of them at batch 64): they
- * are built for a block of examples at a time, at most about {@link #BLOCK_ROWS} rows, and each
- * block goes through {@link Products}' kernels. Blocks only cut the work; they never change a sum:
+ * are built for a block of examples at a time, about {@link #BLOCK_ENTRIES} entries, into a
+ * buffer that one task reuses from block to block, and each block goes through {@link Products}'
+ * kernels. Blocks only cut the work; they never change a sum:
  * <ul>
- *   <li>each output entry is a product entry, a chain over the patch index, unchanged by blocks;</li>
+ *   <li>each output entry is a product entry, a chain over the patch index, whatever the block;</li>
  *   <li>the weight gradient continues each entry's chain from block to block
  *       ({@link Products#timesAdd}), so it is one chain over (example, position) ascending;</li>
  *   <li>the input gradient adds each patch's contributions into the image in ascending position
  *       order, example by example, and examples are independent.</li>
  * </ul>
- * Blocks of examples run in parallel only where each block writes rows of the result that no other
- * block writes, so the bits are the same for any number of threads.
+ * Each product is taken in whichever orientation gives the kernels long rows to work on: with few
+ * output channels, the forward pass computes {@code W · patchesᵀ} instead of
+ * {@code patches · Wᵀ}, which has the same entries, each the same chain ({@code fma} is symmetric in
+ * its factors); likewise for the gradients. Groups of blocks run in parallel only where each writes
+ * rows of the result that no other writes, so the bits are the same for any number of threads.
  */
 final class Convolutions {
 
-    /** About this many patch rows are built at a time. */
-    static final int BLOCK_ROWS = 1024;
+    /** About this many entries of patches are built at a time (2 MB), at least one example's. */
+    static final int BLOCK_ENTRIES = 1 << 18;
+    /** Below this many columns of a product's result, the other orientation is taken. */
+    private static final int MIN_COLUMNS = 16;
     /** Below this many multiply-adds, the blocks run on the calling thread alone. */
     private static final long PARALLEL_THRESHOLD = 1L << 20;
+    /** The most groups of blocks that run in parallel, each with its own buffers. */
+    private static final int GROUPS = 8;
 
     private Convolutions() {
     }
@@ -35,8 +43,24 @@ final class Convolutions {
         int positions = g.positions();
         int outputs = w.length;
         double[][] y = Entrywise.zeros(x.length, positions * outputs);
-        forBlocks(x.length, g, outputs, (e0, e1) -> {
-            double[][] z = Products.timesTransposeArray(patches(x, g, e0, e1), w);
+        boolean transposed = outputs < MIN_COLUMNS;
+        forGroups(x.length, g, outputs, (e0, e1, buffer) -> {
+            if (transposed) { // (W · patchesᵀ)ᵀ: outputs rows as long as the block
+                double[][] z = Products.timesArray(w, patchesTransposed(x, g, e0, e1, buffer));
+                for (int e = e0; e < e1; e++) {
+                    double[] ye = y[e];
+                    int r0 = (e - e0) * positions;
+                    for (int o = 0; o < outputs; o++) {
+                        double[] zo = z[o];
+                        double b = bias[o];
+                        for (int p = 0; p < positions; p++) {
+                            ye[p * outputs + o] = zo[r0 + p] + b;
+                        }
+                    }
+                }
+                return;
+            }
+            double[][] z = Products.timesTransposeArray(patches(x, g, e0, e1, buffer), w);
             for (int e = e0; e < e1; e++) {
                 double[] ye = y[e];
                 for (int p = 0; p < positions; p++) {
@@ -54,37 +78,69 @@ final class Convolutions {
     /** {@code dW = Σ δᵀ · patches} over the examples in order, {@code outputs x patchSize}. */
     static double[][] weightGradient(double[][] x, Window g, double[][] delta, int outputs) {
         int positions = g.positions();
-        double[][] c = Entrywise.zeros(outputs, g.patchSize());
+        int patch = g.patchSize();
+        boolean transposed = patch < outputs; // then (patchesᵀ · δ)ᵀ, whose rows are the outputs
+        double[][] c = transposed ? Entrywise.zeros(patch, outputs) : Entrywise.zeros(outputs, patch);
         int per = examplesPerBlock(g);
+        double[][][] buffer = new double[1][][];
+        double[][][] deltas = new double[1][][];
         for (int e0 = 0; e0 < x.length; e0 += per) { // in order: each block continues the chains
             int e1 = Math.min(x.length, e0 + per);
-            double[][] transposed = Entrywise.zeros(outputs, (e1 - e0) * positions);
-            for (int e = e0; e < e1; e++) {
-                double[] de = delta[e];
-                int column = (e - e0) * positions;
-                for (int p = 0; p < positions; p++) {
-                    int base = p * outputs;
-                    for (int o = 0; o < outputs; o++) {
-                        transposed[o][column + p] = de[base + o];
+            int rows = (e1 - e0) * positions;
+            if (transposed) {
+                double[][] d = reuse(deltas, rows, outputs);
+                for (int e = e0; e < e1; e++) {
+                    for (int p = 0; p < positions; p++) {
+                        System.arraycopy(delta[e], p * outputs, d[(e - e0) * positions + p], 0, outputs);
                     }
                 }
+                Products.timesAdd(patchesTransposed(x, g, e0, e1, buffer), d, c);
+            } else {
+                double[][] d = reuse(deltas, outputs, rows);
+                for (int e = e0; e < e1; e++) {
+                    double[] de = delta[e];
+                    int column = (e - e0) * positions;
+                    for (int p = 0; p < positions; p++) {
+                        int base = p * outputs;
+                        for (int o = 0; o < outputs; o++) {
+                            d[o][column + p] = de[base + o];
+                        }
+                    }
+                }
+                Products.timesAdd(d, patches(x, g, e0, e1, buffer), c);
             }
-            Products.timesAdd(transposed, patches(x, g, e0, e1), c);
         }
-        return c;
+        return transposed ? Products.transpose(c) : c;
     }
 
     /** {@code dL/dx}: each example's {@code δ · W}, a row per position, added back into the image (col2im). */
     static double[][] inputGradient(double[][] delta, Window g, double[][] w) {
         int positions = g.positions();
         int outputs = w.length;
+        boolean transposed = g.patchSize() < MIN_COLUMNS; // then (Wᵀ · δᵀ)ᵀ, rows as long as the block
+        double[][] wt = transposed ? Products.transpose(w) : null;
         double[][] dx = Entrywise.zeros(delta.length, g.imageSize());
-        forBlocks(delta.length, g, outputs, (e0, e1) -> {
-            double[][] d = new double[(e1 - e0) * positions][];
+        forGroups(delta.length, g, outputs, (e0, e1, buffer) -> {
+            int rows = (e1 - e0) * positions;
+            if (transposed) {
+                double[][] d = reuse(buffer, outputs, rows);
+                for (int e = e0; e < e1; e++) {
+                    for (int p = 0; p < positions; p++) {
+                        for (int o = 0; o < outputs; o++) {
+                            d[o][(e - e0) * positions + p] = delta[e][p * outputs + o];
+                        }
+                    }
+                }
+                double[][] dpt = Products.timesArray(wt, d);
+                for (int e = e0; e < e1; e++) {
+                    addPatchesTransposed(dpt, (e - e0) * positions, g, dx[e]);
+                }
+                return;
+            }
+            double[][] d = reuse(buffer, rows, outputs);
             for (int e = e0; e < e1; e++) {
                 for (int p = 0; p < positions; p++) {
-                    d[(e - e0) * positions + p] = java.util.Arrays.copyOfRange(delta[e], p * outputs,
-                            (p + 1) * outputs);
+                    System.arraycopy(delta[e], p * outputs, d[(e - e0) * positions + p], 0, outputs);
                 }
             }
             double[][] dp = Products.timesArray(d, w);
@@ -95,11 +151,25 @@ final class Convolutions {
         return dx;
     }
 
-    /** The patches of examples {@code [e0, e1)}: row {@code (e - e0) * positions + p}, padding {@code +0.0}. */
-    static double[][] patches(double[][] x, Window g, int e0, int e1) {
+    /** The {@code rows x columns} array held in {@code buffer[0]}, or a new one kept there; its entries are stale. */
+    private static double[][] reuse(double[][][] buffer, int rows, int columns) {
+        double[][] b = buffer[0];
+        if (b == null || b.length != rows || b[0].length != columns) {
+            b = Entrywise.zeros(rows, columns);
+            buffer[0] = b;
+        }
+        return b;
+    }
+
+    /**
+     * The patches of examples {@code [e0, e1)}: row {@code (e - e0) * positions + p}, padding
+     * {@code +0.0}, written over the buffer's stale entries.
+     */
+    static double[][] patches(double[][] x, Window g, int e0, int e1, double[][][] buffer) {
         int positions = g.positions();
-        double[][] rows = Entrywise.zeros((e1 - e0) * positions, g.patchSize());
+        double[][] rows = reuse(buffer, (e1 - e0) * positions, g.patchSize());
         int channels = g.channels();
+        int run = g.windowWidth() * channels;
         for (int e = e0; e < e1; e++) {
             double[] xe = x[e];
             int r = (e - e0) * positions;
@@ -112,15 +182,75 @@ final class Convolutions {
                     int to = Math.min(left + g.windowWidth(), g.width());
                     for (int i = 0; i < g.windowHeight(); i++) {
                         int ir = top + i;
-                        if (ir >= 0 && ir < g.height() && from < to) {
-                            System.arraycopy(xe, (ir * g.width() + from) * channels, row,
-                                    (i * g.windowWidth() + from - left) * channels, (to - from) * channels);
+                        int at = i * run;
+                        if (ir < 0 || ir >= g.height() || from >= to) {
+                            java.util.Arrays.fill(row, at, at + run, 0.0);
+                            continue;
                         }
+                        int before = (from - left) * channels;
+                        int inside = (to - from) * channels;
+                        java.util.Arrays.fill(row, at, at + before, 0.0);
+                        copy(xe, (ir * g.width() + from) * channels, row, at + before, inside);
+                        java.util.Arrays.fill(row, at + before + inside, at + run, 0.0);
                     }
                 }
             }
         }
         return rows;
+    }
+
+    /** {@link System#arraycopy}, or a loop for the short runs of a few channels, where the call costs more. */
+    private static void copy(double[] from, int at, double[] to, int into, int length) {
+        if (length >= 16) {
+            System.arraycopy(from, at, to, into, length);
+            return;
+        }
+        for (int k = 0; k < length; k++) {
+            to[into + k] = from[at + k];
+        }
+    }
+
+    /** The patches of examples {@code [e0, e1)} transposed: row {@code k} of the patch index, column {@code (e - e0) * positions + p}. */
+    static double[][] patchesTransposed(double[][] x, Window g, int e0, int e1, double[][][] buffer) {
+        int positions = g.positions();
+        double[][] t = reuse(buffer, g.patchSize(), (e1 - e0) * positions);
+        int channels = g.channels();
+        int wo = g.outputWidth();
+        int stride = g.stride();
+        int step = stride * channels;
+        for (int j = 0; j < g.windowWidth(); j++) {
+            // the positions oj whose column oj * stride - padLeft + j lies in the image: [first, last)
+            int shift = j - g.padLeft();
+            int first = shift >= 0 ? 0 : Math.min(wo, (-shift + stride - 1) / stride);
+            int last = Math.max(first, Math.min(wo, Math.floorDiv(g.width() - 1 - shift, stride) + 1));
+            for (int i = 0; i < g.windowHeight(); i++) {
+                for (int ch = 0; ch < channels; ch++) {
+                    double[] row = t[(i * g.windowWidth() + j) * channels + ch];
+                    for (int e = e0; e < e1; e++) {
+                        double[] xe = x[e];
+                        for (int oi = 0; oi < g.outputHeight(); oi++) {
+                            int r = (e - e0) * positions + oi * wo;
+                            int ir = oi * stride - g.padTop() + i;
+                            if (ir < 0 || ir >= g.height()) {
+                                java.util.Arrays.fill(row, r, r + wo, 0.0);
+                                continue;
+                            }
+                            java.util.Arrays.fill(row, r, r + first, 0.0);
+                            int at = (ir * g.width() + first * stride + shift) * channels + ch;
+                            if (step == 1 && last > first) {
+                                System.arraycopy(xe, at, row, r + first, last - first);
+                            } else {
+                                for (int oj = first; oj < last; oj++, at += step) {
+                                    row[r + oj] = xe[at];
+                                }
+                            }
+                            java.util.Arrays.fill(row, r + last, r + wo, 0.0);
+                        }
+                    }
+                }
+            }
+        }
+        return t;
     }
 
     /** Adds patch rows {@code [first, first + positions)} of {@code dp} into the image {@code dx}, positions ascending. */
@@ -149,24 +279,58 @@ final class Convolutions {
         }
     }
 
-    /** The number of examples whose patches make about {@link #BLOCK_ROWS} rows, at least one. */
-    static int examplesPerBlock(Window g) {
-        return Math.max(1, BLOCK_ROWS / g.positions());
+    /** {@link #addPatches} from the transposed patches' gradient: column {@code first + p} of {@code dpt}. */
+    private static void addPatchesTransposed(double[][] dpt, int first, Window g, double[] dx) {
+        int channels = g.channels();
+        int r = first;
+        for (int oi = 0; oi < g.outputHeight(); oi++) {
+            for (int oj = 0; oj < g.outputWidth(); oj++, r++) {
+                int top = oi * g.stride() - g.padTop();
+                int left = oj * g.stride() - g.padLeft();
+                for (int i = 0; i < g.windowHeight(); i++) {
+                    int ir = top + i;
+                    if (ir < 0 || ir >= g.height()) {
+                        continue;
+                    }
+                    for (int j = Math.max(0, -left); j < g.windowWidth() && left + j < g.width(); j++) {
+                        int at = (ir * g.width() + left + j) * channels;
+                        int k = (i * g.windowWidth() + j) * channels;
+                        for (int ch = 0; ch < channels; ch++) {
+                            dx[at + ch] += dpt[k + ch][r];
+                        }
+                    }
+                }
+            }
+        }
     }
 
-    /** Work on the examples {@code [e0, e1)}, writing only their rows of a result. */
+    /** The number of examples whose patches make about {@link #BLOCK_ENTRIES} entries, at least one. */
+    static int examplesPerBlock(Window g) {
+        return (int) Math.max(1, BLOCK_ENTRIES / ((long) g.positions() * g.patchSize()));
+    }
+
+    /** Work on the examples {@code [e0, e1)}, writing only their rows of a result, with a buffer its group reuses. */
     @FunctionalInterface
     interface Block {
-        void compute(int e0, int e1);
+        void compute(int e0, int e1, double[][][] buffer);
     }
 
-    /** Runs a kernel over the blocks of examples: in parallel on the common pool when the work is large. */
-    static void forBlocks(int examples, Window g, int outputs, Block block) {
+    /**
+     * Runs a kernel over the blocks of examples, in up to {@link #GROUPS} groups of consecutive
+     * blocks: the groups in parallel on the common pool when the work is large, the blocks of a
+     * group one after the other with one buffer.
+     */
+    static void forGroups(int examples, Window g, int outputs, Block block) {
         int per = examplesPerBlock(g);
         int blocks = (examples + per - 1) / per;
+        int groups = Math.min(GROUPS, blocks);
         long work = (long) examples * g.positions() * g.patchSize() * outputs;
-        IntStream range = IntStream.range(0, blocks);
-        (work < PARALLEL_THRESHOLD || blocks == 1 ? range : range.parallel())
-                .forEach(b -> block.compute(b * per, Math.min(examples, (b + 1) * per)));
+        IntStream range = IntStream.range(0, groups);
+        (work < PARALLEL_THRESHOLD || groups == 1 ? range : range.parallel()).forEach(group -> {
+            double[][][] buffer = new double[1][][];
+            for (int b = group * blocks / groups; b < (group + 1) * blocks / groups; b++) {
+                block.compute(b * per, Math.min(examples, (b + 1) * per), buffer);
+            }
+        });
     }
 }

@@ -25,29 +25,41 @@ final class Entrywise {
         return c;
     }
 
+    /** Below this many entries, entry-wise functions run on the calling thread alone. */
+    static final long PARALLEL_ENTRIES = 1L << 18;
+
     static double[][] map(double[][] a, DoubleUnaryOperator f) {
         double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
+        forRows(a, i -> {
             double[] ai = a[i];
             double[] ci = c[i] = new double[ai.length];
             for (int j = 0; j < ci.length; j++) {
                 ci[j] = f.applyAsDouble(ai[j]);
             }
-        }
+        });
         return c;
     }
 
     static double[][] zipWith(double[][] a, double[][] b, DoubleBinaryOperator f) {
         double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
+        forRows(a, i -> {
             double[] ai = a[i];
             double[] bi = b[i];
             double[] ci = c[i] = new double[ai.length];
             for (int j = 0; j < ci.length; j++) {
                 ci[j] = f.applyAsDouble(ai[j], bi[j]);
             }
-        }
+        });
         return c;
+    }
+
+    /**
+     * Runs a row's work for every row: on the common pool, rows in parallel, when the matrix has at
+     * least {@link #PARALLEL_ENTRIES} entries, since each row's entries do not depend on another's.
+     */
+    private static void forRows(double[][] a, java.util.function.IntConsumer row) {
+        java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, a.length);
+        ((long) a.length * a[0].length < PARALLEL_ENTRIES || a.length == 1 ? rows : rows.parallel()).forEach(row);
     }
 
     static double[][] scale(double[][] a, double factor) {
@@ -88,14 +100,14 @@ final class Entrywise {
 
     static double[][] hadamard(double[][] a, double[][] b) {
         double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
+        forRows(a, i -> {
             double[] ai = a[i];
             double[] bi = b[i];
             double[] ci = c[i] = new double[ai.length];
             for (int j = 0; j < ci.length; j++) {
                 ci[j] = ai[j] * bi[j];
             }
-        }
+        });
         return c;
     }
 }

@@ -295,7 +295,9 @@ public final class Matrix {
     }
 
     /**
-     * Applies a function to every entry.
+     * Applies a function to every entry. On a large matrix the rows are computed in parallel, so
+     * {@code f} may be called from several threads at once and in any order: it must be a pure
+     * function, as every function given to purenet is.
      *
      * @param f the function
      * @return a matrix of this shape with {@code f(this(i, j))} at {@code (i, j)}
@@ -306,7 +308,9 @@ public final class Matrix {
     }
 
     /**
-     * Combines this matrix with another of the same shape, entry by entry.
+     * Combines this matrix with another of the same shape, entry by entry. On large matrices the
+     * rows are computed in parallel, so {@code f} may be called from several threads at once and in
+     * any order: it must be a pure function.
      *
      * @param other a matrix of the same shape
      * @param f the combining function, called as {@code f(this(i, j), other(i, j))}

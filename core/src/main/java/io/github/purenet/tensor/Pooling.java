@@ -17,14 +17,14 @@ final class Pooling {
 
     /** The maximum of each window and channel; the first maximum in scan order, or the first NaN. */
     static double[][] max(double[][] x, Window g) {
-        double[][] y = Entrywise.zeros(x.length, g.positions() * g.channels());
+        int channels = g.channels();
+        double[][] y = Entrywise.zeros(x.length, g.positions() * channels);
         forExamples(x.length, g, e -> {
-            int[] at = new int[g.channels()];
+            int[] at = new int[channels];
+            double[] best = new double[channels];
             for (int p = 0; p < g.positions(); p++) {
-                argmax(x[e], g, p, at);
-                for (int ch = 0; ch < at.length; ch++) {
-                    y[e][p * at.length + ch] = x[e][at[ch]];
-                }
+                argmax(x[e], g, p, at, best);
+                System.arraycopy(best, 0, y[e], p * channels, channels);
             }
         });
         return y;
@@ -32,13 +32,17 @@ final class Pooling {
 
     /** Each window's gradient goes to its maximum ({@link #max}'s choice), added in ascending position order. */
     static double[][] maxGradient(double[][] x, Window g, double[][] delta) {
+        int channels = g.channels();
         double[][] dx = Entrywise.zeros(x.length, g.imageSize());
         forExamples(x.length, g, e -> {
-            int[] at = new int[g.channels()];
+            int[] at = new int[channels];
+            double[] best = new double[channels];
+            double[] de = delta[e];
+            double[] dxe = dx[e];
             for (int p = 0; p < g.positions(); p++) {
-                argmax(x[e], g, p, at);
-                for (int ch = 0; ch < at.length; ch++) {
-                    dx[e][at[ch]] += delta[e][p * at.length + ch];
+                argmax(x[e], g, p, at, best);
+                for (int ch = 0; ch < channels; ch++) {
+                    dxe[at[ch]] += de[p * channels + ch];
                 }
             }
         });
@@ -46,26 +50,28 @@ final class Pooling {
     }
 
     /**
-     * The index in the image of each channel's maximum in the window at position {@code p}: a later
-     * entry replaces the maximum so far only if it is larger, or if it is NaN and the maximum so far
-     * is not, so ties go to the first and a NaN to the first NaN.
+     * The index in the image of each channel's maximum in the window at position {@code p}, and
+     * its value: a later entry replaces the maximum so far only if it is larger, or if it is NaN and
+     * the maximum so far is not, so ties go to the first and a NaN to the first NaN.
      */
-    private static void argmax(double[] xe, Window g, int p, int[] at) {
+    private static void argmax(double[] xe, Window g, int p, int[] at, double[] best) {
         int channels = g.channels();
         int top = (p / g.outputWidth()) * g.stride();
         int left = (p % g.outputWidth()) * g.stride();
         int first = (top * g.width() + left) * channels;
         for (int ch = 0; ch < channels; ch++) {
             at[ch] = first + ch;
+            best[ch] = xe[first + ch];
         }
         for (int i = 0; i < g.windowHeight(); i++) {
             for (int j = i == 0 ? 1 : 0; j < g.windowWidth(); j++) {
                 int base = ((top + i) * g.width() + left + j) * channels;
                 for (int ch = 0; ch < channels; ch++) {
                     double v = xe[base + ch];
-                    double m = xe[at[ch]];
+                    double m = best[ch];
                     if (v > m || v != v && m == m) {
                         at[ch] = base + ch;
+                        best[ch] = v;
                     }
                 }
             }

@@ -93,11 +93,12 @@ public record Evaluation(double loss, ConfusionMatrix confusion, Option<Double> 
      * two classes (one output or two) and the dataset holds both; the score of an example is its
      * one output, or its second (the probability of class 1, for softmax).
      *
-     * <p>The forward pass runs in evaluation mode on 1,024 examples at a time, so that a large
+     * <p>The forward pass runs in evaluation mode on 1,024 examples at a time (fewer when the
+     * network's layers would keep more than 64 MB of outputs for 1,024, as a CNN's do), so that a large
      * dataset is never built whole as doubles, and the loss is computed once over all the outputs:
      * the result is the same as one pass over all the examples for every layer that treats each
      * example on its own in evaluation mode, as the library's layers do. A {@code CustomLayer} that
-     * mixes the examples of a batch in evaluation mode would see blocks of 1,024.
+     * mixes the examples of a batch in evaluation mode would see such blocks.
      *
      * @param network the network
      * @param data the dataset, fitting the network

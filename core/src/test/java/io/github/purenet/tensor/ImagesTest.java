@@ -136,24 +136,32 @@ class ImagesTest {
         return dx;
     }
 
-    private static void assertConvolution(Case t, String name) {
+    /** The naive loops' results for a case: forward, weight, input and bias gradients. */
+    private record Expected(double[][] forward, double[][] weights, double[][] inputs, double[][] bias) {
+
+        static Expected of(Case t) {
+            double[] sums = new double[t.outputs];
+            for (double[] row : t.delta) {
+                for (int p = 0; p < t.window.positions(); p++) {
+                    for (int o = 0; o < t.outputs; o++) {
+                        sums[o] += row[p * t.outputs + o];
+                    }
+                }
+            }
+            return new Expected(naiveForward(t), naiveWeightGradient(t), naiveInputGradient(t), new double[][] {sums});
+        }
+    }
+
+    private static void assertConvolution(Case t, Expected expected, String name) {
         Matrix x = Matrix.of(t.x);
         Matrix w = Matrix.of(t.w);
         Matrix delta = Matrix.of(t.delta);
-        Reference.assertSameBits(naiveForward(t), Images.convolve(x, t.window, w, Matrix.row(t.b)), name + " forward");
-        Reference.assertSameBits(naiveWeightGradient(t), Images.convolveWeightGradient(x, t.window, delta),
+        Reference.assertSameBits(expected.forward, Images.convolve(x, t.window, w, Matrix.row(t.b)), name + " forward");
+        Reference.assertSameBits(expected.weights, Images.convolveWeightGradient(x, t.window, delta),
                 name + " weight gradient");
-        Reference.assertSameBits(naiveInputGradient(t), Images.convolveInputGradient(delta, t.window, w),
+        Reference.assertSameBits(expected.inputs, Images.convolveInputGradient(delta, t.window, w),
                 name + " input gradient");
-        double[] sums = new double[t.outputs];
-        for (double[] row : t.delta) {
-            for (int p = 0; p < t.window.positions(); p++) {
-                for (int o = 0; o < t.outputs; o++) {
-                    sums[o] += row[p * t.outputs + o];
-                }
-            }
-        }
-        Reference.assertSameBits(new double[][] {sums}, Images.channelSums(delta, t.outputs), name + " bias gradient");
+        Reference.assertSameBits(expected.bias, Images.channelSums(delta, t.outputs), name + " bias gradient");
     }
 
     @Test
@@ -161,27 +169,37 @@ class ImagesTest {
         SplittableRandom random = new SplittableRandom(2026);
         for (int n = 0; n < 300; n++) {
             Case t = Case.draw(random, n % 2 == 0, 9);
-            assertConvolution(t, "case " + n + " " + t.window + " n=" + t.examples + " outputs=" + t.outputs);
+            assertConvolution(t, Expected.of(t), "case " + n + " " + t.window + " n=" + t.examples + " outputs=" + t.outputs);
         }
     }
 
-    /** Images of more positions than a block of patches, and batches of several blocks, large enough to run in parallel. */
+    /**
+     * Images of more positions than a block of patches, batches of several blocks, and both
+     * orientations of each product, large enough to run in parallel.
+     */
     @Test
     void blocksOfPatchesChangeNoBitForOneTwoAndSixteenThreads() throws Exception {
         SplittableRandom random = new SplittableRandom(7);
-        Window big = Window.same(36, 33, 2, 3, 3, 1); // 1,188 positions: one example per block
-        Window small = Window.valid(12, 12, 3, 5, 5, 1); // 64 positions: 16 examples per block
-        for (Window g : new Window[] {big, small}) {
-            int n = 37;
-            int outputs = 17;
-            Case t = new Case(g, n, outputs, values(random, n, g.imageSize()), values(random, outputs, g.patchSize()),
-                    values(random, 1, outputs)[0], values(random, n, g.positions() * outputs));
-            assertTrue((long) n * g.positions() * g.patchSize() * outputs >= 1L << 20, "large enough to split");
-            for (int threads : new int[] {1, 2, 16}) {
-                in(threads, () -> {
-                    assertConvolution(t, g + " in " + threads + " threads");
-                    return null;
-                });
+        Window huge = Window.same(40, 40, 7, 5, 5, 1); // patches of 1,600 x 175 entries: one example per block
+        Window big = Window.same(36, 33, 2, 3, 3, 1); // 1,188 x 18: 12 examples per block
+        Window small = Window.valid(12, 12, 3, 5, 5, 1); // 64 x 75: 54 examples per block
+        Window thin = Window.same(30, 30, 1, 3, 3, 1); // patches of 9: the other orientation of both gradients
+        for (Window g : new Window[] {huge, big, small, thin}) {
+            int n = g == huge ? 3 : 64;
+            assertTrue(n > Convolutions.examplesPerBlock(g), g + ": several blocks");
+            for (int outputs : new int[] {17, 5}) { // 5: the other orientation of the forward pass
+                Case t = new Case(g, n, outputs, values(random, n, g.imageSize()),
+                        values(random, outputs, g.patchSize()), values(random, 1, outputs)[0],
+                        values(random, n, g.positions() * outputs));
+                assertTrue((long) n * g.positions() * g.patchSize() * outputs >= 1L << 20, "large enough to split");
+                Expected expected = Expected.of(t);
+                for (int threads : new int[] {1, 2, 16}) {
+                    String name = g + ", " + outputs + " outputs, in " + threads + " threads";
+                    in(threads, () -> {
+                        assertConvolution(t, expected, name);
+                        return null;
+                    });
+                }
             }
         }
     }
