@@ -79,7 +79,7 @@ class ConvolutionRunTest {
 
     private static String[] train(Path data, int epochs, String... more) {
         return Cli.args(new String[] {"train", "--data", "mnist:" + data, "--model", MODEL, "--batch", "16", "--lr",
-            "0.01", "--epochs", String.valueOf(epochs)}, more);
+            "0.01", "--schedule", "constant", "--epochs", String.valueOf(epochs)}, more);
     }
 
     @Test
