@@ -142,6 +142,45 @@ class ConvolutionRunTest {
         assertTrue(Cli.run("train", "--help").ok().out().contains("--model=ITEMS"));
     }
 
+    /** docs/command-line.md, from this module's directory. */
+    private static final Path MANUAL = Path.of("../../docs/command-line.md");
+
+    /** The blocks of the manual's section on convolutional networks, in order. */
+    private static List<List<String>> manualBlocks() throws java.io.IOException {
+        List<String> page = Files.readAllLines(MANUAL);
+        int at = page.indexOf("### Convolutional networks");
+        int end = page.subList(at + 1, page.size()).stream().filter(l -> l.startsWith("### ")).findFirst()
+                .map(l -> page.subList(at + 1, page.size()).indexOf(l) + at + 1).orElse(page.size());
+        List<List<String>> blocks = new java.util.ArrayList<>();
+        for (int i = at; i < end; i++) {
+            if (page.get(i).equals("```")) {
+                int close = page.subList(i + 1, end).indexOf("```") + i + 1;
+                blocks.add(page.subList(i + 1, close));
+                i = close;
+            }
+        }
+        return blocks;
+    }
+
+    @Test
+    void theManualShowsTheProgramsSummaryAndMessagesToTheLetter() throws java.io.IOException {
+        List<List<String>> blocks = manualBlocks();
+        assertEquals(2, blocks.size(), "the example and the messages");
+        List<String> table = Cli.run("train", "--data", "digits", "--model", "conv:16:3,maxpool:2,dropout:0.25,dense:64",
+                "--epochs", "1", "--summary").ok().outLines().subList(2, 11);
+        assertEquals(table, blocks.get(0).subList(3, 12), "the summary of the example");
+        assertTrue(blocks.get(0).get(0).startsWith("$ examples/target/purenet train --data digits --model "
+                + "conv:16:3,maxpool:2,dropout:0.25,dense:64 --summary"), blocks.get(0).get(0));
+        List<String[]> commands = List.of(
+                new String[] {"train", "--data", "digits", "--model", "conv:8:3,pool:2"},
+                new String[] {"train", "--data", "digits", "--model", "conv:x:3"},
+                new String[] {"train", "--data", "digits", "--model", "conv:8:3,dense:64,dropout:0.5,conv:8:3"},
+                new String[] {"train", "--data", "digits", "--model", "conv:8:3,maxpool:2,conv:16:5"},
+                new String[] {"train", "--data", "iris", "--model", "conv:8:3"});
+        List<String> printed = commands.stream().map(c -> Cli.run(c).refused(2).err().strip()).toList();
+        assertEquals(printed, blocks.get(1));
+    }
+
     /** Whether the library's codec writes and reads networks with image layers. */
     private static boolean codecHasImageLayers() {
         Shape image = Shape.of(4, 4, 1);
