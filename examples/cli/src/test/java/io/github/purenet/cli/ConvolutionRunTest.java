@@ -57,7 +57,13 @@ class ConvolutionRunTest {
     }
 
     private static void write(Path data, String part, int count, Random random) {
-        ByteBuffer images = ByteBuffer.allocate(16 + count * 64).putInt(Idx.IMAGES).putInt(count).putInt(8).putInt(8);
+        write(data, part, count, 8, random);
+    }
+
+    /** Images of {@code rows x (64 / rows)} pixels, the classes laid out as if they were 8x8. */
+    private static void write(Path data, String part, int count, int rows, Random random) {
+        ByteBuffer images = ByteBuffer.allocate(16 + count * 64).putInt(Idx.IMAGES).putInt(count).putInt(rows)
+                .putInt(64 / rows);
         ByteBuffer labels = ByteBuffer.allocate(8 + count).putInt(Idx.LABELS).putInt(count);
         for (int i = 0; i < count; i++) {
             int label = i % 3;
@@ -140,6 +146,15 @@ class ConvolutionRunTest {
         Cli.run("train", "--data", "digits", "--model", "conv:2:3,maxpool:2,conv:2:5").refused(2, "purenet: --model: "
                 + "item 3 'conv:2:5': a 5x5 kernel does not fit its input 3x3x2, the output of item 2 'maxpool:2'");
         assertTrue(Cli.run("train", "--help").ok().out().contains("--model=ITEMS"));
+    }
+
+    @Test
+    void testImagesOfAnotherShapeAreRefusedForAModel() {
+        Path data = images();
+        write(data, "t10k", 60, 4, new Random(6)); // 4x16: as many pixels, another shape
+        Cli.run(train(data)).refused(1, "t10k-labels-idx1-ubyte: images of 4x16 pixels, but ",
+                "train-labels-idx1-ubyte has images of 8x8");
+        Cli.run("train", "--data", "mnist:" + data, "--layers", "8", "--epochs", "1").ok(); // flat rows: as before
     }
 
     /** docs/command-line.md, from this module's directory. */

@@ -132,6 +132,16 @@ class ModelPlanTest {
     }
 
     @Test
+    void aModelTooLargeForTheMemoryIsRefusedNamingIt() {
+        Architecture a = Architecture.of(ModelSpec.parse("conv:4:3,maxpool:2,dense:16"), "relu");
+        Heap.requireFits(a, IMAGE, 10, "sgd", 3 * 8 * 802); // network, gradients, next network: 802 parameters
+        CliException e = assertThrows(CliException.class, () -> Heap.requireFits(a, IMAGE, 10, "sgd", 3 * 8 * 802 - 1));
+        String head = "--model conv:4:3,maxpool:2,dense:16: a network of 802 parameters for 64 inputs and 10 classes, "
+                + "which training with sgd keeps 3 copies of: ";
+        assertEquals(head, e.getMessage().substring(0, Math.min(head.length(), e.getMessage().length())));
+    }
+
+    @Test
     void theBriefNamesTheInputTheItemsAndTheOutput() {
         Architecture a = Architecture.of(ModelSpec.parse("conv:4:3:1:valid,maxpool:2,dense:16"), "relu");
         assertEquals("8x8x1 conv:4:3,maxpool:2,dense:16 relu, softmax 10", a.brief(a.network(KEY, IMAGE, 10)));
