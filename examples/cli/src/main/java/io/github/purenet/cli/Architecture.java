@@ -3,6 +3,7 @@ package io.github.purenet.cli;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.io.Echo;
+import io.github.purenet.io.ImageShape;
 import io.github.purenet.network.ActivationLayer;
 import io.github.purenet.network.BatchNorm;
 import io.github.purenet.network.Dropout;
@@ -16,6 +17,7 @@ import io.github.purenet.network.Sequential;
 import io.github.purenet.network.Shape;
 import io.github.purenet.random.Key;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 import java.util.Objects;
 
 /**
@@ -36,15 +38,21 @@ import java.util.Objects;
  * layers of {@link Initializers#network}. With them, the dense layers have the same weights: dense
  * layer {@code i} draws from the {@code i}-th key of {@code key.split(layers + 1)}, as there.
  *
+ * <p>With {@code --model} the hidden layers are those of a {@link ModelSpec} instead (convolutions,
+ * pooling, dropout and dense layers over the data's images), laid out by {@link ModelPlan}; then
+ * {@code layers} is empty, {@code dropout} is 0, {@code norm} is {@code none} and {@code residual}
+ * is false, since the spec says all of it.
+ *
  * @param layers the sizes of the hidden layers, at least one, each positive
  * @param activation the hidden layers' activation, one of {@link Choices#ACTIVATIONS}
  * @param dropout the probability of dropping a hidden unit in training, in {@code [0, 1)}; 0 for
  *     no dropout layers
  * @param norm the normalisation of the hidden layers, one of {@link Choices#NORMS}
  * @param residual whether the hidden blocks after the first are residual blocks
+ * @param model the hidden layers of {@code --model}, which replace the options above; none without it
  */
 public record Architecture(Vector<Integer> layers, String activation, double dropout, String norm,
-        boolean residual) {
+        boolean residual, Option<ModelSpec> model) {
 
     /**
      * Checks every value and their combination, naming the option and the value in the message.
@@ -54,12 +62,20 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
      * @param dropout the dropout rate
      * @param norm the normalisation
      * @param residual whether the hidden blocks after the first are residual blocks
+     * @param model the hidden layers of {@code --model}, if given
      */
     public Architecture {
         Objects.requireNonNull(layers, "layers is null");
         Objects.requireNonNull(activation, "activation is null");
         Objects.requireNonNull(norm, "norm is null");
-        if (layers.isEmpty() || layers.exists(size -> size == null || size < 1)) {
+        Objects.requireNonNull(model, "model is null");
+        if (model.isDefined() && (!layers.isEmpty() || dropout != 0.0 || !norm.equals("none") || residual)) {
+            throw CliException.usage("--model: describes every hidden layer, so it takes none of --layers, --dropout,"
+                    + " --norm or --residual (put dropout:RATE items in the model), got --layers "
+                    + Echo.of(layers.mkString(",")) + " --dropout " + dropout + " --norm " + norm + " --residual "
+                    + residual);
+        }
+        if (model.isEmpty() && layers.isEmpty() || layers.exists(size -> size == null || size < 1)) {
             throw CliException.usage("--layers: expected hidden-layer sizes >= 1 such as 128 or 256,128, got "
                     + Echo.of(layers.mkString(",")));
         }
@@ -80,6 +96,30 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
     }
 
     /**
+     * The hidden layers of the options {@code --layers}, {@code --dropout}, {@code --norm} and
+     * {@code --residual}, without {@code --model}.
+     *
+     * @param layers the sizes of the hidden layers
+     * @param activation the hidden layers' activation
+     * @param dropout the dropout rate
+     * @param norm the normalisation
+     * @param residual whether the hidden blocks after the first are residual blocks
+     */
+    public Architecture(Vector<Integer> layers, String activation, double dropout, String norm, boolean residual) {
+        this(layers, activation, dropout, norm, residual, Option.none());
+    }
+
+    /**
+     * @param model the hidden layers of {@code --model}
+     * @param activation the activation of its convolutions and dense layers
+     * @return the architecture of {@code --model}
+     */
+    public static Architecture of(ModelSpec model, String activation) {
+        Objects.requireNonNull(model, "model is null");
+        return new Architecture(Vector.empty(), activation, 0.0, "none", false, Option.some(model));
+    }
+
+    /**
      * @param layers the sizes of the hidden layers
      * @param activation their activation
      * @return a stack of dense layers: no dropout, no normalisation, no residual blocks
@@ -90,12 +130,39 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
 
     /** @return whether the network is a plain stack of dense layers, as before these options existed */
     public boolean plain() {
-        return dropout == 0.0 && norm.equals("none") && !residual;
+        return dropout == 0.0 && norm.equals("none") && !residual && model.isEmpty();
     }
 
     /** @return whether the network acts differently in training and in evaluation (dropout, batch normalisation) */
     public boolean modeDependent() {
-        return dropout > 0.0 || norm.equals("batch");
+        return dropout > 0.0 || norm.equals("batch") || model.exists(ModelSpec::dropout);
+    }
+
+    /**
+     * The shape of one example that the network takes: for {@code --model}, the data's images
+     * ({@code rows x columns x 1}) when the data have them; otherwise flat.
+     *
+     * @param features the features of an example, at least 1
+     * @param image the rows and columns of the image that an example is, if it is one
+     * @return the shape
+     */
+    public Shape input(int features, Option<ImageShape> image) {
+        Objects.requireNonNull(image, "image is null");
+        return model.isDefined() && image.isDefined() ? Shape.of(image.get().rows(), image.get().columns(), 1)
+                : Shape.of(features);
+    }
+
+    /**
+     * The layers of {@code --model} over an input, checked against its shape.
+     *
+     * @param input the shape of one example
+     * @param data the data, for messages
+     * @return the plan of the layers
+     * @throws IllegalStateException without {@code --model}
+     * @throws CliException (usage) naming the item that does not fit its input
+     */
+    ModelPlan plan(Shape input, String data) {
+        return ModelPlan.of(model.getOrElseThrow(() -> new IllegalStateException("plan: no --model")), input, data);
     }
 
     /**
@@ -108,6 +175,9 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
      * @return the words
      */
     public String brief(Network network) {
+        if (model.isDefined()) {
+            return network.input() + " " + model.get() + " " + activation + ", softmax " + network.outputs();
+        }
         if (plain()) {
             return network.toString().replaceAll("^Network\\[|\\]$", "");
         }
@@ -126,10 +196,28 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
      * @throws IllegalArgumentException if {@code inputs} or {@code classes} is below 1
      */
     public long parameters(int inputs, int classes) {
-        if (inputs < 1 || classes < 1) {
-            throw new IllegalArgumentException("parameters: expected inputs and classes >= 1, got " + inputs + " and "
-                    + classes);
+        return parameters(Shape.of(inputs), classes);
+    }
+
+    /**
+     * The trainable parameters of {@link #network(Key, Shape, int)}, counted exactly without
+     * building it.
+     *
+     * @param input the shape of one example
+     * @param classes the classes, at least 1
+     * @return the parameters
+     * @throws IllegalArgumentException if {@code classes} is below 1
+     * @throws CliException (usage) if a layer of {@code --model} does not fit its input
+     */
+    public long parameters(Shape input, int classes) {
+        Objects.requireNonNull(input, "input is null");
+        if (classes < 1) {
+            throw new IllegalArgumentException("parameters: expected classes >= 1, got " + classes);
         }
+        if (model.isDefined()) {
+            return plan(input, "given").parameters(classes);
+        }
+        int inputs = input.size();
         long total = 0;
         long width = inputs;
         for (int size : layers) {
@@ -151,6 +239,27 @@ public record Architecture(Vector<Integer> layers, String activation, double dro
      * @return the network
      */
     public Network network(Key key, int inputs, int classes) {
+        return network(key, Shape.of(inputs), classes);
+    }
+
+    /**
+     * The initial network over examples of a shape: the hidden layers of {@code --model} as
+     * {@link ModelPlan} lays them out, or those of the other options (then {@code input} is flat),
+     * then a dense softmax layer over the classes.
+     *
+     * @param key the key of the initial weights
+     * @param input the shape of one example
+     * @param classes the number of classes
+     * @return the network
+     * @throws CliException (usage) if a layer of {@code --model} does not fit its input
+     */
+    public Network network(Key key, Shape input, int classes) {
+        Objects.requireNonNull(input, "input is null");
+        if (model.isDefined()) {
+            return plan(input, "given").network(key, Choices.initializer(activation), Choices.activation(activation),
+                    classes);
+        }
+        int inputs = input.size();
         Vector<Key> keys = key.split(layers.size() + 1);
         Initializer init = Choices.initializer(activation);
         Vector<Layer> network = Vector.empty();

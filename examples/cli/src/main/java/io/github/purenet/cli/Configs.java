@@ -2,6 +2,7 @@ package io.github.purenet.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
@@ -20,7 +21,8 @@ import io.vavr.control.Option;
  * they were before these fields existed; a configuration without them reads as a run without them.
  * So are {@code dropout} (a rate above 0), {@code norm} ({@code layer} or {@code batch}) and
  * {@code residual} ({@code true}), after {@code activation}: a configuration without them is a
- * stack of dense layers.
+ * stack of dense layers. A run of {@code --model} has {@code "model": "conv:32:3,maxpool:2,dense:128"}
+ * (the items in their shortest form, {@link ModelSpec#toString()}) in place of {@code layers}.
  */
 final class Configs {
 
@@ -37,8 +39,12 @@ final class Configs {
         node.put("data", c.data().toString());
         node.put("label_column", c.labelColumn().getOrNull());
         Architecture a = c.architecture();
-        ArrayNode layers = node.putArray("layers");
-        a.layers().forEach(layers::add);
+        if (a.model().isDefined()) {
+            node.put("model", a.model().get().toString());
+        } else {
+            ArrayNode layers = node.putArray("layers");
+            a.layers().forEach(layers::add);
+        }
         node.put("activation", a.activation());
         if (a.dropout() > 0.0) {
             node.set("dropout", Json.number(a.dropout(), canonical));
@@ -78,7 +84,7 @@ final class Configs {
      * @throws CliException (data) naming the file and the field that is wrong
      */
     static RunConfig fromJson(Json.Field f) {
-        f.only("data", "label_column", "layers", "activation", "dropout", "norm", "residual", "optimizer", "learning_rate", "schedule",
+        f.only("data", "label_column", "layers", "model", "activation", "dropout", "norm", "residual", "optimizer", "learning_rate", "schedule",
                 "schedule_epochs", "batch", "epochs", "seed", "test_split", "standardize", "checkpoint_every",
                 "validation_split", "patience");
         try {
@@ -102,10 +108,12 @@ final class Configs {
 
     /** The hidden layers of a configuration: a stack of dense layers unless it says otherwise. */
     private static Architecture architecture(Json.Field f) {
-        return new Architecture(f.field("layers").elements().map(e -> (int) e.integer(1, Integer.MAX_VALUE)),
+        Option<ModelSpec> model = optional(f, "model").map(m -> ModelSpec.parse(m.text()));
+        return new Architecture(model.isDefined() && !f.has("layers") ? Vector.empty()
+                : f.field("layers").elements().map(e -> (int) e.integer(1, Integer.MAX_VALUE)),
                 f.field("activation").text(), optional(f, "dropout").map(Json.Field::number).getOrElse(0.0),
                 optional(f, "norm").map(Json.Field::text).getOrElse("none"),
-                optional(f, "residual").map(Json.Field::bool).getOrElse(false));
+                optional(f, "residual").map(Json.Field::bool).getOrElse(false), model);
     }
 
     /** A field that may be missing or null, as none. */

@@ -26,7 +26,7 @@ public record DataSpec(Kind kind, Option<Path> path) {
     public enum Kind {
         /** Fisher's Iris data, shipped: 150 flowers, 4 features, 3 classes. */
         IRIS("iris"),
-        /** The UCI 8x8 handwritten digits, shipped: 1797 images, 64 pixels, 10 classes. */
+        /** The UCI 8x8 handwritten digits, shipped: 1797 images of 8x8 pixels (8x8x1 for --model), 10 classes. */
         DIGITS("digits"),
         /** Four IDX files in a directory: training and test images and labels. */
         MNIST("mnist"),

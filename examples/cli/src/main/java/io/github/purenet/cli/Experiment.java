@@ -12,6 +12,7 @@ import io.github.purenet.loss.Losses;
 import io.github.purenet.model.HeldOut;
 import io.github.purenet.model.Model;
 import io.github.purenet.network.Network;
+import io.github.purenet.network.Shape;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.random.Key;
 import io.github.purenet.train.Evaluation;
@@ -32,7 +33,8 @@ import java.util.Locale;
  * the batches of every epoch (and, with dropout, gives the masks of each step, as the library's
  * {@code Training} draws them from the run's key and the step). The network has the configured
  * hidden layers ({@link Architecture}) and a softmax output of one unit per class, trained with
- * softmax cross-entropy. A run with a validation part holds it out
+ * softmax cross-entropy; with {@code --model} it takes the data's images ({@code rows x columns x 1},
+ * from IDX files and digits) when they have them. A run with a validation part holds it out
  * of the training part by a fourth key, {@code Key.of(seed).split(4).get(3)} (the first three are
  * those above), stratified too, so that the three keys, and every run without a validation part,
  * stay as they were. The classes are those of the training
@@ -83,10 +85,12 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         }
         // before hashing and splitting, whose work grows with examples x classes: the network, then
         // the classes, of which at least the largest part, a third of the examples, is evaluated
-        int inputs = all.features().columns();
-        Heap.requireFits(config.architecture(), inputs, classes, config.optimizer(), Runtime.getRuntime().maxMemory());
+        Architecture architecture = config.architecture();
+        Shape input = architecture.input(all.features().columns(), all.imageShape());
+        architecture.model().forEach(m -> ModelPlan.of(m, input, config.data().toString())); // names the data
+        Heap.requireFits(architecture, input, classes, config.optimizer(), Runtime.getRuntime().maxMemory());
         Sizes.requireFits(all, classes, Math.min((all.size() + 2) / 3, SAMPLE),
-                config.architecture().parameters(inputs, classes), config.batch(), Runtime.getRuntime().maxMemory());
+                architecture.parameters(input, classes), config.batch(), Runtime.getRuntime().maxMemory());
         Dataset dataset = all.dataset();
         Split split;
         Option<HeldOut> heldOut = Option.none();
@@ -95,6 +99,11 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
             if (test.features().columns() != all.features().columns()) {
                 throw CliException.data(test.source() + ": " + test.features().columns() + " features per example, but "
                         + all.source() + " has " + all.features().columns());
+            }
+            if (config.architecture().model().isDefined() && !test.imageShape().equals(all.imageShape())) {
+                throw CliException.data(test.source() + ": images of " + test.imageShape().map(String::valueOf)
+                        .getOrElse("no shape") + " pixels, but " + all.source() + " has images of "
+                        + all.imageShape().map(String::valueOf).getOrElse("no shape"));
             }
             split = new Split(dataset, test.dataset());
         } else {
@@ -111,8 +120,7 @@ public record Experiment(RunConfig config, Dataset train, Dataset test, Dataset 
         Option<Dataset> validation = held.map(v -> standardization.map(s -> s.apply(v.test())).getOrElse(v.test()));
         Dataset test = standardization.map(s -> s.apply(split.test())).getOrElse(split.test());
         Network initial = Heap.during(String.format(java.util.Locale.ROOT, "building the network of %,d parameters",
-                config.architecture().parameters(inputs, classes)),
-                () -> config.architecture().network(keys.get(1), inputs, classes));
+                architecture.parameters(input, classes)), () -> architecture.network(keys.get(1), input, classes));
         int evaluated = Math.max(Math.min(train.size(), SAMPLE), Math.max(test.size(), validation.map(Dataset::size)
                 .getOrElse(0)));
         Sizes.requireFits(all, classes, evaluated, initial.parameterCount(), config.batch(),

@@ -46,7 +46,22 @@ final class Heap {
      * @throws CliException (usage) naming {@code --layers}, the parameters and the bytes
      */
     static void requireFits(Architecture architecture, int inputs, int classes, String optimizer, long maxBytes) {
-        long parameters = architecture.parameters(inputs, classes);
+        requireFits(architecture, io.github.purenet.network.Shape.of(inputs), classes, optimizer, maxBytes);
+    }
+
+    /**
+     * Refuses an architecture whose training would need more memory than this Java may use.
+     *
+     * @param architecture the layers
+     * @param input the shape of an example
+     * @param classes the classes
+     * @param optimizer the optimizer's name
+     * @param maxBytes the most memory there is, {@link Runtime#maxMemory()} in use
+     * @throws CliException (usage) naming {@code --layers} or {@code --model}, the parameters and the bytes
+     */
+    static void requireFits(Architecture architecture, io.github.purenet.network.Shape input, int classes,
+            String optimizer, long maxBytes) {
+        long parameters = architecture.parameters(input, classes);
         int copies = copies(optimizer);
         long bytes;
         try {
@@ -55,8 +70,10 @@ final class Heap {
             bytes = Long.MAX_VALUE;
         }
         if (bytes > maxBytes) {
-            throw CliException.usage("--layers " + Echo.of(architecture.layers().mkString(",")) + ": a network of "
-                    + String.format(Locale.ROOT, "%,d", parameters) + " parameters for " + inputs + " inputs and "
+            String option = architecture.model().map(m -> "--model " + m).getOrElse(() -> "--layers "
+                    + Echo.of(architecture.layers().mkString(",")));
+            throw CliException.usage(option + ": a network of "
+                    + String.format(Locale.ROOT, "%,d", parameters) + " parameters for " + input.size() + " inputs and "
                     + classes + " classes, which training with " + optimizer + " keeps " + copies + " copies of: "
                     + Memory.bytes(bytes) + ", more than the " + Memory.bytes(maxBytes) + " that this Java may use "
                     + "(its -Xmx); choose smaller layers");

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param data the data (in a checkpoint, with an absolute path)
  * @param labelColumn the label's column of a CSV file, none for the last column
  * @param architecture the hidden layers: their sizes and activation, dropout, normalisation and
- *     residual blocks
+ *     residual blocks, or the items of {@code --model}
  * @param optimizer the optimizer, one of {@link Choices#OPTIMIZERS}
  * @param learningRate the learning rate (the schedule's peak), finite and {@code >= 0}
  * @param schedule the learning-rate schedule, one of {@link Choices#SCHEDULES}

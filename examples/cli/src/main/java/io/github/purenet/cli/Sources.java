@@ -4,6 +4,7 @@ import io.github.purenet.io.Echo;
 import io.github.purenet.io.Csv;
 import io.github.purenet.io.CsvOptions;
 import io.github.purenet.io.Idx;
+import io.github.purenet.io.ImageShape;
 import io.github.purenet.io.LabelledData;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -58,8 +59,10 @@ public final class Sources {
                 // scikit-learn's iris.csv: line 1 is "150,4,setosa,versicolor,virginica", read as a header
                 return new Loaded(shipped("iris.csv", CsvOptions.of()), Option.none());
             case DIGITS:
-                // 64 pixels in 0..16, scaled to [0, 1], then the digit; no header
-                return new Loaded(shipped("digits.csv.gz", CsvOptions.of().withHeader(false).withScale(1.0 / 16.0)),
+                // 64 pixels in 0..16, scaled to [0, 1], then the digit; no header; each an 8x8 image, row by row
+                LabelledData digits = shipped("digits.csv.gz", CsvOptions.of().withHeader(false).withScale(1.0 / 16.0));
+                return new Loaded(new LabelledData(digits.source(), digits.features(), digits.labels(),
+                        digits.classNames(), digits.featureNames(), digits.lines(), Option.some(new ImageShape(8, 8))),
                         Option.none());
             case MNIST:
                 return mnist(spec.path().get());

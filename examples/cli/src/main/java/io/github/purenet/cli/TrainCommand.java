@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Train a classifier (hidden dense layers, with dropout, normalisation or residual blocks if "
-                + "asked for, then softmax) and report its test "
+                + "asked for, or the convolutions, pooling and dense layers of --model, then softmax) and report its test "
                 + "accuracy after each epoch. Without --epochs, hold out a validation part of the training data and "
                 + "stop when its loss no longer improves, keeping the best epoch's network.")
 final class TrainCommand implements Callable<Integer> {
@@ -36,6 +36,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--layers", split = ",", paramLabel = "SIZES",
             description = "Hidden-layer sizes, such as 128 or 256,128.")
     List<Integer> layers;
+
+    @Option(names = "--model", paramLabel = "ITEMS",
+            description = "The hidden layers as a list, in place of --layers, --dropout, --norm and --residual, for "
+                    + "images (mnist:DIR, digits): conv:FILTERS:KERNEL[:STRIDE][:same|valid], maxpool:SIZE[:STRIDE], "
+                    + "avgpool:SIZE[:STRIDE], gap (global average pool), flatten, dropout:RATE, dense:UNITS, such as "
+                    + "conv:32:3,conv:64:3,maxpool:2,dropout:0.25,dense:128,dropout:0.5. Conv and dense layers take "
+                    + "--activation; a flatten comes by itself before the first dense layer that meets an image, and "
+                    + "the softmax output layer is added.")
+    String model;
 
     @Option(names = "--activation", paramLabel = "NAME", description = "relu, tanh, sigmoid or leaky-relu.")
     String activation;
@@ -159,16 +168,37 @@ final class TrainCommand implements Callable<Integer> {
         if (split == null && !spec.kind().hasTestSet()) {
             split = Defaults.TEST_SPLIT;
         }
-        return new RunConfig(spec, given(labelColumn),
-                new Architecture(layers != null ? Vector.ofAll(layers) : d.layers(),
-                        activation != null ? activation : d.activation(), dropout != null ? dropout : 0.0,
-                        norm != null ? norm : "none", residual),
+        return new RunConfig(spec, given(labelColumn), architecture(d),
                 optimizer != null ? optimizer : d.optimizer(),
                 learningRate != null ? learningRate : d.learningRate(),
                 schedule != null ? schedule : d.schedule(), runEpochs,
                 batch != null ? batch : d.batch(), runEpochs, seed != null ? seed : Defaults.SEED, given(split),
                 standardize != null ? standardize : d.standardize(), given(checkpointEvery), given(validation),
                 given(stopAfter));
+    }
+
+    /** The hidden layers of {@code --model}, or of the other options, refusing a mix of the two. */
+    private Architecture architecture(Defaults d) {
+        String hidden = activation != null ? activation : d.activation();
+        if (model == null) {
+            return new Architecture(layers != null ? Vector.ofAll(layers) : d.layers(), hidden,
+                    dropout != null ? dropout : 0.0, norm != null ? norm : "none", residual);
+        }
+        String why = ": not with --model, which describes every hidden layer";
+        if (layers != null) {
+            throw CliException.usage("--layers" + why + " (add dense:UNITS items to it)");
+        }
+        if (dropout != null && dropout != 0.0) {
+            throw CliException.usage("--dropout" + why + " (add dropout:RATE items to it, such as dense:128,dropout:"
+                    + dropout + ")");
+        }
+        if (norm != null && !norm.equals("none")) {
+            throw CliException.usage("--norm" + why + " (it has no normalisation items)");
+        }
+        if (residual) {
+            throw CliException.usage("--residual" + why + " (it has no residual blocks)");
+        }
+        return Architecture.of(ModelSpec.parse(model), hidden);
     }
 
     /** An option's value, or none when it was not given. */

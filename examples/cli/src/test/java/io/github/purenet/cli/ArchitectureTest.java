@@ -134,7 +134,7 @@ class ArchitectureTest {
     }
 
     /** The configuration of a train command line. */
-    private static RunConfig config(String... args) {
+    static RunConfig config(String... args) {
         TrainCommand command = new TrainCommand();
         new CommandLine(command).parseArgs(args);
         return command.config();
