@@ -1,5 +1,6 @@
 package io.github.purenet.tensor;
 
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -26,14 +27,12 @@ import java.util.stream.IntStream;
  */
 final class Convolutions {
 
-    /** About this many entries of patches are built at a time (2 MB), at least one example's. */
-    static final int BLOCK_ENTRIES = 1 << 18;
+    /** About this many entries of patches are built at a time (512 kB), at least one example's. */
+    static final int BLOCK_ENTRIES = 1 << 16;
     /** Below this many columns of a product's result, the other orientation is taken. */
     private static final int MIN_COLUMNS = 16;
     /** Below this many multiply-adds, the blocks run on the calling thread alone. */
     private static final long PARALLEL_THRESHOLD = 1L << 20;
-    /** The most groups of blocks that run in parallel, each with its own buffers. */
-    private static final int GROUPS = 8;
 
     private Convolutions() {
     }
@@ -45,8 +44,10 @@ final class Convolutions {
         double[][] y = Entrywise.zeros(x.length, positions * outputs);
         boolean transposed = outputs < MIN_COLUMNS;
         forGroups(x.length, g, outputs, (e0, e1, buffer) -> {
+            int rows = (e1 - e0) * positions;
             if (transposed) { // (W · patchesᵀ)ᵀ: outputs rows as long as the block
-                double[][] z = Products.timesArray(w, patchesTransposed(x, g, e0, e1, buffer));
+                double[][] z = zeros(buffer, 1, outputs, rows);
+                Products.timesAdd(w, patchesTransposed(x, g, e0, e1, buffer), z);
                 for (int e = e0; e < e1; e++) {
                     double[] ye = y[e];
                     int r0 = (e - e0) * positions;
@@ -60,7 +61,8 @@ final class Convolutions {
                 }
                 return;
             }
-            double[][] z = Products.timesTransposeArray(patches(x, g, e0, e1, buffer), w);
+            double[][] z = zeros(buffer, 1, rows, outputs);
+            Products.timesTransposeAdd(patches(x, g, e0, e1, buffer), w, z);
             for (int e = e0; e < e1; e++) {
                 double[] ye = y[e];
                 for (int p = 0; p < positions; p++) {
@@ -131,7 +133,8 @@ final class Convolutions {
                         }
                     }
                 }
-                double[][] dpt = Products.timesArray(wt, d);
+                double[][] dpt = zeros(buffer, 1, wt.length, rows);
+                Products.timesAdd(wt, d, dpt);
                 for (int e = e0; e < e1; e++) {
                     addPatchesTransposed(dpt, (e - e0) * positions, g, dx[e]);
                 }
@@ -143,7 +146,8 @@ final class Convolutions {
                     System.arraycopy(delta[e], p * outputs, d[(e - e0) * positions + p], 0, outputs);
                 }
             }
-            double[][] dp = Products.timesArray(d, w);
+            double[][] dp = zeros(buffer, 1, rows, w[0].length);
+            Products.timesAdd(d, w, dp);
             for (int e = e0; e < e1; e++) {
                 addPatches(dp, (e - e0) * positions, g, dx[e]);
             }
@@ -153,10 +157,29 @@ final class Convolutions {
 
     /** The {@code rows x columns} array held in {@code buffer[0]}, or a new one kept there; its entries are stale. */
     private static double[][] reuse(double[][][] buffer, int rows, int columns) {
-        double[][] b = buffer[0];
+        return reuse(buffer, 0, rows, columns);
+    }
+
+    /** The {@code rows x columns} array held in {@code buffer[slot]}, or a new one kept there; its entries are stale. */
+    private static double[][] reuse(double[][][] buffer, int slot, int rows, int columns) {
+        double[][] b = buffer[slot];
         if (b == null || b.length != rows || b[0].length != columns) {
             b = Entrywise.zeros(rows, columns);
-            buffer[0] = b;
+            buffer[slot] = b;
+        }
+        return b;
+    }
+
+    /** {@link #reuse(double[][][], int, int, int)} with every entry {@code +0.0}, for a product to add into. */
+    private static double[][] zeros(double[][][] buffer, int slot, int rows, int columns) {
+        double[][] b = buffer[slot];
+        if (b == null || b.length != rows || b[0].length != columns) {
+            b = Entrywise.zeros(rows, columns);
+            buffer[slot] = b;
+            return b;
+        }
+        for (double[] row : b) {
+            java.util.Arrays.fill(row, 0.0);
         }
         return b;
     }
@@ -316,18 +339,19 @@ final class Convolutions {
     }
 
     /**
-     * Runs a kernel over the blocks of examples, in up to {@link #GROUPS} groups of consecutive
-     * blocks: the groups in parallel on the common pool when the work is large, the blocks of a
-     * group one after the other with one buffer.
+     * Runs a kernel over the blocks of examples, in as many groups of consecutive blocks as the
+     * common pool has threads, the caller included: the groups in parallel when the work is large,
+     * the blocks of a group one after the other with one buffer. Which group computes a block
+     * changes no bit.
      */
     static void forGroups(int examples, Window g, int outputs, Block block) {
         int per = examplesPerBlock(g);
         int blocks = (examples + per - 1) / per;
-        int groups = Math.min(GROUPS, blocks);
+        int groups = Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, blocks);
         long work = (long) examples * g.positions() * g.patchSize() * outputs;
         IntStream range = IntStream.range(0, groups);
         (work < PARALLEL_THRESHOLD || groups == 1 ? range : range.parallel()).forEach(group -> {
-            double[][][] buffer = new double[1][][];
+            double[][][] buffer = new double[2][][];
             for (int b = group * blocks / groups; b < (group + 1) * blocks / groups; b++) {
                 block.compute(b * per, Math.min(examples, (b + 1) * per), buffer);
             }

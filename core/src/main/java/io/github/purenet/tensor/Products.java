@@ -155,6 +155,20 @@ final class Products {
         return Matrix.wrap(c);
     }
 
+    /**
+     * {@code c += a · bᵀ}, each entry's chain continuing from its value in {@code c}; with
+     * {@code c} zero, the bits of {@link #timesTransposeArray}.
+     */
+    static void timesTransposeAdd(double[][] a, double[][] b, double[][] c) {
+        if (a.length < TRANSPOSE_THRESHOLD || !vectorFor(b.length)) {
+            timesAdd(a, transpose(b), c);
+            return;
+        }
+        double[][] packed = VECTOR_KERNELS.packTransposed(b);
+        forRowBlocks(a.length, (long) a.length * b.length * b[0].length,
+                (i0, i1) -> VECTOR_KERNELS.timesTranspose(a, b, packed, c, i0, i1));
+    }
+
     /** {@code a · bᵀ} as arrays, for the package's kernels. */
     static double[][] timesTransposeArray(double[][] a, double[][] b) {
         if (a.length >= TRANSPOSE_THRESHOLD) {

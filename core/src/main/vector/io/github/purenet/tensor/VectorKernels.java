@@ -1,5 +1,6 @@
 package io.github.purenet.tensor;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import jdk.incubator.vector.DoubleVector;
@@ -179,34 +180,50 @@ enum VectorKernels implements ProductKernels {
         s1.intoArray(c, j + LANES);
     }
 
-    /** Columns {@code [j0, j1)} of one row of {@code a · wᵀ}: dot products with the rows of {@code w}. */
+    /**
+     * Columns {@code [j0, j1)} of one row of {@code a · wᵀ}: dot products with the rows of
+     * {@code w}, fewer than a strip, all advanced together one {@code k} at a time so that their
+     * chains overlap instead of waiting on one another.
+     */
     private static void restTransposed(double[] ai, double[] ci, double[][] w, int j0, int j1, int k0, int k1) {
-        for (int j = j0; j < j1; j++) {
-            double[] wj = w[j];
-            double s = ci[j];
-            for (int k = k0; k < k1; k++) {
-                s = Math.fma(ai[k], wj[k], s);
-            }
-            ci[j] = s;
+        if (j0 >= j1) {
+            return;
         }
+        double[] s = Arrays.copyOfRange(ci, j0, j1); // the chains so far, local
+        for (int k = k0; k < k1; k++) {
+            double x = ai[k];
+            for (int q = 0; q < s.length; q++) {
+                s[q] = Math.fma(x, w[j0 + q][k], s[q]);
+            }
+        }
+        System.arraycopy(s, 0, ci, j0, s.length);
     }
 
-    /** Columns {@code [j0, j1)} of one row: one vector at a time, then one column at a time. */
+    /**
+     * Columns {@code [j0, j1)} of one row, fewer than a strip: a vector of them if there are that
+     * many, and the others one column each, all advanced together one {@code k} at a time.
+     */
     private static void rest(double[] ai, double[] ci, double[][] b, int j0, int j1, int k0, int k1) {
-        int j = j0;
-        for (; j + LANES <= j1; j += LANES) {
-            DoubleVector s = DoubleVector.fromArray(SPECIES, ci, j);
-            for (int k = k0; k < k1; k++) {
-                s = DoubleVector.broadcast(SPECIES, ai[k]).fma(DoubleVector.fromArray(SPECIES, b[k], j), s);
-            }
-            s.intoArray(ci, j);
+        if (j0 >= j1) {
+            return;
         }
-        for (; j < j1; j++) {
-            double s = ci[j];
-            for (int k = k0; k < k1; k++) {
-                s = Math.fma(ai[k], b[k][j], s);
+        boolean vector = j0 + LANES <= j1;
+        int t0 = vector ? j0 + LANES : j0;
+        DoubleVector v = vector ? DoubleVector.fromArray(SPECIES, ci, j0) : null;
+        double[] s = Arrays.copyOfRange(ci, t0, j1); // the scalar chains so far, local
+        for (int k = k0; k < k1; k++) {
+            double x = ai[k];
+            double[] bk = b[k];
+            if (vector) {
+                v = DoubleVector.broadcast(SPECIES, x).fma(DoubleVector.fromArray(SPECIES, bk, j0), v);
             }
-            ci[j] = s;
+            for (int q = 0; q < s.length; q++) {
+                s[q] = Math.fma(x, bk[t0 + q], s[q]);
+            }
         }
+        if (vector) {
+            v.intoArray(ci, j0);
+        }
+        System.arraycopy(s, 0, ci, t0, s.length);
     }
 }

@@ -10,10 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads JMH's JSON results of {@link PurenetBench} and {@link HandWrittenBench} and prints one row
+ * Reads JMH's JSON results of {@link PurenetBench}, {@link ConvBench} and {@link HandWrittenBench} and prints one row
  * per workload: the library's and the baseline's operations per second, their ratio, the GFLOP/s
  * of the workloads whose flops are counted (small and big by the usual convention, 6 flops per
- * weight per sample, 6 · Σ fan_in · fan_out; matmul as 2n³), and the bytes allocated per
+ * weight per sample, 6 · Σ fan_in · fan_out; lenet and convnet as 6 flops per multiply-add of the
+ * forward pass; matmul as 2n³), and the bytes allocated per
  * operation when the run used {@code -prof gc}. Backpropagation skips the gradient of the
  * network's input, so the flops actually done are fewer (see {@link PurenetBench}).
  *
@@ -22,7 +23,7 @@ import java.util.Map;
  * </pre>
  *
  * <p>An operation is a step for {@code tiny} (and {@code tinyFunctions}, {@code tinyImmutable}), a
- * sample for {@code small}, {@code smallAdam} and {@code big}, a product for {@code matmul}; "±" is
+ * sample for {@code small}, {@code smallAdam}, {@code big}, {@code lenet} and {@code convnet}, a product for {@code matmul}; "±" is
  * JMH's 99.9% confidence half-width, absent when a run had a single measurement iteration. Below
  * the table, the ratios that the targets name: {@code tiny} through the fold against the
  * hand-written pure step, and {@code smallAdam} against {@code small}.
@@ -33,6 +34,10 @@ public final class Report {
     static final double SMALL_FLOPS = 6.0 * (784 * 128 + 128 * 10);
     /** Flops per sample of a step of 784-1024-1024-10 by the same convention: 11,169,792. */
     static final double BIG_FLOPS = 6.0 * (784 * 1024 + 1024 * 1024 + 1024 * 10);
+    /** {@link ConvBench#lenet}'s flops per sample: 6 per multiply-add of the forward pass. */
+    static final double LENET_FLOPS = 6.0 * (86_400 + 153_600 + 41_640);
+    /** {@link ConvBench#convnet}'s flops per sample: 6 per multiply-add of the forward pass. */
+    static final double CONVNET_FLOPS = 6.0 * (194_688 + 10_616_832 + 1_180_928);
 
     private Report() {
     }
@@ -67,7 +72,7 @@ public final class Report {
                 }
             }
             Score score = new Score(primary.path("score").asDouble(), primary.path("scoreError").asDouble(Double.NaN), bytes);
-            if (benchmark.contains(".PurenetBench.")) {
+            if (benchmark.contains(".PurenetBench.") || benchmark.contains(".ConvBench.")) {
                 library.put(workload, score);
             } else if (benchmark.contains(".HandWrittenBench.")) {
                 baseline.put(workload, score);
@@ -102,6 +107,10 @@ public final class Report {
             return SMALL_FLOPS;
         } else if (workload.equals("big")) {
             return BIG_FLOPS;
+        } else if (workload.equals("lenet")) {
+            return LENET_FLOPS;
+        } else if (workload.equals("convnet")) {
+            return CONVNET_FLOPS;
         } else if (workload.startsWith("matmul n=")) {
             double n = Double.parseDouble(workload.substring("matmul n=".length()));
             return 2.0 * n * n * n;
