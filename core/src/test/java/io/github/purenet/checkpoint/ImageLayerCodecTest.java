@@ -24,10 +24,14 @@ import io.github.purenet.tensor.Matrix;
 import io.github.purenet.testing.Generators;
 import io.github.purenet.testing.Property;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,10 +61,14 @@ class ImageLayerCodecTest {
     static Network nested() {
         Shape image = Shape.of(6, 5, 2);
         Key key = Key.of(11);
-        Conv2D same = Initializers.conv2d(key, Initializers.heUniform(), image, 2, 3, 3, 1, Padding.SAME, Activations.tanh());
-        Conv2D wider = Initializers.conv2d(key.foldIn(1), Initializers.glorotUniform(), image, 4, 3, 2, 1, Padding.SAME, Activations.leakyRelu(0.25));
-        Conv2D projection = Initializers.conv2d(key.foldIn(2), Initializers.glorotUniform(), image, 4, 1, 1, 1, Padding.VALID, Activations.identity());
-        Conv2D strided = Initializers.conv2d(key.foldIn(3), Initializers.heNormal(), Shape.of(6, 5, 4), 3, 2, 3, 2, Padding.VALID, Activations.relu());
+        Conv2D same = Initializers.conv2d(key, Initializers.heUniform(), image, 2, 3, 3, 1, Padding.SAME,
+                Activations.tanh());
+        Conv2D wider = Initializers.conv2d(key.foldIn(1), Initializers.glorotUniform(), image, 4, 3, 2, 1,
+                Padding.SAME, Activations.leakyRelu(0.25));
+        Conv2D projection = Initializers.conv2d(key.foldIn(2), Initializers.glorotUniform(), image, 4, 1, 1, 1,
+                Padding.VALID, Activations.identity());
+        Conv2D strided = Initializers.conv2d(key.foldIn(3), Initializers.heNormal(), Shape.of(6, 5, 4), 3, 2, 3, 2,
+                Padding.VALID, Activations.relu());
         Shape afterStrided = strided.outputShape(); // 3x2x3
         return Network.of(image,
                 Residual.of(same),
@@ -113,6 +121,18 @@ class ImageLayerCodecTest {
 
     private static Network network(String json) {
         return CODEC.decodeNetwork(json);
+    }
+
+    @Test
+    void theFormatPagesExampleIsTheSmallNetworkAndWhatPurenetWritesWithoutItsHash() throws Exception {
+        Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("..", "docs", "checkpoint-format.md")));
+        String block = null;
+        while (block == null && m.find()) {
+            block = m.group(1).contains("\"kind\" : \"conv2d\"") ? m.group(1) : null;
+        }
+        assertEquals(small(), network(block));
+        assertEquals(block.strip(), SMALL.strip());
     }
 
     @Test

@@ -1,10 +1,8 @@
 package io.github.purenet.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.pholser.junit.quickcheck.generator.Generator;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.network.Conv2D;
@@ -17,8 +15,6 @@ import io.github.purenet.network.Padding;
 import io.github.purenet.network.Shape;
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,22 +62,9 @@ class ImageArchitecturesTest {
         assertTrue(p.nearKink(1.5) && !p.nearKink(1.0));
     }
 
-    /** Checks that {@code holds} is false for some value, and returns the shrunk counterexample. */
-    private static <T> T shrunk(Generator<T> generator, Predicate<T> holds) {
-        AtomicReference<T> last = new AtomicReference<>();
-        AssertionError error = assertThrows(AssertionError.class, () -> Property.forAll(generator).check(x -> {
-            if (!holds.test(x)) {
-                last.set(x);
-                throw new AssertionError("fails for " + x);
-            }
-        }));
-        assertTrue(error.getMessage().contains("to: " + last.get() + "\n"), error.getMessage());
-        return last.get();
-    }
-
     @Test
     void aNetworkWithAConvolutionShrinksToOneConvolutionOfImagesOfOneRowAtTheOrigin() {
-        Network n = shrunk(Generators.architectures(), x -> !x.layers().exists(l -> l instanceof Conv2D));
+        Network n = ShrunkCounterexamplesTest.shrunk(Generators.architectures(), x -> !x.layers().exists(l -> l instanceof Conv2D));
         assertEquals(3, n.layers().size(), Values.show(n));
         Conv2D c = (Conv2D) n.layers().head();
         assertEquals(1, n.input().height(), Values.show(n));
