@@ -26,7 +26,7 @@ final class Architectures {
     /** @return every built-in kind of layer, by {@link Layer#kind()} name */
     static Vector<String> kinds() {
         return Vector.of("dense", "activation", "dropout", "layer_norm", "batch_norm", "sequential", "residual")
-                .appendAll(ImageStems.KINDS);
+                .appendAll(ImageStems.kinds());
     }
 
     /** @return the kinds that hold other layers */
@@ -83,7 +83,7 @@ final class Architectures {
     /** A layer of one of the generator's kinds that takes {@code in} features, with blocks at most {@code depth} deep. */
     private static Layer layer(NetworkGenerator g, SourceOfRandomness random, int size, int in, int depth) {
         Vector<String> kinds = (depth > 0 ? g.kinds.names() : g.kinds.names().removeAll(blocks()))
-                .removeAll(ImageStems.KINDS);
+                .removeAll(ImageStems.kinds());
         String kind = kinds.isEmpty() ? "dense" : kinds.size() == 1 ? kinds.head() : pick(random, kinds);
         switch (kind) {
             case "dense":

@@ -27,18 +27,23 @@ import io.vavr.control.Option;
  */
 final class ImageStems {
 
-    /** The kinds of image layers. */
-    static final Vector<String> KINDS = Vector.of("conv2d", "max_pool2d", "avg_pool2d", "global_average_pool",
-            "flatten");
+    /** @return the kinds of image layers */
+    static Vector<String> kinds() {
+        return Vector.of("conv2d", "max_pool2d", "avg_pool2d", "global_average_pool", "flatten");
+    }
 
     /** The most layers of a stem, its exit included. */
     static final int MAX_STEM = 3;
 
-    /** The kinds that end a stem. */
-    private static final Vector<String> EXITS = Vector.of("flatten", "global_average_pool");
+    /** @return the kinds that end a stem */
+    private static Vector<String> exits() {
+        return Vector.of("flatten", "global_average_pool");
+    }
 
-    /** The kinds that keep the image's shape and may stand between image layers, when they are listed. */
-    private static final Vector<String> KEEPING = Vector.of("activation", "dropout", "batch_norm");
+    /** @return the kinds that keep the image's shape and may stand between image layers, when they are listed */
+    private static Vector<String> keeping() {
+        return Vector.of("activation", "dropout", "batch_norm");
+    }
 
     /** The largest kernel, window, number of filters and stride drawn. */
     private static final int KERNEL = 3;
@@ -51,7 +56,7 @@ final class ImageStems {
 
     /** Whether a generator draws networks of images: it lists an image kind. */
     static boolean drawn(NetworkGenerator g) {
-        return g.kinds.names().exists(KINDS::contains);
+        return g.kinds.names().exists(kinds()::contains);
     }
 
     /**
@@ -67,9 +72,9 @@ final class ImageStems {
 
     /** A stem of {@code count} layers for images of this shape: convolutions and pools, then an exit. */
     static Vector<Layer> stem(NetworkGenerator g, SourceOfRandomness random, Shape image, int count) {
-        Vector<String> inner = g.kinds.names().filter(KINDS::contains).removeAll(EXITS);
-        Vector<String> others = g.kinds.names().filter(KEEPING::contains);
-        Vector<String> exits = g.kinds.names().filter(EXITS::contains);
+        Vector<String> inner = g.kinds.names().filter(kinds()::contains).removeAll(exits());
+        Vector<String> others = g.kinds.names().filter(keeping()::contains);
+        Vector<String> exits = g.kinds.names().filter(exits()::contains);
         Vector<Layer> layers = Vector.empty();
         Shape shape = image;
         for (int i = 0; i < count - 1 && !inner.isEmpty(); i++) {
