@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * it stands in the document, before the network is built: its fields, its path (which must be its
  * place in the tree), its settings, the shapes of its parameters and state (a mismatch names the
  * parameter's path, such as {@code layers[2].inner.layers[1].offset}), and the shape it is given by
- * the layers before it. A layer of the user's own is rebuilt from its registered prototype.
+ * the layers before it. {@link ImageReader} reads the image layers' settings. A layer of the user's own is rebuilt from its registered prototype.
  *
  * @param decoder the decoder of the document, for matrices and activations
  */
@@ -40,7 +40,7 @@ record LayerReader(Decoder decoder) {
     }
 
     /** The shape of one example, as its dimensions: {@code [784]}, {@code [28, 28, 1]}. */
-    private static Shape shape(At at) {
+    static Shape shape(At at) {
         Vector<At> dims = at.elements();
         if (dims.isEmpty()) {
             throw at.error("expected at least one dimension, such as [784] or [28, 28, 1]");
@@ -93,6 +93,10 @@ record LayerReader(Decoder decoder) {
             }
             case "layer_norm" -> layerNorm(at, path);
             case "batch_norm" -> batchNorm(at, path);
+            case "conv2d" -> new ImageReader(this).conv2d(at, path);
+            case "max_pool2d", "avg_pool2d" -> new ImageReader(this).pool(at, path, kind);
+            case "global_average_pool" -> new ImageReader(this).globalAveragePool(at, path);
+            case "flatten" -> new ImageReader(this).flatten(at, path);
             default -> custom(at, path, kind);
         };
         try {
@@ -106,7 +110,7 @@ record LayerReader(Decoder decoder) {
      * Checks the fields of a layer that is not a container (its kind, path, settings, parameters
      * and state) and its path.
      */
-    private static void leaf(At at, String path, String... settings) {
+    static void leaf(At at, String path, String... settings) {
         at.fields(Vector.of("kind", "path").appendAll(Vector.of(settings)).appendAll(Vector.of("parameters", "state"))
                 .toJavaArray(String[]::new));
         requirePath(at, path);
@@ -208,7 +212,7 @@ record LayerReader(Decoder decoder) {
     }
 
     /** An object of exactly these names, each a matrix. */
-    private Vector<Matrix> matrices(At at, Vector<String> names) {
+    Vector<Matrix> matrices(At at, Vector<String> names) {
         at.fields(names.toJavaArray(String[]::new));
         return names.map(n -> decoder.matrix(at.field(n)));
     }
@@ -232,7 +236,7 @@ record LayerReader(Decoder decoder) {
     }
 
     /** Builds a value, turning a refusal into an error at a place that names the layer or parameter. */
-    private static <T> T build(At at, String path, Supplier<T> constructor) {
+    static <T> T build(At at, String path, Supplier<T> constructor) {
         try {
             return constructor.get();
         } catch (RuntimeException e) {

@@ -5,21 +5,28 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.purenet.network.ActivationLayer;
+import io.github.purenet.network.AvgPool2D;
 import io.github.purenet.network.BatchNorm;
+import io.github.purenet.network.Conv2D;
 import io.github.purenet.network.CustomLayer;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Dropout;
+import io.github.purenet.network.Flatten;
+import io.github.purenet.network.GlobalAveragePool;
 import io.github.purenet.network.Layer;
 import io.github.purenet.network.LayerNorm;
+import io.github.purenet.network.MaxPool2D;
 import io.github.purenet.network.Network;
 import io.github.purenet.network.Residual;
 import io.github.purenet.network.Sequential;
+import io.github.purenet.network.Shape;
 import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
 
 /**
  * A network in format version 2: {@code {"input_shape": [dims], "layers": [layer, ...]}}, each
- * layer an object with its {@code kind}, its {@code path} in the network, its settings, and for a
+ * layer an object with its {@code kind}, its {@code path} in the network, its settings (an image
+ * layer's {@code input_shape}, {@code kernel} or {@code window}, {@code stride}, {@code padding}), and for a
  * layer that is not a container its {@code parameters} and {@code state} by name. The fields come
  * in the order of the format's tables, which is the order of the canonical form; {@link LayerReader}
  * reads them.
@@ -31,8 +38,7 @@ final class LayerWriter {
 
     static ObjectNode network(Encoder encoder, Network network) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        ArrayNode shape = node.putArray("input_shape");
-        network.input().dims().forEach(shape::add);
+        node.set("input_shape", shape(network.input()));
         ArrayNode layers = node.putArray("layers");
         for (int i = 0; i < network.layers().size(); i++) {
             layers.add(layer(encoder, network.layers().get(i), "layers[" + i + "]"));
@@ -69,12 +75,45 @@ final class LayerWriter {
         } else if (layer instanceof BatchNorm b) {
             node.set("momentum", encoder.number(b.momentum()));
             node.set("eps", encoder.number(b.eps()));
+        } else if (layer instanceof Conv2D c) {
+            node.set("input_shape", shape(c.input()));
+            node.set("kernel", pair(c.kernelHeight(), c.kernelWidth()));
+            node.put("stride", c.stride());
+            node.put("padding", c.padding().label());
+            node.set("activation", encoder.activation(c.activation()));
+        } else if (layer instanceof MaxPool2D p) {
+            pool(node, p.input(), p.windowHeight(), p.windowWidth(), p.stride());
+        } else if (layer instanceof AvgPool2D p) {
+            pool(node, p.input(), p.windowHeight(), p.windowWidth(), p.stride());
+        } else if (layer instanceof GlobalAveragePool g) {
+            node.set("input_shape", shape(g.input()));
+        } else if (layer instanceof Flatten f) {
+            node.set("input_shape", shape(f.input()));
         } else {
             requireReadable(encoder, (CustomLayer) layer, path);
         }
         node.set("parameters", encoder.matrices(layer.parameterNames(), layer.parameters()));
         node.set("state", encoder.matrices(layer.stateNames(), layer.state()));
         return node;
+    }
+
+    /** The dimensions of a shape, outermost first: {@code [784]}, {@code [28, 28, 1]}. */
+    private static ArrayNode shape(Shape shape) {
+        ArrayNode dims = JsonNodeFactory.instance.arrayNode();
+        shape.dims().forEach(dims::add);
+        return dims;
+    }
+
+    /** Rows and columns, such as a kernel's or a window's: {@code [3, 3]}. */
+    private static ArrayNode pair(int rows, int columns) {
+        return JsonNodeFactory.instance.arrayNode().add(rows).add(columns);
+    }
+
+    /** A pooling layer's settings: its input shape, its window and its stride. */
+    private static void pool(ObjectNode node, Shape input, int windowHeight, int windowWidth, int stride) {
+        node.set("input_shape", shape(input));
+        node.set("window", pair(windowHeight, windowWidth));
+        node.put("stride", stride);
     }
 
     /**

@@ -23,7 +23,8 @@ record Registry(Map<String, Activation> activations, Map<String, CustomLayer> la
 
     /** @return the kinds of purenet's own layers, as documents name them */
     static Vector<String> builtInKinds() {
-        return Vector.of("dense", "activation", "dropout", "layer_norm", "batch_norm", "sequential", "residual");
+        return Vector.of("dense", "conv2d", "max_pool2d", "avg_pool2d", "global_average_pool", "flatten", "activation",
+                "dropout", "layer_norm", "batch_norm", "sequential", "residual");
     }
 
     Registry withActivation(Activation activation) {

@@ -281,7 +281,10 @@ public final class Network {
     /**
      * @return for dense layers the sizes and activations, such as {@code Network[2-3-3 relu,softmax]};
      *     otherwise the input shape and each layer in short, such as
-     *     {@code Network[784 dense(256 relu), 4 x residual, dense(10 softmax)]}
+     *     {@code Network[784 dense(256 relu), 4 x residual, dense(10 softmax)]}, or for images
+     *     {@code Network[28x28x1 conv2d(6 5x5/1 same relu), avg_pool2d(2x2), flatten, dense(10 softmax)]}
+     *     (a convolution's stride and padding, and a pool's stride, are shown when they are not
+     *     {@code 1} and {@code valid}, or the window's side)
      */
     @Override
     public String toString() {

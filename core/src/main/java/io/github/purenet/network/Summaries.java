@@ -80,19 +80,26 @@ final class Summaries {
         return "Network[" + network.input() + " " + network.layers().map(Summaries::brief).mkString(", ") + "]";
     }
 
+    /** A pool's window, and its stride when the windows are not square and side by side: {@code 2x2}, {@code 3x3/2}. */
+    private static String window(int height, int width, int stride) {
+        return height + "x" + width + (height == width && width == stride ? "" : "/" + stride);
+    }
+
     private static String brief(Layer layer) {
         if (layer instanceof Dense d) {
             return "dense(" + d.outputs() + " " + d.activation().name() + ")";
         }
         if (layer instanceof Conv2D c) {
-            return "conv2d(" + c.filters() + " " + c.kernelHeight() + "x" + c.kernelWidth() + " " + c.activation().name()
-                    + ")";
+            String moves = c.stride() == 1 && c.padding() == Padding.VALID ? ""
+                    : "/" + c.stride() + " " + c.padding().label();
+            return "conv2d(" + c.filters() + " " + c.kernelHeight() + "x" + c.kernelWidth() + moves + " "
+                    + c.activation().name() + ")";
         }
         if (layer instanceof MaxPool2D p) {
-            return "max_pool2d(" + p.windowHeight() + "x" + p.windowWidth() + ")";
+            return "max_pool2d(" + window(p.windowHeight(), p.windowWidth(), p.stride()) + ")";
         }
         if (layer instanceof AvgPool2D p) {
-            return "avg_pool2d(" + p.windowHeight() + "x" + p.windowWidth() + ")";
+            return "avg_pool2d(" + window(p.windowHeight(), p.windowWidth(), p.stride()) + ")";
         }
         if (layer instanceof ActivationLayer a) {
             return a.activation().name();

@@ -17,13 +17,16 @@ import io.vavr.collection.Vector;
 
 /**
  * Draws the networks of a {@link NetworkGenerator}, as its documentation describes: top-level
- * layers of its kinds, blocks nested up to its depth, and a last dense layer.
+ * layers of its kinds, blocks nested up to its depth, and a last dense layer; half of the
+ * networks of two layers or more of a generator that lists image kinds take images and start with a stem of image
+ * layers ({@link ImageStems}).
  */
 final class Architectures {
 
     /** @return every built-in kind of layer, by {@link Layer#kind()} name */
     static Vector<String> kinds() {
-        return Vector.of("dense", "activation", "dropout", "layer_norm", "batch_norm", "sequential", "residual");
+        return Vector.of("dense", "activation", "dropout", "layer_norm", "batch_norm", "sequential", "residual")
+                .appendAll(ImageStems.kinds());
     }
 
     /** @return the kinds that hold other layers */
@@ -47,27 +50,40 @@ final class Architectures {
     }
 
     /**
-     * A network: the number of top-level layers and the inputs, then each layer before the last in
-     * order, then the outputs and the last dense layer. With the kind {@code dense} alone no kind is
-     * drawn, so the draws are those of a stack of dense layers: width, activation, weights, bias.
+     * A network: the number of top-level layers and the inputs, then, for a generator with image
+     * kinds and at least two layers, whether the examples are images, and if so the image and its
+     * stem (2 or 3 layers where the bounds allow, the network growing to hold them and the last
+     * layer); then each layer before the last in order, then the outputs and the last dense layer.
+     * With the kind {@code dense} alone no kind is drawn, so the draws are those of a stack of dense
+     * layers: width, activation, weights, bias.
      */
     static Network generate(NetworkGenerator g, SourceOfRandomness random, int size) {
         int count = Values.count(random, g.minLayers, g.maxLayers, size);
         int in = Values.count(random, g.minInputs, g.maxInputs, size);
         Vector<Layer> layers = Vector.empty();
+        Shape input = Shape.of(in);
         int width = in;
-        for (int l = 0; l < count - 1; l++) {
+        int total = count;
+        if (ImageStems.drawn(g) && count >= 2 && random.nextBoolean()) {
+            int most = Math.min(g.maxLayers - 1, ImageStems.MAX_STEM);
+            input = ImageStems.image(random, in);
+            layers = ImageStems.stem(g, random, input, random.nextInt(Math.min(2, most), most));
+            width = Network.of(input, layers).outputShape().size();
+            total = Math.max(count, layers.size() + 1);
+        }
+        for (int l = layers.size(); l < total - 1; l++) {
             Layer layer = layer(g, random, size, width, g.kinds.depth());
             layers = layers.append(layer);
             width = Refit.width(layer, width);
         }
         layers = layers.append(dense(g, random, width, Values.count(random, g.minOutputs, g.maxOutputs, size), g.last));
-        return Network.of(Shape.of(in), layers);
+        return Network.of(input, layers);
     }
 
     /** A layer of one of the generator's kinds that takes {@code in} features, with blocks at most {@code depth} deep. */
     private static Layer layer(NetworkGenerator g, SourceOfRandomness random, int size, int in, int depth) {
-        Vector<String> kinds = depth > 0 ? g.kinds.names() : g.kinds.names().removeAll(blocks());
+        Vector<String> kinds = (depth > 0 ? g.kinds.names() : g.kinds.names().removeAll(blocks()))
+                .removeAll(ImageStems.kinds());
         String kind = kinds.isEmpty() ? "dense" : kinds.size() == 1 ? kinds.head() : pick(random, kinds);
         switch (kind) {
             case "dense":
@@ -75,15 +91,12 @@ final class Architectures {
             case "activation":
                 return ActivationLayer.of(pick(random, g.hidden));
             case "dropout":
-                return Dropout.of(Values.uniform(random, 0.0, MAX_RATE));
+                return dropout(random);
             case "layer_norm":
                 return new LayerNorm(Values.uniform(random, 1, in, g.low, g.high),
                         Values.uniform(random, 1, in, g.low, g.high), LayerNorm.EPS);
             case "batch_norm":
-                return new BatchNorm(Values.uniform(random, 1, in, g.low, g.high),
-                        Values.uniform(random, 1, in, g.low, g.high), Values.uniform(random, 1, in, g.low, g.high),
-                        Values.uniform(random, 1, in, MIN_VARIANCE, MAX_VARIANCE), Values.uniform(random, 0.0, 1.0),
-                        BatchNorm.EPS);
+                return batchNorm(g, random, in);
             case "sequential":
                 return new Sequential(block(g, random, size, in, depth - 1));
             case "residual":
@@ -93,6 +106,19 @@ final class Architectures {
                 return made.withParameters(made.parameters().map(m -> Values.uniform(random, m.rows(), m.columns(),
                         g.low, g.high)));
         }
+    }
+
+    /** A dropout of a rate uniform in {@code [0, MAX_RATE)}. */
+    static Dropout dropout(SourceOfRandomness random) {
+        return Dropout.of(Values.uniform(random, 0.0, MAX_RATE));
+    }
+
+    /** A batch normalisation of {@code channels}: scale, offset, running mean, running variance, momentum. */
+    static BatchNorm batchNorm(NetworkGenerator g, SourceOfRandomness random, int channels) {
+        return new BatchNorm(Values.uniform(random, 1, channels, g.low, g.high),
+                Values.uniform(random, 1, channels, g.low, g.high), Values.uniform(random, 1, channels, g.low, g.high),
+                Values.uniform(random, 1, channels, MIN_VARIANCE, MAX_VARIANCE), Values.uniform(random, 0.0, 1.0),
+                BatchNorm.EPS);
     }
 
     /** 1 to {@link #BLOCK} layers in sequence, the first taking {@code in} features. */
@@ -132,7 +158,7 @@ final class Architectures {
                 activation);
     }
 
-    private static <T> T pick(SourceOfRandomness random, Vector<T> choices) {
+    static <T> T pick(SourceOfRandomness random, Vector<T> choices) {
         return choices.get(random.nextInt(0, choices.size() - 1));
     }
 }

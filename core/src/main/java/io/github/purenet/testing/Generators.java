@@ -59,7 +59,9 @@ public final class Generators {
     /**
      * Networks of every built-in kind of layer: dense, activation, dropout, layer and batch
      * normalisation, and blocks (sequences and residual blocks, with and without projection) nested
-     * up to two deep, ending in a dense layer; otherwise the bounds of {@link #networks()}. They
+     * up to two deep, ending in a dense layer; and networks of small images whose first layers are
+     * convolutions and pools ending in a flatten or a global average pool; otherwise the bounds of
+     * {@link #networks()}. They
      * need a {@link io.github.purenet.network.Mode} when they hold dropout or batch normalisation;
      * {@link NetworkGenerator#modeFree()} leaves those out.
      *

@@ -56,8 +56,23 @@ import java.util.function.IntFunction;
  * </ul>
  * Blocks nest at most {@link #depth} levels (2 by default; a residual block's inner sequence is part
  * of the block); at the deepest level only the listed kinds that are not blocks are drawn (dense
- * if there are none). Every example is flat ({@code Shape.of(inputs)}). A generator of dense
- * layers only draws exactly the networks it drew before kinds existed.
+ * if there are none). A generator of dense layers only draws exactly the networks it drew before
+ * kinds existed.
+ *
+ * <h2>Images</h2>
+ * When the kinds list an image kind ({@code conv2d}, {@code max_pool2d}, {@code avg_pool2d},
+ * {@code global_average_pool}, {@code flatten}), half of the networks of two layers or more take
+ * images: the inputs arranged as {@code height x width x channels} (channels up to 3 and a divisor
+ * of the inputs, then rows a divisor of the rest), and a stem of 2 or 3 top-level layers (1 when
+ * at most two layers are allowed; the network grows to hold the stem and the last layer, within
+ * the layers' bounds): the listed convolutions and pools, half of the time instead an activation,
+ * a dropout or a batch normalisation over channels when those are listed, then a {@code flatten}
+ * or a {@code global_average_pool} (a {@code flatten} when neither is listed). A convolution has 1
+ * to 3 filters, a kernel up to 3x3 that fits the image, stride 1 or 2, valid or same padding, a
+ * hidden activation that is not softmax (the identity if there is none), weights and bias in the
+ * weights' range; a pool has a window up to 2x2 that fits the image and stride 1 or 2. The layers
+ * after the stem are drawn as for flat examples of the stem's output width. Other examples are
+ * flat ({@code Shape.of(inputs)}).
  *
  * <h2>Shrinking</h2>
  * Shrinking keeps the inputs and outputs while it removes layers: a layer or a whole block goes
@@ -71,6 +86,11 @@ import java.util.function.IntFunction;
  * at the origin of the weights' range, running means there and running variances 1, dropout rates
  * and momenta 0; then every parameter but the weights at the origin; then all, rates and momenta
  * too, rounded to 0, 1 and 2 decimals.
+ * A network of images also drops its stem (the layers after it taking the image's entries as flat
+ * inputs) or one of the stem's layers before its exit, loses the last rows of its image (to one, or
+ * one fewer) where every kernel and window still fits, and turns its convolutions' activations into
+ * the first of the list (unless that is softmax); the layers after each change are fitted to the
+ * shapes that follow.
  * A shrunk network has valid shapes, stays within the generator's bounds, and keeps the inputs and
  * outputs of a generator that fixes them.
  *
@@ -281,8 +301,9 @@ public final class NetworkGenerator extends Generator<Network> {
 
     /**
      * Every built-in kind of layer, as {@link Generators#architectures()} uses them: {@code dense},
-     * {@code activation}, {@code dropout}, {@code layer_norm}, {@code batch_norm}, {@code sequential}
-     * and {@code residual}.
+     * {@code activation}, {@code dropout}, {@code layer_norm}, {@code batch_norm}, {@code sequential},
+     * {@code residual}, {@code conv2d}, {@code max_pool2d}, {@code avg_pool2d},
+     * {@code global_average_pool} and {@code flatten}.
      *
      * @return the kinds
      */

@@ -1,8 +1,10 @@
 package io.github.purenet.testing;
 
 import io.github.purenet.activation.Activation;
+import io.github.purenet.activation.Softmax;
 import io.github.purenet.network.ActivationLayer;
 import io.github.purenet.network.BatchNorm;
+import io.github.purenet.network.Conv2D;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Dropout;
 import io.github.purenet.network.Layer;
@@ -27,6 +29,13 @@ import java.util.function.UnaryOperator;
  * {@link Refit fitted} again to the inputs and outputs, so that the shapes stay valid. Only the
  * last units, inputs and outputs are removed, so a companion of the network (a batch of inputs, a
  * matrix of targets) shrinks with it by keeping its first columns.
+ *
+ * <p>A network of images keeps its image: its stem ({@link ImageStems}) goes as a whole (the layers
+ * after it then take the image's entries as flat inputs) or loses one of its layers before the
+ * exit (the layers after it fitted to the shapes that follow); the image loses its last rows (to
+ * one row, or one row fewer), which are the last inputs, when every kernel and window still fits;
+ * the layers after the stem shrink as those of a network of flat examples do, and every number
+ * shrinks alike.
  */
 final class NetworkShrinks {
 
@@ -41,31 +50,62 @@ final class NetworkShrinks {
      * @return the candidates
      */
     static Vector<Network> of(NetworkGenerator g, Network n) {
-        Vector<Layer> layers = n.layers();
+        Option<Vector<Layer>> found = ImageStems.of(n);
+        if (found.isEmpty()) {
+            return simpler(g, n).distinct().filter(c -> !c.equals(n));
+        }
+        Vector<Layer> stem = found.get();
+        Shape input = n.input();
+        int in = width(input, stem);
+        Vector<Layer> layers = n.layers().drop(stem.size());
         Vector<Layer> hidden = layers.init();
         Layer head = layers.last();
-        int in = n.inputs();
         int out = n.outputs();
-        Vector<Network> candidates = Trees.everywhere(hidden, NetworkShrinks::structural)
-                .flatMap(h -> build(g, h.append(head), in, out));
+        Vector<Network> candidates = stem.isEmpty() ? Vector.empty()
+                : build(g, Shape.of(n.inputs()), Vector.empty(), layers, n.inputs(), out).toVector();
+        for (int i = 0; i < stem.size() - 1; i++) {
+            candidates = candidates.appendAll(ImageStems.fit(stem.removeAt(i), input, Values.origin(g.low, g.high))
+                    .flatMap(s -> build(g, input, s, layers, width(input, s), out)));
+        }
+        candidates = candidates.appendAll(Trees.everywhere(hidden, NetworkShrinks::structural)
+                .flatMap(h -> build(g, input, stem, h.append(head), in, out)));
         if (!hidden.isEmpty() && hidden.last() instanceof Dense d && g.last.contains(d.activation())) {
-            candidates = candidates.appendAll(build(g, hidden, in, out));
+            candidates = candidates.appendAll(build(g, input, stem, hidden, in, out));
         }
         int widths = widths(n);
         candidates = candidates.appendAll(Trees.everywhere(hidden, l -> narrower(g, l))
-                .flatMap(h -> build(g, h.append(head), in, out)).filter(c -> widths(c) < widths));
+                .flatMap(h -> build(g, input, stem, h.append(head), in, out)).filter(c -> widths(c) < widths));
         if (out > g.minOutputs) {
-            candidates = candidates.appendAll(build(g, layers, in, g.minOutputs)).appendAll(build(g, layers, in, out - 1));
+            candidates = candidates.appendAll(build(g, input, stem, layers, in, g.minOutputs))
+                    .appendAll(build(g, input, stem, layers, in, out - 1));
         }
-        if (in > g.minInputs) {
-            candidates = candidates.appendAll(build(g, layers, g.minInputs, out)).appendAll(build(g, layers, in - 1, out));
+        if (!stem.isEmpty() && input.height() > 1) {
+            for (int h : Vector.of(1, input.height() - 1).distinct()) {
+                Shape fewerRows = Shape.of(h, input.width(), input.channels());
+                candidates = candidates.appendAll(ImageStems.fit(stem, fewerRows, Values.origin(g.low, g.high))
+                        .flatMap(s -> build(g, fewerRows, s, layers, width(fewerRows, s), out)));
+            }
+        }
+        if (stem.isEmpty() && in > g.minInputs) {
+            candidates = candidates.appendAll(build(g, Shape.of(g.minInputs), stem, layers, g.minInputs, out))
+                    .appendAll(build(g, Shape.of(in - 1), stem, layers, in - 1, out));
+        }
+        for (int i = 0; i < stem.size(); i++) {
+            for (Vector<Layer> r : simplest(stem.get(i), g.hidden)) {
+                candidates = candidates.appendAll(build(g, input, stem.update(i, r.head()), layers, in, out));
+            }
         }
         candidates = candidates.appendAll(Trees.everywhere(hidden, l -> simplest(l, g.hidden))
-                .flatMap(h -> build(g, h.append(head), in, out)));
+                .flatMap(h -> build(g, input, stem, h.append(head), in, out)));
         for (Vector<Layer> h : simplest(head, g.last)) {
-            candidates = candidates.appendAll(build(g, hidden.appendAll(h), in, out));
+            candidates = candidates.appendAll(build(g, input, stem, hidden.appendAll(h), in, out));
         }
         return candidates.appendAll(simpler(g, n)).distinct().filter(c -> !c.equals(n));
+    }
+
+    /** The width of a stem's flat output for images of a shape; the input's size without a stem. */
+    private static int width(Shape input, Vector<Layer> stem) {
+        return stem.isEmpty() ? input.size() : Network.of(input, stem).outputShape().size();
     }
 
     /** What may replace a layer with fewer layers: nothing; a block's layers; a residual block without its projection. */
@@ -92,7 +132,7 @@ final class NetworkShrinks {
         return Vector.empty();
     }
 
-    /** A layer whose activation is in a list but not its first, with the first. */
+    /** A layer whose activation is in a list but not its first, with the first (a convolution's, unless it is softmax). */
     private static Vector<Vector<Layer>> simplest(Layer layer, Vector<Activation> activations) {
         Activation first = activations.head();
         if (layer instanceof Dense d && activations.contains(d.activation()) && !d.activation().equals(first)) {
@@ -100,6 +140,11 @@ final class NetworkShrinks {
         }
         if (layer instanceof ActivationLayer a && activations.contains(a.activation()) && !a.activation().equals(first)) {
             return Vector.of(Vector.of(ActivationLayer.of(first)));
+        }
+        if (layer instanceof Conv2D c && activations.contains(c.activation()) && !c.activation().equals(first)
+                && !(first instanceof Softmax)) {
+            return Vector.of(Vector.of(new Conv2D(c.weights(), c.bias(), c.input(), c.kernelHeight(), c.kernelWidth(),
+                    c.stride(), c.padding(), first)));
         }
         return Vector.empty();
     }
@@ -155,10 +200,14 @@ final class NetworkShrinks {
         return Trees.leaves(n).map(l -> l instanceof Dense d ? d.outputs() : 0).sum().intValue();
     }
 
-    /** The network of these layers fitted to the inputs and outputs, if they fit and it is within the bounds. */
-    private static Option<Network> build(NetworkGenerator g, Vector<Layer> layers, int in, int out) {
-        return new Refit(Values.origin(g.low, g.high), g.kinds.makers()).all(layers, in, out).map(l -> Network.of(Shape.of(in), l))
-                .filter(n -> within(g, n));
+    /**
+     * The network of a stem (none for flat examples) and of these layers fitted to the stem's
+     * {@code in} features and the outputs, if they fit and it is within the bounds.
+     */
+    private static Option<Network> build(NetworkGenerator g, Shape input, Vector<Layer> stem, Vector<Layer> layers,
+            int in, int out) {
+        return new Refit(Values.origin(g.low, g.high), g.kinds.makers()).all(layers, in, out)
+                .map(l -> Network.of(input, stem.appendAll(l))).filter(n -> within(g, n));
     }
 
     private static boolean within(NetworkGenerator g, Network n) {

@@ -2,14 +2,18 @@ package io.github.purenet.testing;
 
 import io.github.purenet.network.ActivationLayer;
 import io.github.purenet.network.Backprop;
+import io.github.purenet.network.Conv2D;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Layer;
+import io.github.purenet.network.MaxPool2D;
 import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
 import io.github.purenet.network.Residual;
 import io.github.purenet.network.Sequential;
 import io.github.purenet.network.Shape;
+import io.github.purenet.tensor.Images;
 import io.github.purenet.tensor.Matrix;
+import io.github.purenet.tensor.Window;
 import io.vavr.collection.Vector;
 
 /**
@@ -20,7 +24,9 @@ import io.vavr.collection.Vector;
  * the sequence's mode, which gives each of them the mode it has in the whole network
  * ({@link Mode} folds the path segments {@code layers[i]}, {@code inner} and {@code projection}
  * into the key). A layer that acts alike in both modes is run alone, in evaluation; a dense layer
- * is computed as its forward pass computes it, {@code f(x · Wᵀ + b)}.
+ * is computed as its forward pass computes it, {@code f(x · Wᵀ + b)}, and a convolution as
+ * {@link Images#convolve} computes it. A max pool is kinked where the maximum of a window changes
+ * hands: its "pre-activations" are the gaps between the two largest entries of each window.
  */
 final class PreActivations {
 
@@ -73,6 +79,13 @@ final class PreActivations {
         if (layer instanceof ActivationLayer a) {
             return NetworkGenerator.kinked(a.activation()) ? Vector.of(x) : Vector.empty();
         }
+        if (layer instanceof Conv2D c) {
+            return NetworkGenerator.kinked(c.activation())
+                    ? Vector.of(Images.convolve(x, c.window(), c.weights(), c.bias())) : Vector.empty();
+        }
+        if (layer instanceof MaxPool2D p) {
+            return Vector.of(gaps(x, p.window()));
+        }
         if (layer instanceof Sequential s) {
             return sequence(shape, s.layers(), x, mode);
         }
@@ -81,6 +94,31 @@ final class PreActivations {
                     .appendAll(r.projection().toVector().flatMap(p -> inner(shape, p, x, mode.at("projection"))));
         }
         return Vector.empty();
+    }
+
+    /**
+     * A max pool's distances from its kinks: for each window and channel, the largest entry less
+     * the second largest ({@code +Infinity} for a window of one entry), which is 0 where the
+     * maximum changes hands. Pools have no padding, so every entry of a window is in the image.
+     */
+    private static Matrix gaps(Matrix x, Window w) {
+        int c = w.channels();
+        return Matrix.of(x.rows(), w.positions() * c, (n, k) -> {
+            int position = k / c;
+            int ch = k % c;
+            int top = position / w.outputWidth() * w.stride();
+            int left = position % w.outputWidth() * w.stride();
+            double first = Double.NEGATIVE_INFINITY;
+            double second = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < w.windowHeight(); i++) {
+                for (int j = 0; j < w.windowWidth(); j++) {
+                    double v = x.get(n, ((top + i) * w.width() + left + j) * c + ch);
+                    second = v > first ? first : Math.max(second, v);
+                    first = Math.max(first, v);
+                }
+            }
+            return first - second;
+        });
     }
 
     /** The kinked pre-activations of a residual block's branch, which runs in {@code mode}. */

@@ -103,7 +103,9 @@ public record Problem(Network network, Matrix inputs, Matrix targets, Loss loss)
     /**
      * The inputs of the activations that have a kink ({@link NetworkGenerator#kinked}), where
      * finite differences are not derivatives, anywhere in the network: the pre-activations of dense
-     * layers with such an activation, and the inputs of activation layers with one.
+     * layers and convolutions with such an activation, the inputs of activation layers with one,
+     * and for a max pool the gap between the two largest entries of each window (0 where the
+     * maximum changes hands).
      *
      * @param mode the mode of the pass (in training, dropout's masks and the batch's statistics
      *     change them)

@@ -79,6 +79,8 @@ class LayerResumeTest {
             }
         });
         assertEquals(java.util.Set.of("\"kind\" : \"activation\",", "\"kind\" : \"batch_norm\",", "\"kind\" : \"dense\",",
+                "\"kind\" : \"conv2d\",", "\"kind\" : \"max_pool2d\",", "\"kind\" : \"avg_pool2d\",",
+                "\"kind\" : \"flatten\",", "\"kind\" : \"global_average_pool\",",
                 "\"kind\" : \"dropout\",", "\"kind\" : \"layer_norm\",", "\"kind\" : \"residual\",",
                 "\"kind\" : \"sequential\",", "\"kind\" : \"scale(1)\",", "\"kind\" : \"scale(2)\",",
                 "\"kind\" : \"scale(3)\",", "\"kind\" : \"scale(4)\",", "\"projection\" : null", "\"projection\" : {"),

@@ -49,7 +49,7 @@ class LayerRoundTripTest {
                         Transforms.clipByGlobalNorm(0.5), Optimizers.adamw(0.01))))));
     }
 
-    private static void assertRoundTrip(Network n) {
+    static void assertRoundTrip(Network n) {
         String json = CODEC.encode(n);
         Network back = CODEC.decodeNetwork(json);
         assertBits(n, back);
@@ -74,8 +74,9 @@ class LayerRoundTripTest {
             n.layers().forEach(l -> kinds.addAll(kinds(l).asJava()));
             assertRoundTrip(n);
         });
-        assertEquals(new TreeSet<>(java.util.List.of("activation", "batch_norm", "dense", "dropout", "layer_norm",
-                "residual", "residual+projection", "scale", "sequential")), kinds, "every kind occurred");
+        assertEquals(new TreeSet<>(java.util.List.of("activation", "avg_pool2d", "batch_norm", "conv2d", "dense",
+                "dropout", "flatten", "global_average_pool", "layer_norm", "max_pool2d", "residual",
+                "residual+projection", "scale", "sequential")), kinds, "every kind occurred");
     }
 
     private static Vector<String> kinds(Layer layer) {

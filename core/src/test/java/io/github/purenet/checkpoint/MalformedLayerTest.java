@@ -52,8 +52,9 @@ class MalformedLayerTest {
     void anUnknownKindIsRefusedNamingTheBuiltInKindsAndHowToRegisterALayerOfYourOwn() {
         for (String kind : List.of("dropin", "Dense", "", "custom", "scale(9)", "layer-norm")) {
             refused(() -> network(set(NETWORK, L + "[3].kind", "\"" + kind + "\"")), L + "[3].kind",
-                    "unknown layer kind \"" + kind + "\"", "dense, activation, dropout, layer_norm, batch_norm, "
-                            + "sequential, residual", "Codec.withLayer(prototype)", "this codec knows scale(1), ");
+                    "unknown layer kind \"" + kind + "\"", "dense, conv2d, max_pool2d, avg_pool2d, "
+                            + "global_average_pool, flatten, activation, dropout, layer_norm, batch_norm, sequential, "
+                            + "residual", "Codec.withLayer(prototype)", "this codec knows scale(1), ");
         }
         refused(() -> network(set(NETWORK, L + "[3].kind", "3")), L + "[3].kind", "expected a string");
         refused(() -> network(remove(NETWORK, L + "[3].kind")), L + "[3]", "missing field 'kind'");

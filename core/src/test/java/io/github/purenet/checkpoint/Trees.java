@@ -23,8 +23,8 @@ import java.util.SplittableRandom;
  * Random networks with layers of every kind, nested, for the codec's properties: dense layers,
  * activations, dropout, layer and batch normalisation, the test's own {@link Scale}, sequences, and
  * residual blocks with and without projections; their numbers are any doubles (NaN, infinities,
- * signed zeros, subnormals), their settings any that the layers take. A network is a pure function
- * of its random source.
+ * signed zeros, subnormals), their settings any that the layers take; a fifth of them are
+ * convolutional networks ({@link ImageTrees}). A network is a pure function of its random source.
  */
 final class Trees {
 
@@ -46,7 +46,11 @@ final class Trees {
      * layers only when {@code everyKind} is false: the kinds that train the same in every mode.
      */
     static Network network(SplittableRandom random, boolean everyKind) {
-        boolean image = everyKind && random.nextInt(5) == 0;
+        int draw = everyKind ? random.nextInt(5) : -1;
+        if (draw == 1) {
+            return ImageTrees.network(random);
+        }
+        boolean image = draw == 0;
         int width = 1 + random.nextInt(4);
         Shape input = image ? Shape.of(1, 2, width) : Shape.of(width);
         Vector<Layer> layers = Vector.empty();
@@ -112,7 +116,7 @@ final class Trees {
         }
     }
 
-    private static Activation activation(SplittableRandom random) {
+    static Activation activation(SplittableRandom random) {
         Vector<Activation> all = NetworkGenerator.builtInActivations().append(Activations.leakyRelu(
                 random.nextDouble(0.0, 1.0)));
         return all.get(random.nextInt(all.size()));
@@ -131,7 +135,7 @@ final class Trees {
                 : Double.longBitsToDouble(random.nextLong());
     }
 
-    private static Matrix matrix(SplittableRandom random, int rows, int columns) {
+    static Matrix matrix(SplittableRandom random, int rows, int columns) {
         return Matrix.of(rows, columns, (i, j) -> number(random));
     }
 }

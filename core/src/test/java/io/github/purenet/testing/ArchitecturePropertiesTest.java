@@ -170,7 +170,7 @@ class ArchitecturePropertiesTest {
         int[] stateChanged = {0};
         TrainingGenerator trainings = Generators.trainings().problems(Generators.problems().batch(1, 8)
                 .networks(Generators.architectures().layers(1, 3).widths(1, 5))).steps(0, 6);
-        Property.forAll(trainings).trials(60).check(t -> {
+        Property.forAll(trainings).trials(100).check(t -> {
             seen.addAll(kinds(t.network()).toJavaList());
             stateChanged[0] += replays(t) ? 1 : 0;
         });

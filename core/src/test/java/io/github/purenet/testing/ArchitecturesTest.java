@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.activation.Activations;
+import io.github.purenet.activation.Softmax;
 import io.github.purenet.data.LastBatch;
 import io.github.purenet.loss.Losses;
-import io.github.purenet.network.Backprop;
 import io.github.purenet.network.ActivationLayer;
+import io.github.purenet.network.AvgPool2D;
+import io.github.purenet.network.Backprop;
 import io.github.purenet.network.BatchNorm;
+import io.github.purenet.network.Conv2D;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Dropout;
+import io.github.purenet.network.Flatten;
+import io.github.purenet.network.GlobalAveragePool;
 import io.github.purenet.network.Layer;
 import io.github.purenet.network.LayerNorm;
+import io.github.purenet.network.MaxPool2D;
 import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
 import io.github.purenet.network.Residual;
@@ -53,6 +59,20 @@ class ArchitecturesTest {
         if (l instanceof BatchNorm b) {
             return within(b.scale(), -1, 1) && within(b.offset(), -1, 1) && within(b.mean(), -1, 1)
                     && within(b.variance(), 0.5, 1.5) && b.momentum() >= 0 && b.momentum() < 1 && b.eps() == BatchNorm.EPS;
+        }
+        if (l instanceof Conv2D c) {
+            return c.filters() <= 3 && c.kernelHeight() <= 3 && c.kernelWidth() <= 3 && c.stride() <= 2
+                    && !(c.activation() instanceof Softmax) && NetworkGenerator.builtInActivations().contains(c.activation())
+                    && within(c.weights(), -1, 1) && within(c.bias(), -1, 1);
+        }
+        if (l instanceof MaxPool2D p) {
+            return p.windowHeight() <= 2 && p.windowWidth() <= 2 && p.stride() <= 2;
+        }
+        if (l instanceof AvgPool2D p) {
+            return p.windowHeight() <= 2 && p.windowWidth() <= 2 && p.stride() <= 2;
+        }
+        if (l instanceof Flatten || l instanceof GlobalAveragePool) {
+            return true;
         }
         return l instanceof ActivationLayer a && NetworkGenerator.builtInActivations().contains(a.activation());
     }

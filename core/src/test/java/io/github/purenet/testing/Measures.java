@@ -6,6 +6,7 @@ import io.github.purenet.data.Dataset;
 import io.github.purenet.data.LastBatch;
 import io.github.purenet.network.ActivationLayer;
 import io.github.purenet.network.BatchNorm;
+import io.github.purenet.network.Conv2D;
 import io.github.purenet.network.Dense;
 import io.github.purenet.network.Dropout;
 import io.github.purenet.network.Layer;
@@ -83,8 +84,8 @@ final class Measures {
 
     /**
      * A network of any architecture: its layers, blocks and projections counted; the sum of the
-     * widths of its dense layers; inputs; the sum of the positions of the activations (of dense and
-     * activation layers) in {@link NetworkGenerator#builtInActivations()}; then its numbers: how
+     * widths of its dense layers; inputs; the sum of the positions of the activations (of dense,
+     * activation and convolution layers) in {@link NetworkGenerator#builtInActivations()}; then its numbers: how
      * many parameters, dropout rates and running means are not 0 and running variances not 1, and
      * the decimals of all of them and of the momenta.
      */
@@ -99,6 +100,8 @@ final class Measures {
                 activations += NetworkGenerator.builtInActivations().indexOf(d.activation());
             } else if (l instanceof ActivationLayer a) {
                 activations += NetworkGenerator.builtInActivations().indexOf(a.activation());
+            } else if (l instanceof Conv2D c) {
+                activations += NetworkGenerator.builtInActivations().indexOf(c.activation());
             } else if (l instanceof Dropout d) {
                 numbers = numbers.zipWith(entries(Matrix.row(d.rate())), Integer::sum);
             } else if (l instanceof BatchNorm b) {

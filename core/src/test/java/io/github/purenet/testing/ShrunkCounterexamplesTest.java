@@ -36,7 +36,7 @@ class ShrunkCounterexamplesTest {
             new Dense(Matrix.filled(2, 3, 0.5), Matrix.filled(1, 2, 0.5), Activations.softmax()));
 
     /** Checks that {@code holds} is false for some value, and returns the shrunk counterexample. */
-    private static <T> T shrunk(Generator<T> generator, Predicate<T> holds) {
+    static <T> T shrunk(Generator<T> generator, Predicate<T> holds) {
         AtomicReference<T> last = new AtomicReference<>();
         AssertionError error = assertThrows(AssertionError.class, () -> Property.forAll(generator).check(x -> {
             if (!holds.test(x)) {
