@@ -36,7 +36,7 @@ public final class Activations {
     private static final Elementwise TANH = new Elementwise("tanh", StrictMath::tanh, (z, a) -> 1.0 - a * a);
 
     /** {@code f(z) = max(0, z)}; {@code f'(z) = 1} for {@code z > 0}, else 0 (0 at the kink). */
-    private static final Elementwise RELU = new Elementwise("relu", z -> z > 0.0 ? z : 0.0,
+    static final Elementwise RELU = new Elementwise("relu", z -> z > 0.0 ? z : 0.0,
             (z, a) -> z > 0.0 ? 1.0 : 0.0);
 
     private static final Softmax SOFTMAX = new Softmax();

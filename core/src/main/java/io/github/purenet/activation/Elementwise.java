@@ -35,14 +35,14 @@ public record Elementwise(String name, DoubleUnaryOperator function, DoubleBinar
     @Override
     public Matrix apply(Matrix z) {
         Objects.requireNonNull(z, () -> name() + ": z is null");
-        return z.map(function);
+        return this == Activations.RELU ? z.relu() : z.map(function); // the same bits, without a call per entry
     }
 
     @Override
     public Matrix backward(Matrix z, Matrix a, Matrix gradient) {
         Activations.requireBackwardArguments(name(), z, a, gradient);
         // f'(z, a) · g entry by entry: two passes over the arrays, faster than one through get(i, j)
-        return z.zipWith(a, derivative).hadamard(gradient);
+        return this == Activations.RELU ? z.reluGradient(gradient) : z.zipWith(a, derivative).hadamard(gradient);
     }
 
     @Override

@@ -77,11 +77,16 @@ final class Convolutions {
         return y;
     }
 
-    /** {@code dW = Σ δᵀ · patches} over the examples in order, {@code outputs x patchSize}. */
+    /**
+     * {@code dW = Σ δᵀ · patches} over the examples in order, {@code outputs x patchSize}: as
+     * {@code (patchesᵀ · δ)ᵀ} when the patches are narrower than the outputs, so that the kernels'
+     * rows are the longer side; otherwise from the patches, or, when a window's row holds few
+     * entries, as {@code δᵀ · (patchesᵀ)ᵀ}, since the transposed patches are built from longer runs.
+     */
     static double[][] weightGradient(double[][] x, Window g, double[][] delta, int outputs) {
         int positions = g.positions();
         int patch = g.patchSize();
-        boolean transposed = patch < outputs; // then (patchesᵀ · δ)ᵀ, whose rows are the outputs
+        boolean transposed = patch < outputs;
         double[][] c = transposed ? Entrywise.zeros(patch, outputs) : Entrywise.zeros(outputs, patch);
         int per = examplesPerBlock(g);
         double[][][] buffer = new double[1][][];
@@ -90,13 +95,14 @@ final class Convolutions {
             int e1 = Math.min(x.length, e0 + per);
             int rows = (e1 - e0) * positions;
             if (transposed) {
+                double[][] t = patchesTransposed(x, g, e0, e1, buffer);
                 double[][] d = reuse(deltas, rows, outputs);
                 for (int e = e0; e < e1; e++) {
                     for (int p = 0; p < positions; p++) {
                         System.arraycopy(delta[e], p * outputs, d[(e - e0) * positions + p], 0, outputs);
                     }
                 }
-                Products.timesAdd(patchesTransposed(x, g, e0, e1, buffer), d, c);
+                Products.timesAdd(t, d, c);
             } else {
                 double[][] d = reuse(deltas, outputs, rows);
                 for (int e = e0; e < e1; e++) {
@@ -109,7 +115,11 @@ final class Convolutions {
                         }
                     }
                 }
-                Products.timesAdd(d, patches(x, g, e0, e1, buffer), c);
+                if (g.windowWidth() * g.channels() < MIN_COLUMNS) { // short runs: patchesᵀ copies longer ones
+                    Products.timesTransposeAdd(d, patchesTransposed(x, g, e0, e1, buffer), c);
+                } else {
+                    Products.timesAdd(d, patches(x, g, e0, e1, buffer), c);
+                }
             }
         }
         return transposed ? Products.transpose(c) : c;

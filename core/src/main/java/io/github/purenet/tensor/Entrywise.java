@@ -98,6 +98,31 @@ final class Entrywise {
         return plusScaled(a, b, -1.0);
     }
 
+    static double[][] relu(double[][] a) {
+        double[][] c = new double[a.length][];
+        forRows(a, i -> {
+            double[] ai = a[i];
+            double[] ci = c[i] = new double[ai.length];
+            for (int j = 0; j < ci.length; j++) {
+                ci[j] = ai[j] > 0.0 ? ai[j] : 0.0;
+            }
+        });
+        return c;
+    }
+
+    static double[][] reluGradient(double[][] z, double[][] g) {
+        double[][] c = new double[z.length][];
+        forRows(z, i -> {
+            double[] zi = z[i];
+            double[] gi = g[i];
+            double[] ci = c[i] = new double[zi.length];
+            for (int j = 0; j < ci.length; j++) {
+                ci[j] = (zi[j] > 0.0 ? 1.0 : 0.0) * gi[j];
+            }
+        });
+        return c;
+    }
+
     static double[][] hadamard(double[][] a, double[][] b) {
         double[][] c = new double[a.length][];
         forRows(a, i -> {

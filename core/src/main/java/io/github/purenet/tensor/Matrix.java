@@ -430,6 +430,29 @@ public final class Matrix {
     }
 
     /**
+     * The rectified linear unit, entry by entry: {@code x > 0 ? x : 0.0}, so {@code -0.0} and NaN
+     * give {@code 0.0}. The bits of {@code map(x -> x > 0.0 ? x : 0.0)}, without a call per entry.
+     *
+     * @return a matrix of this shape
+     */
+    public Matrix relu() {
+        return new Matrix(Entrywise.relu(rows));
+    }
+
+    /**
+     * The gradient through a ReLU whose input was this matrix: {@code (this > 0 ? 1.0 : 0.0) ·
+     * gradient}, entry by entry, the bits of {@code zipWith(z -> step).hadamard(gradient)}, without a
+     * call per entry.
+     *
+     * @param gradient the gradient at the ReLU's output, of this shape
+     * @return the gradient at its input
+     */
+    public Matrix reluGradient(Matrix gradient) {
+        requireSameShape("reluGradient", gradient);
+        return new Matrix(Entrywise.reluGradient(rows, gradient.rows));
+    }
+
+    /**
      * @param other a matrix of the same shape
      * @return the entry-wise (Hadamard) product
      */

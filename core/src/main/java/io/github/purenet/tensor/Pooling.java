@@ -17,14 +17,14 @@ final class Pooling {
 
     /** The maximum of each window and channel; the first maximum in scan order, or the first NaN. */
     static double[][] max(double[][] x, Window g) {
-        int channels = g.channels();
-        double[][] y = Entrywise.zeros(x.length, g.positions() * channels);
+        int row = g.outputWidth() * g.channels();
+        double[][] y = Entrywise.zeros(x.length, g.positions() * g.channels());
         forExamples(x.length, g, e -> {
-            int[] at = new int[channels];
-            double[] best = new double[channels];
-            for (int p = 0; p < g.positions(); p++) {
-                argmax(x[e], g, p, at, best);
-                System.arraycopy(best, 0, y[e], p * channels, channels);
+            int[] at = new int[row];
+            double[] best = new double[row];
+            for (int oi = 0; oi < g.outputHeight(); oi++) {
+                argmax(x[e], g, oi, at, best);
+                System.arraycopy(best, 0, y[e], oi * row, row);
             }
         });
         return y;
@@ -32,17 +32,17 @@ final class Pooling {
 
     /** Each window's gradient goes to its maximum ({@link #max}'s choice), added in ascending position order. */
     static double[][] maxGradient(double[][] x, Window g, double[][] delta) {
-        int channels = g.channels();
+        int row = g.outputWidth() * g.channels();
         double[][] dx = Entrywise.zeros(x.length, g.imageSize());
         forExamples(x.length, g, e -> {
-            int[] at = new int[channels];
-            double[] best = new double[channels];
+            int[] at = new int[row];
+            double[] best = new double[row];
             double[] de = delta[e];
             double[] dxe = dx[e];
-            for (int p = 0; p < g.positions(); p++) {
-                argmax(x[e], g, p, at, best);
-                for (int ch = 0; ch < channels; ch++) {
-                    dxe[at[ch]] += de[p * channels + ch];
+            for (int oi = 0; oi < g.outputHeight(); oi++) {
+                argmax(x[e], g, oi, at, best);
+                for (int q = 0; q < row; q++) {
+                    dxe[at[q]] += de[oi * row + q];
                 }
             }
         });
@@ -50,28 +50,35 @@ final class Pooling {
     }
 
     /**
-     * The index in the image of each channel's maximum in the window at position {@code p}, and
-     * its value: a later entry replaces the maximum so far only if it is larger, or if it is NaN and
-     * the maximum so far is not, so ties go to the first and a NaN to the first NaN.
+     * The maxima of the windows of output row {@code oi}, entry {@code oj * channels + ch}, and
+     * their indices in the image: each window is scanned in order, its rows ascending and within a
+     * row its columns ascending, and a later entry replaces the maximum so far only if it is larger,
+     * or if it is NaN and the maximum so far is not, so ties go to the first and a NaN to the first
+     * NaN. The windows of a row are scanned side by side, one position of the window at a time.
      */
-    private static void argmax(double[] xe, Window g, int p, int[] at, double[] best) {
+    private static void argmax(double[] xe, Window g, int oi, int[] at, double[] best) {
         int channels = g.channels();
-        int top = (p / g.outputWidth()) * g.stride();
-        int left = (p % g.outputWidth()) * g.stride();
-        int first = (top * g.width() + left) * channels;
-        for (int ch = 0; ch < channels; ch++) {
-            at[ch] = first + ch;
-            best[ch] = xe[first + ch];
+        int step = g.stride() * channels;
+        int top = oi * g.stride();
+        int first = top * g.width() * channels;
+        for (int oj = 0, base = first; oj < g.outputWidth(); oj++, base += step) {
+            for (int ch = 0; ch < channels; ch++) {
+                at[oj * channels + ch] = base + ch;
+                best[oj * channels + ch] = xe[base + ch];
+            }
         }
         for (int i = 0; i < g.windowHeight(); i++) {
             for (int j = i == 0 ? 1 : 0; j < g.windowWidth(); j++) {
-                int base = ((top + i) * g.width() + left + j) * channels;
-                for (int ch = 0; ch < channels; ch++) {
-                    double v = xe[base + ch];
-                    double m = best[ch];
-                    if (v > m || v != v && m == m) {
-                        at[ch] = base + ch;
-                        best[ch] = v;
+                int start = ((top + i) * g.width() + j) * channels;
+                for (int oj = 0, base = start; oj < g.outputWidth(); oj++, base += step) {
+                    int o = oj * channels;
+                    for (int ch = 0; ch < channels; ch++) {
+                        double v = xe[base + ch];
+                        double m = best[o + ch];
+                        if (v > m || v != v && m == m) {
+                            at[o + ch] = base + ch;
+                            best[o + ch] = v;
+                        }
                     }
                 }
             }

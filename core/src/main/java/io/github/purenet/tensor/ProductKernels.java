@@ -10,7 +10,7 @@ package io.github.purenet.tensor;
  */
 interface ProductKernels {
 
-    /** @return the columns of a packed strip: a product whose right factor has a multiple of them packs no rest */
+    /** @return the columns of a packed strip: a product whose right factor has a multiple of them packs no padding */
     int strip();
 
     /** @return {@code b} packed for {@link #times} */

@@ -1,6 +1,5 @@
 package io.github.purenet.tensor;
 
-import java.util.Arrays;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import jdk.incubator.vector.DoubleVector;
@@ -40,39 +39,44 @@ enum VectorKernels implements ProductKernels {
     }
 
     /**
-     * The full strips of {@code b}, packed for {@link #times} (and so for {@code aᵀ · b}, the
-     * product of a copied block of {@code aᵀ} by {@code b}): strip {@code s} holds columns
+     * The strips of {@code b}, packed for {@link #times} (and so for {@code aᵀ · b}, the product of
+     * a copied block of {@code aᵀ} by {@code b}): strip {@code s} holds columns
      * {@code [STRIP s, STRIP (s + 1))} of every row, row after row, so that the tiles read it front
-     * to back instead of one page of memory per row of {@code b}.
+     * to back instead of one page of memory per row of {@code b}. A last strip that {@code b}'s
+     * columns do not fill is padded with zeros, whose lanes the tiles compute and never store.
      */
     @Override
     public double[][] pack(double[][] b) {
-        double[][] packed = new double[b[0].length / STRIP][];
+        int m = b[0].length;
+        double[][] packed = new double[(m + STRIP - 1) / STRIP][];
         forEachStrip(packed.length, b.length, s -> {
             double[] strip = packed[s] = new double[b.length * STRIP];
+            int width = Math.min(STRIP, m - s * STRIP);
             for (int k = 0; k < b.length; k++) {
-                System.arraycopy(b[k], s * STRIP, strip, k * STRIP, STRIP);
+                System.arraycopy(b[k], s * STRIP, strip, k * STRIP, width);
             }
         });
         return packed;
     }
 
     /**
-     * The full strips of {@code wᵀ}, read from {@code w} ({@code m x p}) without building the
+     * The strips of {@code wᵀ}, read from {@code w} ({@code m x p}) without building the
      * transpose: strip {@code s} holds rows {@code [STRIP s, STRIP (s + 1))} of {@code w}, one
-     * column of them after another; the same layout as {@code pack(transpose(w))}.
+     * column of them after another; the same layout as {@code pack(transpose(w))}, a last strip
+     * padded with zeros likewise.
      */
     @Override
     public double[][] packTransposed(double[][] w) {
         int p = w[0].length;
-        double[][] packed = new double[w.length / STRIP][];
+        double[][] packed = new double[(w.length + STRIP - 1) / STRIP][];
         forEachStrip(packed.length, p, s -> {
             double[] strip = packed[s] = new double[p * STRIP];
-            double[][] rows = new double[STRIP][]; // the strip's rows of w, read side by side
-            System.arraycopy(w, s * STRIP, rows, 0, STRIP);
+            int height = Math.min(STRIP, w.length - s * STRIP);
+            double[][] rows = new double[height][]; // the strip's rows of w, read side by side
+            System.arraycopy(w, s * STRIP, rows, 0, height);
             for (int k = 0; k < p; k++) {
                 int at = k * STRIP;
-                for (int q = 0; q < STRIP; q++) {
+                for (int q = 0; q < height; q++) {
                     strip[at + q] = rows[q][k];
                 }
             }
@@ -98,29 +102,47 @@ enum VectorKernels implements ProductKernels {
         times(a, w, true, packed, c, i0, i1);
     }
 
-    /** Rows of {@code a · b}, or of {@code a · bᵀ} when {@code transposed}; {@code packed}: the right factor's strips. */
+    /**
+     * Rows of {@code a · b}, or of {@code a · bᵀ}; {@code packed}: the right factor's strips. The
+     * columns of a last, padded strip are computed in rows of their own, copied in from {@code c}
+     * and back once per block of the inner index.
+     */
     private static void times(double[][] a, double[][] b, boolean transposed, double[][] packed, double[][] c,
             int i0, int i1) {
         int p = a[0].length;
         int m = c[0].length;
-        int j1 = packed.length * STRIP;
+        double[][] part = null; // the padded strip's columns of four rows, local
         for (int k0 = 0; k0 < p; k0 += K_BLOCK) {
             int k1 = Math.min(p, k0 + K_BLOCK);
             for (int s = 0; s < packed.length; s++) {
+                int j = s * STRIP;
+                int width = Math.min(STRIP, m - j);
+                if (width < STRIP && part == null) {
+                    part = new double[][] {new double[STRIP], new double[STRIP], new double[STRIP], new double[STRIP]};
+                }
                 int i = i0;
                 for (; i + 3 < i1; i += 4) {
-                    tile(a[i], a[i + 1], a[i + 2], a[i + 3], c[i], c[i + 1], c[i + 2], c[i + 3], packed[s], s * STRIP,
-                            k0, k1);
+                    if (width == STRIP) {
+                        tile(a[i], a[i + 1], a[i + 2], a[i + 3], c[i], c[i + 1], c[i + 2], c[i + 3], packed[s], j,
+                                k0, k1);
+                        continue;
+                    }
+                    for (int q = 0; q < 4; q++) {
+                        System.arraycopy(c[i + q], j, part[q], 0, width);
+                    }
+                    tile(a[i], a[i + 1], a[i + 2], a[i + 3], part[0], part[1], part[2], part[3], packed[s], 0, k0, k1);
+                    for (int q = 0; q < 4; q++) {
+                        System.arraycopy(part[q], 0, c[i + q], j, width);
+                    }
                 }
                 for (; i < i1; i++) {
-                    tile(a[i], c[i], packed[s], s * STRIP, k0, k1);
-                }
-            }
-            for (int i = i0; i < i1; i++) {
-                if (transposed) {
-                    restTransposed(a[i], c[i], b, j1, m, k0, k1);
-                } else {
-                    rest(a[i], c[i], b, j1, m, k0, k1);
+                    if (width == STRIP) {
+                        tile(a[i], c[i], packed[s], j, k0, k1);
+                        continue;
+                    }
+                    System.arraycopy(c[i], j, part[0], 0, width);
+                    tile(a[i], part[0], packed[s], 0, k0, k1);
+                    System.arraycopy(part[0], 0, c[i], j, width);
                 }
             }
         }
@@ -178,52 +200,5 @@ enum VectorKernels implements ProductKernels {
         }
         s0.intoArray(c, j);
         s1.intoArray(c, j + LANES);
-    }
-
-    /**
-     * Columns {@code [j0, j1)} of one row of {@code a · wᵀ}: dot products with the rows of
-     * {@code w}, fewer than a strip, all advanced together one {@code k} at a time so that their
-     * chains overlap instead of waiting on one another.
-     */
-    private static void restTransposed(double[] ai, double[] ci, double[][] w, int j0, int j1, int k0, int k1) {
-        if (j0 >= j1) {
-            return;
-        }
-        double[] s = Arrays.copyOfRange(ci, j0, j1); // the chains so far, local
-        for (int k = k0; k < k1; k++) {
-            double x = ai[k];
-            for (int q = 0; q < s.length; q++) {
-                s[q] = Math.fma(x, w[j0 + q][k], s[q]);
-            }
-        }
-        System.arraycopy(s, 0, ci, j0, s.length);
-    }
-
-    /**
-     * Columns {@code [j0, j1)} of one row, fewer than a strip: a vector of them if there are that
-     * many, and the others one column each, all advanced together one {@code k} at a time.
-     */
-    private static void rest(double[] ai, double[] ci, double[][] b, int j0, int j1, int k0, int k1) {
-        if (j0 >= j1) {
-            return;
-        }
-        boolean vector = j0 + LANES <= j1;
-        int t0 = vector ? j0 + LANES : j0;
-        DoubleVector v = vector ? DoubleVector.fromArray(SPECIES, ci, j0) : null;
-        double[] s = Arrays.copyOfRange(ci, t0, j1); // the scalar chains so far, local
-        for (int k = k0; k < k1; k++) {
-            double x = ai[k];
-            double[] bk = b[k];
-            if (vector) {
-                v = DoubleVector.broadcast(SPECIES, x).fma(DoubleVector.fromArray(SPECIES, bk, j0), v);
-            }
-            for (int q = 0; q < s.length; q++) {
-                s[q] = Math.fma(x, bk[t0 + q], s[q]);
-            }
-        }
-        if (vector) {
-            v.intoArray(ci, j0);
-        }
-        System.arraycopy(s, 0, ci, t0, s.length);
     }
 }
