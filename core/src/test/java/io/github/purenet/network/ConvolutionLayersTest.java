@@ -8,12 +8,11 @@ import io.github.purenet.activation.Activations;
 import io.github.purenet.loss.Losses;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
+import io.github.purenet.tensor.Threads;
 import io.github.purenet.testing.GradientCheck;
 import io.github.purenet.testing.LeafError;
 import io.vavr.collection.Vector;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,20 +122,12 @@ class ConvolutionLayersTest {
                 Initializers.dense(Key.of(7), Initializers.glorotUniform(), 9 * 9 * 24, 4, Activations.softmax()));
         Matrix x = uniform(Key.of(8), 24, image.size(), 0, 1);
         Matrix y = Matrix.of(24, 4, (r, c) -> c == r % 4 ? 1.0 : 0.0);
-        LossAndGradients one = in(1, () -> Backprop.lossAndGradients(network, x, y, Losses.softmaxCrossEntropy()));
+        LossAndGradients one = Threads.in(1, () -> Backprop.lossAndGradients(network, x, y, Losses.softmaxCrossEntropy()));
         for (int threads : new int[] {2, 16}) {
-            LossAndGradients many = in(threads, () -> Backprop.lossAndGradients(network, x, y, Losses.softmaxCrossEntropy()));
+            LossAndGradients many = Threads.in(threads, () -> Backprop.lossAndGradients(network, x, y, Losses.softmaxCrossEntropy()));
             assertEquals(one.gradients(), many.gradients(), threads + " threads");
             assertEquals(Double.doubleToLongBits(one.loss()), Double.doubleToLongBits(many.loss()));
         }
     }
 
-    private static <T> T in(int threads, Callable<T> work) throws Exception {
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return pool.submit(work).get();
-        } finally {
-            pool.shutdown();
-        }
-    }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.random.Key;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -195,21 +193,12 @@ class ImagesTest {
                 Expected expected = Expected.of(t);
                 for (int threads : new int[] {1, 2, 16}) {
                     String name = g + ", " + outputs + " outputs, in " + threads + " threads";
-                    in(threads, () -> {
+                    Threads.in(threads, () -> {
                         assertConvolution(t, expected, name);
                         return null;
                     });
                 }
             }
-        }
-    }
-
-    private static <T> T in(int threads, Callable<T> work) throws Exception {
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return pool.submit(work).get();
-        } finally {
-            pool.shutdown();
         }
     }
 

@@ -11,7 +11,6 @@ import io.github.purenet.network.Network;
 import io.github.purenet.random.Key;
 import io.vavr.collection.Vector;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,15 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class ThreadCountTest {
 
-    private static <T> T in(int threads, Callable<T> work) throws Exception {
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return pool.submit(work).get();
-        } finally {
-            pool.shutdown();
-        }
-    }
-
     @Test
     void productsAreBitIdenticalForOneTwoAndSixteenThreads() throws Exception {
         Key key = Key.of(11);
@@ -37,13 +27,13 @@ class ThreadCountTest {
         Matrix b = key.foldIn(1).normal(257, 190, 0, 1).value();
         Matrix c = key.foldIn(2).normal(300, 190, 0, 1).value();
         assertTrue((long) a.rows() * a.columns() * b.columns() >= Products.PARALLEL_THRESHOLD, "large enough to split");
-        Matrix times = in(1, () -> a.times(b));
-        Matrix transposeTimes = in(1, () -> a.transposeTimes(c));
-        Matrix timesTranspose = in(1, () -> c.timesTranspose(b));
+        Matrix times = Threads.in(1, () -> a.times(b));
+        Matrix transposeTimes = Threads.in(1, () -> a.transposeTimes(c));
+        Matrix timesTranspose = Threads.in(1, () -> c.timesTranspose(b));
         for (int threads : new int[] {2, 16}) {
-            assertEquals(times, in(threads, () -> a.times(b)), threads + " threads");
-            assertEquals(transposeTimes, in(threads, () -> a.transposeTimes(c)), threads + " threads");
-            assertEquals(timesTranspose, in(threads, () -> c.timesTranspose(b)), threads + " threads");
+            assertEquals(times, Threads.in(threads, () -> a.times(b)), threads + " threads");
+            assertEquals(transposeTimes, Threads.in(threads, () -> a.transposeTimes(c)), threads + " threads");
+            assertEquals(timesTranspose, Threads.in(threads, () -> c.timesTranspose(b)), threads + " threads");
         }
     }
 
@@ -56,7 +46,7 @@ class ThreadCountTest {
         assertTrue((long) a.rows() * a.columns() * b.columns() >= Products.PARALLEL_THRESHOLD, "large enough to split");
         double[][] expected = Reference.product(Reference.transpose(a.toArray()), b.toArray());
         for (int threads : new int[] {1, 2, 16}) {
-            Reference.assertSameBits(expected, in(threads, () -> a.transposeTimes(b)), threads + " threads");
+            Reference.assertSameBits(expected, Threads.in(threads, () -> a.transposeTimes(b)), threads + " threads");
         }
     }
 
@@ -75,8 +65,8 @@ class ThreadCountTest {
             }
             return n;
         };
-        Network one = in(1, threeSteps);
-        assertEquals(one, in(2, threeSteps));
-        assertEquals(one, in(16, threeSteps));
+        Network one = Threads.in(1, threeSteps);
+        assertEquals(one, Threads.in(2, threeSteps));
+        assertEquals(one, Threads.in(16, threeSteps));
     }
 }
