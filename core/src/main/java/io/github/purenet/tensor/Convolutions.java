@@ -31,8 +31,10 @@ final class Convolutions {
     static final int BLOCK_ENTRIES = 1 << 16;
     /** Below this many columns of a product's result, the other orientation is taken. */
     private static final int MIN_COLUMNS = 16;
+    /** The fewest columns of the weight gradient that a part of it computes on a thread of its own. */
+    private static final int MIN_PART = 8;
     /** Below this many multiply-adds, the blocks run on the calling thread alone. */
-    private static final long PARALLEL_THRESHOLD = 1L << 20;
+    private static final long PARALLEL_THRESHOLD = 1L << 18;
 
     private Convolutions() {
     }
@@ -82,47 +84,89 @@ final class Convolutions {
      * {@code (patchesᵀ · δ)ᵀ} when the patches are narrower than the outputs, so that the kernels'
      * rows are the longer side; otherwise from the patches, or, when a window's row holds few
      * entries, as {@code δᵀ · (patchesᵀ)ᵀ}, since the transposed patches are built from longer runs.
+     * With few outputs (one task's rows of the product) and much work, the columns are cut into as
+     * many parts as the pool has threads, each part on a thread of its own with its own rows of the
+     * transposed patches; every entry is still one chain over every block in order.
      */
     static double[][] weightGradient(double[][] x, Window g, double[][] delta, int outputs) {
-        int positions = g.positions();
         int patch = g.patchSize();
-        boolean transposed = patch < outputs;
-        double[][] c = transposed ? Entrywise.zeros(patch, outputs) : Entrywise.zeros(outputs, patch);
+        if (patch < outputs) {
+            return Products.transpose(weightGradientTransposed(x, g, delta, outputs));
+        }
+        int parts = (long) x.length * g.positions() * patch * outputs < PARALLEL_THRESHOLD
+                || outputs > Products.ROW_BLOCK ? 1 : Math.min(ForkJoinPool.getCommonPoolParallelism() + 1,
+                        patch / MIN_PART);
+        if (parts <= 1) {
+            double[][] c = Entrywise.zeros(outputs, patch);
+            weightGradientColumns(x, g, delta, outputs, 0, patch, c);
+            return c;
+        }
+        // few outputs leave the product's rows to one thread: the columns are split instead, each
+        // part's chains still running over every block in order
+        double[][] c = Entrywise.zeros(outputs, patch);
+        IntStream.range(0, parts).parallel().forEach(part -> {
+            int k0 = part * patch / parts;
+            int k1 = (part + 1) * patch / parts;
+            double[][] own = Entrywise.zeros(outputs, k1 - k0);
+            weightGradientColumns(x, g, delta, outputs, k0, k1, own);
+            for (int o = 0; o < outputs; o++) {
+                System.arraycopy(own[o], 0, c[o], k0, k1 - k0);
+            }
+        });
+        return c;
+    }
+
+    /**
+     * Columns {@code [k0, k1)} of the weight gradient, added into {@code c} ({@code outputs x (k1 -
+     * k0)}), blocks in order: from the transposed patches, or from the patches when all the columns
+     * are wanted and a window's row holds enough entries to copy them in runs.
+     */
+    private static void weightGradientColumns(double[][] x, Window g, double[][] delta, int outputs, int k0, int k1,
+            double[][] c) {
+        int positions = g.positions();
+        int per = examplesPerBlock(g);
+        boolean whole = k0 == 0 && k1 == g.patchSize() && g.windowWidth() * g.channels() >= MIN_COLUMNS;
+        double[][][] buffer = new double[1][][];
+        double[][][] deltas = new double[1][][];
+        for (int e0 = 0; e0 < x.length; e0 += per) { // in order: each block continues the chains
+            int e1 = Math.min(x.length, e0 + per);
+            double[][] d = reuse(deltas, outputs, (e1 - e0) * positions);
+            for (int e = e0; e < e1; e++) {
+                double[] de = delta[e];
+                int column = (e - e0) * positions;
+                for (int p = 0; p < positions; p++) {
+                    int base = p * outputs;
+                    for (int o = 0; o < outputs; o++) {
+                        d[o][column + p] = de[base + o];
+                    }
+                }
+            }
+            if (whole) {
+                Products.timesAdd(d, patches(x, g, e0, e1, buffer), c);
+            } else {
+                Products.timesTransposeAdd(d, patchesTransposed(x, g, e0, e1, k0, k1, buffer), c);
+            }
+        }
+    }
+
+    /** {@code (patchesᵀ · δ)}, {@code patchSize x outputs}, blocks in order: for patches narrower than the outputs. */
+    private static double[][] weightGradientTransposed(double[][] x, Window g, double[][] delta, int outputs) {
+        int positions = g.positions();
+        double[][] c = Entrywise.zeros(g.patchSize(), outputs);
         int per = examplesPerBlock(g);
         double[][][] buffer = new double[1][][];
         double[][][] deltas = new double[1][][];
         for (int e0 = 0; e0 < x.length; e0 += per) { // in order: each block continues the chains
             int e1 = Math.min(x.length, e0 + per);
-            int rows = (e1 - e0) * positions;
-            if (transposed) {
-                double[][] t = patchesTransposed(x, g, e0, e1, buffer);
-                double[][] d = reuse(deltas, rows, outputs);
-                for (int e = e0; e < e1; e++) {
-                    for (int p = 0; p < positions; p++) {
-                        System.arraycopy(delta[e], p * outputs, d[(e - e0) * positions + p], 0, outputs);
-                    }
-                }
-                Products.timesAdd(t, d, c);
-            } else {
-                double[][] d = reuse(deltas, outputs, rows);
-                for (int e = e0; e < e1; e++) {
-                    double[] de = delta[e];
-                    int column = (e - e0) * positions;
-                    for (int p = 0; p < positions; p++) {
-                        int base = p * outputs;
-                        for (int o = 0; o < outputs; o++) {
-                            d[o][column + p] = de[base + o];
-                        }
-                    }
-                }
-                if (g.windowWidth() * g.channels() < MIN_COLUMNS) { // short runs: patchesᵀ copies longer ones
-                    Products.timesTransposeAdd(d, patchesTransposed(x, g, e0, e1, buffer), c);
-                } else {
-                    Products.timesAdd(d, patches(x, g, e0, e1, buffer), c);
+            double[][] d = reuse(deltas, (e1 - e0) * positions, outputs);
+            for (int e = e0; e < e1; e++) {
+                for (int p = 0; p < positions; p++) {
+                    System.arraycopy(delta[e], p * outputs, d[(e - e0) * positions + p], 0, outputs);
                 }
             }
+            Products.timesAdd(patchesTransposed(x, g, e0, e1, buffer), d, c);
         }
-        return transposed ? Products.transpose(c) : c;
+        return c;
     }
 
     /** {@code dL/dx}: each example's {@code δ · W}, a row per position, added back into the image (col2im). */
@@ -245,8 +289,13 @@ final class Convolutions {
 
     /** The patches of examples {@code [e0, e1)} transposed: row {@code k} of the patch index, column {@code (e - e0) * positions + p}. */
     static double[][] patchesTransposed(double[][] x, Window g, int e0, int e1, double[][][] buffer) {
+        return patchesTransposed(x, g, e0, e1, 0, g.patchSize(), buffer);
+    }
+
+    /** Rows {@code [k0, k1)} of {@link #patchesTransposed(double[][], Window, int, int, double[][][])}: row {@code k - k0} is patch entry {@code k}. */
+    static double[][] patchesTransposed(double[][] x, Window g, int e0, int e1, int k0, int k1, double[][][] buffer) {
         int positions = g.positions();
-        double[][] t = reuse(buffer, g.patchSize(), (e1 - e0) * positions);
+        double[][] t = reuse(buffer, k1 - k0, (e1 - e0) * positions);
         int channels = g.channels();
         int wo = g.outputWidth();
         int stride = g.stride();
@@ -258,7 +307,11 @@ final class Convolutions {
             int last = Math.max(first, Math.min(wo, Math.floorDiv(g.width() - 1 - shift, stride) + 1));
             for (int i = 0; i < g.windowHeight(); i++) {
                 for (int ch = 0; ch < channels; ch++) {
-                    double[] row = t[(i * g.windowWidth() + j) * channels + ch];
+                    int k = (i * g.windowWidth() + j) * channels + ch;
+                    if (k < k0 || k >= k1) {
+                        continue;
+                    }
+                    double[] row = t[k - k0];
                     for (int e = e0; e < e1; e++) {
                         double[] xe = x[e];
                         for (int oi = 0; oi < g.outputHeight(); oi++) {

@@ -26,7 +26,7 @@ final class Entrywise {
     }
 
     /** Below this many entries, entry-wise functions run on the calling thread alone. */
-    static final long PARALLEL_ENTRIES = 1L << 18;
+    static final long PARALLEL_ENTRIES = 1L << 15;
 
     static double[][] map(double[][] a, DoubleUnaryOperator f) {
         double[][] c = new double[a.length][];

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 final class Pooling {
 
     /** Below this many entries read, the examples run on the calling thread alone. */
-    private static final long PARALLEL_THRESHOLD = 1L << 18;
+    private static final long PARALLEL_THRESHOLD = 1L << 15;
 
     private Pooling() {
     }
