@@ -69,12 +69,15 @@ public record MaxPool2D(Shape input, int windowHeight, int windowWidth, int stri
         return outputShape();
     }
 
+    /** The forward pass: the maxima, and the entries they were taken from kept for the backward pass. */
     Node forward(Matrix x) {
-        return Node.of(Images.maxPool(x, window()));
+        Images.MaxPooled pooled = Images.maxPoolWithChoices(x, window());
+        return Node.of(pooled.maxima(), pooled.choices());
     }
 
-    Matrix backward(Matrix x, Matrix gradient) {
-        return Images.maxPoolGradient(x, window(), gradient);
+    /** The backward pass: each window's gradient to the entry its maximum was taken from. */
+    Matrix backward(Node node, Matrix gradient) {
+        return Images.maxPoolGradient(window(), node.saved(0), gradient);
     }
 
     /** @return such as {@code MaxPool2D[24x24x6->12x12x6 2x2/2]} */

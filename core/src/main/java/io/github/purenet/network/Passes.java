@@ -125,7 +125,7 @@ final class Passes {
             return c.backward(x, node, gradient, inputGradient, out, offset);
         }
         if (layer instanceof MaxPool2D p) {
-            return inputGradient ? p.backward(x, gradient) : null;
+            return inputGradient ? p.backward(node, gradient) : null;
         }
         if (layer instanceof AvgPool2D p) {
             return inputGradient ? p.backward(gradient) : null;

@@ -123,24 +123,13 @@ final class Convolutions {
      */
     private static void weightGradientColumns(double[][] x, Window g, double[][] delta, int outputs, int k0, int k1,
             double[][] c) {
-        int positions = g.positions();
         int per = examplesPerBlock(g);
         boolean whole = k0 == 0 && k1 == g.patchSize() && g.windowWidth() * g.channels() >= MIN_COLUMNS;
         double[][][] buffer = new double[1][][];
         double[][][] deltas = new double[1][][];
         for (int e0 = 0; e0 < x.length; e0 += per) { // in order: each block continues the chains
             int e1 = Math.min(x.length, e0 + per);
-            double[][] d = reuse(deltas, outputs, (e1 - e0) * positions);
-            for (int e = e0; e < e1; e++) {
-                double[] de = delta[e];
-                int column = (e - e0) * positions;
-                for (int p = 0; p < positions; p++) {
-                    int base = p * outputs;
-                    for (int o = 0; o < outputs; o++) {
-                        d[o][column + p] = de[base + o];
-                    }
-                }
-            }
+            double[][] d = deltaColumns(delta, g, outputs, e0, e1, deltas);
             if (whole) {
                 Products.timesAdd(d, patches(x, g, e0, e1, buffer), c);
             } else {
@@ -151,20 +140,13 @@ final class Convolutions {
 
     /** {@code (patchesᵀ · δ)}, {@code patchSize x outputs}, blocks in order: for patches narrower than the outputs. */
     private static double[][] weightGradientTransposed(double[][] x, Window g, double[][] delta, int outputs) {
-        int positions = g.positions();
         double[][] c = Entrywise.zeros(g.patchSize(), outputs);
         int per = examplesPerBlock(g);
         double[][][] buffer = new double[1][][];
         double[][][] deltas = new double[1][][];
         for (int e0 = 0; e0 < x.length; e0 += per) { // in order: each block continues the chains
             int e1 = Math.min(x.length, e0 + per);
-            double[][] d = reuse(deltas, (e1 - e0) * positions, outputs);
-            for (int e = e0; e < e1; e++) {
-                for (int p = 0; p < positions; p++) {
-                    System.arraycopy(delta[e], p * outputs, d[(e - e0) * positions + p], 0, outputs);
-                }
-            }
-            Products.timesAdd(patchesTransposed(x, g, e0, e1, buffer), d, c);
+            Products.timesAdd(patchesTransposed(x, g, e0, e1, buffer), deltaRows(delta, g, outputs, e0, e1, deltas), c);
         }
         return c;
     }
@@ -179,14 +161,7 @@ final class Convolutions {
         forGroups(delta.length, g, outputs, (e0, e1, buffer) -> {
             int rows = (e1 - e0) * positions;
             if (transposed) {
-                double[][] d = reuse(buffer, outputs, rows);
-                for (int e = e0; e < e1; e++) {
-                    for (int p = 0; p < positions; p++) {
-                        for (int o = 0; o < outputs; o++) {
-                            d[o][(e - e0) * positions + p] = delta[e][p * outputs + o];
-                        }
-                    }
-                }
+                double[][] d = deltaColumns(delta, g, outputs, e0, e1, buffer);
                 double[][] dpt = zeros(buffer, 1, wt.length, rows);
                 Products.timesAdd(wt, d, dpt);
                 for (int e = e0; e < e1; e++) {
@@ -194,12 +169,7 @@ final class Convolutions {
                 }
                 return;
             }
-            double[][] d = reuse(buffer, rows, outputs);
-            for (int e = e0; e < e1; e++) {
-                for (int p = 0; p < positions; p++) {
-                    System.arraycopy(delta[e], p * outputs, d[(e - e0) * positions + p], 0, outputs);
-                }
-            }
+            double[][] d = deltaRows(delta, g, outputs, e0, e1, buffer);
             double[][] dp = zeros(buffer, 1, rows, w[0].length);
             Products.timesAdd(d, w, dp);
             for (int e = e0; e < e1; e++) {
@@ -226,16 +196,45 @@ final class Convolutions {
 
     /** {@link #reuse(double[][][], int, int, int)} with every entry {@code +0.0}, for a product to add into. */
     private static double[][] zeros(double[][][] buffer, int slot, int rows, int columns) {
-        double[][] b = buffer[slot];
-        if (b == null || b.length != rows || b[0].length != columns) {
-            b = Entrywise.zeros(rows, columns);
-            buffer[slot] = b;
-            return b;
-        }
+        double[][] b = reuse(buffer, slot, rows, columns);
         for (double[] row : b) {
             java.util.Arrays.fill(row, 0.0);
         }
         return b;
+    }
+
+    /**
+     * The gradient of examples {@code [e0, e1)} at the output, one row per (example, position) and
+     * one column per output channel, in {@code buffer[0]}.
+     */
+    private static double[][] deltaRows(double[][] delta, Window g, int outputs, int e0, int e1,
+            double[][][] buffer) {
+        int positions = g.positions();
+        double[][] d = reuse(buffer, (e1 - e0) * positions, outputs);
+        for (int e = e0; e < e1; e++) {
+            for (int p = 0; p < positions; p++) {
+                System.arraycopy(delta[e], p * outputs, d[(e - e0) * positions + p], 0, outputs);
+            }
+        }
+        return d;
+    }
+
+    /** {@link #deltaRows} transposed: one row per output channel, in {@code buffer[0]}. */
+    private static double[][] deltaColumns(double[][] delta, Window g, int outputs, int e0, int e1,
+            double[][][] buffer) {
+        int positions = g.positions();
+        double[][] d = reuse(buffer, outputs, (e1 - e0) * positions);
+        for (int e = e0; e < e1; e++) {
+            double[] de = delta[e];
+            int column = (e - e0) * positions;
+            for (int p = 0; p < positions; p++) {
+                int base = p * outputs;
+                for (int o = 0; o < outputs; o++) {
+                    d[o][column + p] = de[base + o];
+                }
+            }
+        }
+        return d;
     }
 
     /**

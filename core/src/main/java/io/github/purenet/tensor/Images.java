@@ -27,8 +27,9 @@ import java.util.Objects;
  *       shares are dropped;</li>
  *   <li>{@link #channelSums}: each channel's sum over examples, then positions, ascending, from {@code +0.0};</li>
  *   <li>{@link #maxPool}: the first maximum in scan order (window rows ascending, then columns), a
- *       NaN counting as larger than any number so that it propagates; {@link #maxPoolGradient} gives
- *       each window's gradient to that entry, adding in ascending position order where windows overlap;</li>
+ *       NaN counting as larger than any number so that it propagates; {@link #maxPoolWithChoices}
+ *       also gives the entry each maximum was taken from, and {@link #maxPoolGradient} gives each
+ *       window's gradient to that entry, adding in ascending position order where windows overlap;</li>
  *   <li>{@link #averagePool}: the sum in scan order from {@code +0.0}, divided by the window's size;
  *       {@link #averagePoolGradient} adds each window's gradient divided by its size to each of its
  *       entries, in ascending position order.</li>
@@ -122,6 +123,33 @@ public final class Images {
     }
 
     /**
+     * The maxima of {@link #maxPool} and the entries they were taken from, which
+     * {@link #maxPoolGradient(Window, Matrix, Matrix)} sends each window's gradient to, so that the
+     * backward pass does not search the windows again.
+     *
+     * @param maxima {@code n x (positions * channels)}, the maximum of each window and channel
+     * @param choices of the same shape, the index in its image's row of the entry each maximum is,
+     *     a whole number
+     */
+    public record MaxPooled(Matrix maxima, Matrix choices) {
+
+        /**
+         * Checks that both are given and of one shape.
+         *
+         * @param maxima the maxima
+         * @param choices the index of each maximum's entry
+         */
+        public MaxPooled {
+            Objects.requireNonNull(maxima, "maxima is null");
+            Objects.requireNonNull(choices, "choices is null");
+            if (maxima.rows() != choices.rows() || maxima.columns() != choices.columns()) {
+                throw new IllegalArgumentException("MaxPooled: maxima " + maxima.shape() + " and choices "
+                        + choices.shape() + " differ in shape");
+            }
+        }
+    }
+
+    /**
      * The maximum of each window, channel by channel.
      *
      * @param images {@code n x imageSize}
@@ -130,8 +158,21 @@ public final class Images {
      * @throws IllegalArgumentException if the images do not fit the window or the window is padded
      */
     public static Matrix maxPool(Matrix images, Window window) {
+        return maxPoolWithChoices(images, window).maxima();
+    }
+
+    /**
+     * The maximum of each window, channel by channel, with the entry each was taken from.
+     *
+     * @param images {@code n x imageSize}
+     * @param window an unpadded window
+     * @return the maxima and their entries, each {@code n x (positions * channels)}
+     * @throws IllegalArgumentException if the images do not fit the window or the window is padded
+     */
+    public static MaxPooled maxPoolWithChoices(Matrix images, Window window) {
         requirePooling("maxPool", images, window);
-        return Matrix.wrap(Pooling.max(images.rowArrays(), window));
+        double[][][] pooled = Pooling.max(images.rowArrays(), window);
+        return new MaxPooled(Matrix.wrap(pooled[0]), Matrix.wrap(pooled[1]));
     }
 
     /**
@@ -144,9 +185,28 @@ public final class Images {
      * @throws IllegalArgumentException naming the argument whose shape does not fit
      */
     public static Matrix maxPoolGradient(Matrix images, Window window, Matrix gradient) {
-        requirePooling("maxPoolGradient", images, window);
-        requirePooled("maxPoolGradient", gradient, images.rows(), window);
-        return Matrix.wrap(Pooling.maxGradient(images.rowArrays(), window, gradient.rowArrays()));
+        Objects.requireNonNull(images, "images is null");
+        requirePooled("maxPoolGradient", "gradient", gradient, images.rows(), window);
+        return maxPoolGradient(window, maxPoolWithChoices(images, window).choices(), gradient);
+    }
+
+    /**
+     * The gradient of a max pooling's loss with respect to its images, from the entries its maxima
+     * were taken from: each window's gradient is added to its entry, in ascending position order.
+     *
+     * @param window the pooling's window, unpadded
+     * @param choices {@link MaxPooled#choices()} of the forward pass
+     * @param gradient {@code n x (positions * channels)}, of the choices' shape
+     * @return {@code n x imageSize}
+     * @throws IllegalArgumentException if a shape does not fit, or a choice is not an entry of an image
+     */
+    public static Matrix maxPoolGradient(Window window, Matrix choices, Matrix gradient) {
+        Objects.requireNonNull(window, "window is null");
+        Objects.requireNonNull(choices, "choices is null");
+        requireUnpadded("maxPoolGradient", window);
+        requirePooled("maxPoolGradient", "choices", choices, choices.rows(), window);
+        requirePooled("maxPoolGradient", "gradient", gradient, choices.rows(), window);
+        return Matrix.wrap(Pooling.maxGradient(choices.rowArrays(), window, gradient.rowArrays()));
     }
 
     /**
@@ -174,7 +234,7 @@ public final class Images {
         Objects.requireNonNull(window, "window is null");
         Objects.requireNonNull(gradient, "gradient is null");
         requireUnpadded("averagePoolGradient", window);
-        requirePooled("averagePoolGradient", gradient, gradient.rows(), window);
+        requirePooled("averagePoolGradient", "gradient", gradient, gradient.rows(), window);
         return Matrix.wrap(Pooling.averageGradient(window, gradient.rowArrays()));
     }
 
@@ -219,10 +279,10 @@ public final class Images {
         }
     }
 
-    private static void requirePooled(String operation, Matrix gradient, int rows, Window window) {
-        Objects.requireNonNull(gradient, "gradient is null");
+    private static void requirePooled(String operation, String name, Matrix gradient, int rows, Window window) {
+        Objects.requireNonNull(gradient, () -> name + " is null");
         if (gradient.rows() != rows || gradient.columns() != window.positions() * window.channels()) {
-            throw new IllegalArgumentException(operation + ": gradient " + gradient.shape() + " does not fit " + rows
+            throw new IllegalArgumentException(operation + ": " + name + " " + gradient.shape() + " does not fit " + rows
                     + "x" + window.positions() * window.channels() + " (positions x channels)");
         }
     }

@@ -15,35 +15,44 @@ final class Pooling {
     private Pooling() {
     }
 
-    /** The maximum of each window and channel; the first maximum in scan order, or the first NaN. */
-    static double[][] max(double[][] x, Window g) {
+    /**
+     * The maximum of each window and channel, the first maximum in scan order or the first NaN
+     * ({@code [0]}), and the index in its image's row of the entry chosen ({@code [1]}, a whole
+     * number), for {@link #maxGradient}.
+     */
+    static double[][][] max(double[][] x, Window g) {
         int row = g.outputWidth() * g.channels();
         double[][] y = Entrywise.zeros(x.length, g.positions() * g.channels());
+        double[][] choices = Entrywise.zeros(x.length, g.positions() * g.channels());
         forExamples(x.length, g, e -> {
             int[] at = new int[row];
             double[] best = new double[row];
             for (int oi = 0; oi < g.outputHeight(); oi++) {
                 argmax(x[e], g, oi, at, best);
                 System.arraycopy(best, 0, y[e], oi * row, row);
+                for (int q = 0; q < row; q++) {
+                    choices[e][oi * row + q] = at[q];
+                }
             }
         });
-        return y;
+        return new double[][][] {y, choices};
     }
 
-    /** Each window's gradient goes to its maximum ({@link #max}'s choice), added in ascending position order. */
-    static double[][] maxGradient(double[][] x, Window g, double[][] delta) {
-        int row = g.outputWidth() * g.channels();
-        double[][] dx = Entrywise.zeros(x.length, g.imageSize());
-        forExamples(x.length, g, e -> {
-            int[] at = new int[row];
-            double[] best = new double[row];
-            double[] de = delta[e];
-            double[] dxe = dx[e];
-            for (int oi = 0; oi < g.outputHeight(); oi++) {
-                argmax(x[e], g, oi, at, best);
-                for (int q = 0; q < row; q++) {
-                    dxe[at[q]] += de[oi * row + q];
+    /**
+     * Each window's gradient goes to the entry {@link #max} chose, added in ascending position
+     * order; a choice that is not a whole number in the image is refused.
+     */
+    static double[][] maxGradient(double[][] choices, Window g, double[][] delta) {
+        double[][] dx = Entrywise.zeros(choices.length, g.imageSize());
+        forExamples(choices.length, g, e -> {
+            double[] ce = choices[e];
+            for (int q = 0; q < ce.length; q++) {
+                int at = (int) ce[q];
+                if (at != ce[q] || at < 0 || at >= dx[e].length) {
+                    throw new IllegalArgumentException("maxPoolGradient: choices (" + e + ", " + q + ") is " + ce[q]
+                            + ", not an entry of an image of " + dx[e].length);
                 }
+                dx[e][at] += delta[e][q];
             }
         });
         return dx;

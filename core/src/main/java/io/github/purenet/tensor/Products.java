@@ -171,37 +171,31 @@ final class Products {
 
     /** {@code a · bᵀ} as arrays, for the package's kernels. */
     static double[][] timesTransposeArray(double[][] a, double[][] b) {
-        if (a.length >= TRANSPOSE_THRESHOLD) {
-            if (!vectorFor(b.length)) {
-                return timesArray(a, transpose(b));
-            }
-            long work = (long) a.length * b.length * b[0].length;
-            if (a.length < b.length && a.length % VECTOR_KERNELS.strip() == 0) {
-                // (b · aᵀ)ᵀ: each entry the same chain, since fma(x, y, s) = fma(y, x, s); packing
-                // the smaller factor, such as a batch rather than a layer's weights, costs less
-                double[][] t = Entrywise.zeros(b.length, a.length);
-                double[][] packed = VECTOR_KERNELS.packTransposed(a);
-                forRowBlocks(b.length, work, (i0, i1) -> VECTOR_KERNELS.timesTranspose(b, a, packed, t, i0, i1));
-                return transpose(t);
-            }
+        if (a.length < TRANSPOSE_THRESHOLD) {
             double[][] c = Entrywise.zeros(a.length, b.length);
-            double[][] packed = VECTOR_KERNELS.packTransposed(b);
-            forRowBlocks(a.length, work, (i0, i1) -> VECTOR_KERNELS.timesTranspose(a, b, packed, c, i0, i1));
+            for (int i = 0; i < a.length; i++) {
+                double[] ai = a[i];
+                double[] ci = c[i];
+                for (int k = 0; k < b.length; k++) {
+                    double[] bk = b[k];
+                    double s = 0.0;
+                    for (int j = 0; j < ai.length; j++) {
+                        s = Math.fma(ai[j], bk[j], s);
+                    }
+                    ci[k] = s;
+                }
+            }
             return c;
         }
-        double[][] c = Entrywise.zeros(a.length, b.length);
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] ci = c[i];
-            for (int k = 0; k < b.length; k++) {
-                double[] bk = b[k];
-                double s = 0.0;
-                for (int j = 0; j < ai.length; j++) {
-                    s = Math.fma(ai[j], bk[j], s);
-                }
-                ci[k] = s;
-            }
+        if (vectorFor(b.length) && a.length < b.length && a.length % VECTOR_KERNELS.strip() == 0) {
+            // (b · aᵀ)ᵀ: each entry the same chain, since fma(x, y, s) = fma(y, x, s); packing the
+            // smaller factor, such as a batch rather than a layer's weights, costs less
+            double[][] t = Entrywise.zeros(b.length, a.length);
+            timesTransposeAdd(b, a, t);
+            return transpose(t);
         }
+        double[][] c = Entrywise.zeros(a.length, b.length);
+        timesTransposeAdd(a, b, c);
         return c;
     }
 

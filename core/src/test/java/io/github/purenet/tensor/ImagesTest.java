@@ -300,6 +300,25 @@ class ImagesTest {
         assertEquals(Matrix.row(-1), Images.maxPool(negative, g));
     }
 
+    /** The entries the maxima were taken from, which the layer keeps so that its backward pass does not search again. */
+    @Test
+    void maxPoolingGivesTheEntriesItsMaximaCameFromAndItsGradientGoesThere() {
+        Window g = Window.valid(2, 4, 2, 2, 2, 2); // two windows of two channels each
+        // pixel (r, c) channel ch at (r * 4 + c) * 2 + ch; window 0 is columns 0-1, window 1 columns 2-3
+        Matrix x = Matrix.row(1, 9, 4, 0, 5, 2, 5, 3, 0, 0, 7, 1, 5, 8, 2, 3);
+        Images.MaxPooled pooled = Images.maxPoolWithChoices(x, g);
+        assertEquals(Matrix.row(7, 9, 5, 8), pooled.maxima());
+        assertEquals(Matrix.row(10, 1, 4, 13), pooled.choices()); // 5 ties at entries 4, 6 and 12: the first
+        Matrix gradient = Matrix.row(1, 2, 3, 4);
+        assertEquals(Images.maxPoolGradient(x, g, gradient), Images.maxPoolGradient(g, pooled.choices(), gradient));
+        assertEquals(Matrix.row(0, 2, 0, 0, 3, 0, 0, 0, 0, 0, 1, 0, 0, 4, 0, 0),
+                Images.maxPoolGradient(g, pooled.choices(), gradient));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> Images.maxPoolGradient(g, Matrix.row(10, 1.5, 4, 13), gradient));
+        assertEquals("maxPoolGradient: choices (0, 1) is 1.5, not an entry of an image of 16", bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Images.maxPoolGradient(g, Matrix.row(10, 1, 4, 16), gradient));
+    }
+
     @Test
     void sameAndValidWindowsHaveTheSizesOfKerasAndPyTorch() {
         Window same = Window.same(28, 28, 1, 3, 3, 2); // Keras: ceil(28 / 2) = 14, padding 1 split 0 before, 1 after
