@@ -7,71 +7,63 @@ import java.util.stream.IntStream;
  * The kernels behind {@link Images}' convolutions, on arrays that the caller does not share.
  *
  * <p>A convolution is a product: the patches of a batch, one row per (example, position) and one
- * column per (window row, window column, channel), times the weights. The patches are never built
- * whole (the second layer of a small network on MNIST would need 85 MB of them at batch 64): they
- * are built for a block of examples at a time, about {@link #BLOCK_ENTRIES} entries, into a
- * buffer that one task reuses from block to block, and each block goes through {@link Products}'
- * kernels. Blocks only cut the work; they never change a sum:
+ * column per (window row, window column, channel), times the weights. The forward pass and the
+ * weight gradient never build the patches (the second layer of a small network on MNIST would need
+ * 85 MB of them at batch 64): the product kernels read each patch entry from the image where its
+ * window lies ({@link Products#timesAddGathered}), at an offset per window position plus an offset
+ * per patch entry, in a copy with a border of zeros when the windows reach past the image. The
+ * input gradient computes {@code δ · W}, a row per (example, position), for a block of examples
+ * at a time, about {@link #BLOCK_ENTRIES} entries, in a buffer that one task reuses, and adds its
+ * rows back into the images (col2im). The sums have a fixed order:
  * <ul>
- *   <li>each output entry is a product entry, a chain over the patch index, whatever the block;</li>
- *   <li>the weight gradient continues each entry's chain from block to block
- *       ({@link Products#timesAdd}), so it is one chain over (example, position) ascending;</li>
+ *   <li>each output entry is a chain over the patch index ascending from {@code +0.0}, then adds
+ *       the bias;</li>
+ *   <li>each entry of the weight gradient is one chain over (example, position) ascending;</li>
  *   <li>the input gradient adds each patch's contributions into the image in ascending position
  *       order, example by example, and examples are independent.</li>
  * </ul>
- * Each product is taken in whichever orientation gives the kernels long rows to work on: with few
- * output channels, the forward pass computes {@code W · patchesᵀ} instead of
- * {@code patches · Wᵀ}, which has the same entries, each the same chain ({@code fma} is symmetric in
- * its factors); likewise for the gradients. Groups of blocks run in parallel only where each writes
- * rows of the result that no other writes, so the bits are the same for any number of threads.
+ * Tasks run in parallel only where each writes entries of the result that no other writes, so the
+ * bits are the same for any number of threads.
  */
 final class Convolutions {
 
-    /** About this many entries of patches are built at a time (512 kB), at least one example's. */
+    /** About this many entries of the input gradient's patches are computed at a time (512 kB), at least one example's. */
     static final int BLOCK_ENTRIES = 1 << 16;
     /** Below this many columns of a product's result, the other orientation is taken. */
     private static final int MIN_COLUMNS = 16;
-    /** The fewest columns of the weight gradient that a part of it computes on a thread of its own. */
-    private static final int MIN_PART = 8;
     /** Below this many multiply-adds, the blocks run on the calling thread alone. */
     private static final long PARALLEL_THRESHOLD = 1L << 18;
 
     private Convolutions() {
     }
 
-    /** {@code y = patches · wᵀ + bias}, each example's row {@code positions x outputs}. */
+    /**
+     * {@code y = patches · wᵀ + bias}, each example's row {@code positions x outputs}: each
+     * entry's chain runs over the patch index ascending from {@code +0.0}, then adds the bias. The
+     * kernels read the patches from the image where the windows lie
+     * ({@link Products#timesAddGathered}), never building them; examples are shared out among as
+     * many tasks as the pool has threads.
+     */
     static double[][] forward(double[][] x, Window g, double[][] w, double[] bias) {
         int positions = g.positions();
         int outputs = w.length;
-        double[][] y = Entrywise.zeros(x.length, positions * outputs);
-        boolean transposed = outputs < MIN_COLUMNS;
-        forGroups(x.length, g, outputs, (e0, e1, buffer) -> {
-            int rows = (e1 - e0) * positions;
-            if (transposed) { // (W · patchesᵀ)ᵀ: outputs rows as long as the block
-                double[][] z = zeros(buffer, 1, outputs, rows);
-                Products.timesAdd(w, patchesTransposed(x, g, e0, e1, buffer), z);
-                for (int e = e0; e < e1; e++) {
-                    double[] ye = y[e];
-                    int r0 = (e - e0) * positions;
-                    for (int o = 0; o < outputs; o++) {
-                        double[] zo = z[o];
-                        double b = bias[o];
-                        for (int p = 0; p < positions; p++) {
-                            ye[p * outputs + o] = zo[r0 + p] + b;
-                        }
-                    }
-                }
-                return;
-            }
-            double[][] z = zeros(buffer, 1, rows, outputs);
-            Products.timesTransposeAdd(patches(x, g, e0, e1, buffer), w, z);
+        double[][] y = new double[x.length][];
+        Gathering gathering = Gathering.of(g);
+        double[][] wt = Products.gathered(Products.transpose(w));
+        forExamples(x.length, (long) x.length * positions * g.patchSize() * outputs, (e0, e1) -> {
+            double[][] z = new double[positions][outputs];
+            double[] image = gathering.padded ? new double[gathering.size] : null;
             for (int e = e0; e < e1; e++) {
-                double[] ye = y[e];
+                for (double[] zp : z) {
+                    java.util.Arrays.fill(zp, 0.0);
+                }
+                Products.timesAddGathered(gathering.image(x[e], g, image), gathering.offsets, gathering.base, wt, z,
+                        0, positions);
+                double[] ye = y[e] = new double[positions * outputs];
                 for (int p = 0; p < positions; p++) {
-                    double[] zr = z[(e - e0) * positions + p];
-                    int base = p * outputs;
+                    double[] zp = z[p];
                     for (int o = 0; o < outputs; o++) {
-                        ye[base + o] = zr[o] + bias[o];
+                        ye[p * outputs + o] = zp[o] + bias[o];
                     }
                 }
             }
@@ -79,76 +71,84 @@ final class Convolutions {
         return y;
     }
 
+    /** Runs {@code task} over examples {@code [0, examples)} in as many ranges as the pool has threads, in parallel when the work is large. */
+    private static void forExamples(int examples, long work, java.util.function.BiConsumer<Integer, Integer> task) {
+        int parts = work < PARALLEL_THRESHOLD ? 1 : Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, examples);
+        IntStream range = IntStream.range(0, parts);
+        (parts > 1 ? range.parallel() : range).forEach(part -> task.accept(part * examples / parts,
+                (part + 1) * examples / parts));
+    }
+
     /**
-     * {@code dW = Σ δᵀ · patches} over the examples in order, {@code outputs x patchSize}: as
-     * {@code (patchesᵀ · δ)ᵀ} when the patches are narrower than the outputs, so that the kernels'
-     * rows are the longer side; otherwise from the patches, or, when a window's row holds few
-     * entries, as {@code δᵀ · (patchesᵀ)ᵀ}, since the transposed patches are built from longer runs.
-     * With few outputs (one task's rows of the product) and much work, the columns are cut into as
-     * many parts as the pool has threads, each part on a thread of its own with its own rows of the
-     * transposed patches; every entry is still one chain over every block in order.
+     * {@code dW = Σ δᵀ · patches} over the examples in order, {@code outputs x patchSize}, computed
+     * as its transpose {@code patchesᵀ · δ}, one example after another, without building the
+     * patches: the kernels read each patch entry from the image where the window lies
+     * ({@link Products#timesAddGathered}), from a copy with a border of zeros when the window
+     * reaches past the image. The rows (patch entries) are shared out in groups of four among as
+     * many tasks as the pool has threads; each entry is one chain over (example, position)
+     * ascending whatever the task.
      */
     static double[][] weightGradient(double[][] x, Window g, double[][] delta, int outputs) {
         int patch = g.patchSize();
-        if (patch < outputs) {
-            return Products.transpose(weightGradientTransposed(x, g, delta, outputs));
-        }
-        int parts = (long) x.length * g.positions() * patch * outputs < PARALLEL_THRESHOLD
-                || outputs > Products.ROW_BLOCK ? 1 : Math.min(ForkJoinPool.getCommonPoolParallelism() + 1,
-                        patch / MIN_PART);
-        if (parts <= 1) {
-            double[][] c = Entrywise.zeros(outputs, patch);
-            weightGradientColumns(x, g, delta, outputs, 0, patch, c);
-            return c;
-        }
-        // few outputs leave the product's rows to one thread: the columns are split instead, each
-        // part's chains still running over every block in order
-        double[][] c = Entrywise.zeros(outputs, patch);
-        IntStream.range(0, parts).parallel().forEach(part -> {
-            int k0 = part * patch / parts;
-            int k1 = (part + 1) * patch / parts;
-            double[][] own = Entrywise.zeros(outputs, k1 - k0);
-            weightGradientColumns(x, g, delta, outputs, k0, k1, own);
-            for (int o = 0; o < outputs; o++) {
-                System.arraycopy(own[o], 0, c[o], k0, k1 - k0);
+        double[][] t = Entrywise.zeros(patch, outputs);
+        Gathering gathering = Gathering.of(g);
+        int groups = (patch + 3) / 4;
+        long work = (long) x.length * g.positions() * patch * outputs;
+        int parts = work < PARALLEL_THRESHOLD ? 1 : Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, groups);
+        IntStream range = IntStream.range(0, parts);
+        (parts > 1 ? range.parallel() : range).forEach(part -> {
+            int k0 = part * groups / parts * 4;
+            int k1 = Math.min(patch, (part + 1) * groups / parts * 4);
+            double[][] d = null; // each example's gradient at the output, positions x outputs, for the kernels
+            double[] image = gathering.padded ? new double[gathering.size] : null;
+            for (int e = 0; e < x.length; e++) { // in order: each example continues the chains
+                d = Products.gathered(delta[e], outputs, d);
+                Products.timesAddGathered(gathering.image(x[e], g, image), gathering.base, gathering.offsets, d, t, k0,
+                        k1);
             }
         });
-        return c;
+        return Products.transpose(t);
     }
 
     /**
-     * Columns {@code [k0, k1)} of the weight gradient, added into {@code c} ({@code outputs x (k1 -
-     * k0)}), blocks in order: from the transposed patches, or from the patches when all the columns
-     * are wanted and a window's row holds enough entries to copy them in runs.
+     * Where the kernels find patch entry {@code k} of window position {@code p} in an image:
+     * {@code base[p] + offsets[k]}, in the image itself or, when the windows reach past it, in a
+     * copy of {@code size} entries with rows of {@code rowLength} pixels and a border of zeros.
      */
-    private static void weightGradientColumns(double[][] x, Window g, double[][] delta, int outputs, int k0, int k1,
-            double[][] c) {
-        int per = examplesPerBlock(g);
-        boolean whole = k0 == 0 && k1 == g.patchSize() && g.windowWidth() * g.channels() >= MIN_COLUMNS;
-        double[][][] buffer = new double[1][][];
-        double[][][] deltas = new double[1][][];
-        for (int e0 = 0; e0 < x.length; e0 += per) { // in order: each block continues the chains
-            int e1 = Math.min(x.length, e0 + per);
-            double[][] d = deltaColumns(delta, g, outputs, e0, e1, deltas);
-            if (whole) {
-                Products.timesAdd(d, patches(x, g, e0, e1, buffer), c);
-            } else {
-                Products.timesTransposeAdd(d, patchesTransposed(x, g, e0, e1, k0, k1, buffer), c);
-            }
-        }
-    }
+    private record Gathering(int[] base, int[] offsets, boolean padded, int rowLength, int size) {
 
-    /** {@code (patchesᵀ · δ)}, {@code patchSize x outputs}, blocks in order: for patches narrower than the outputs. */
-    private static double[][] weightGradientTransposed(double[][] x, Window g, double[][] delta, int outputs) {
-        double[][] c = Entrywise.zeros(g.patchSize(), outputs);
-        int per = examplesPerBlock(g);
-        double[][][] buffer = new double[1][][];
-        double[][][] deltas = new double[1][][];
-        for (int e0 = 0; e0 < x.length; e0 += per) { // in order: each block continues the chains
-            int e1 = Math.min(x.length, e0 + per);
-            Products.timesAdd(patchesTransposed(x, g, e0, e1, buffer), deltaRows(delta, g, outputs, e0, e1, deltas), c);
+        static Gathering of(Window g) {
+            int channels = g.channels();
+            int rows = (g.outputHeight() - 1) * g.stride() + g.windowHeight();
+            int columns = (g.outputWidth() - 1) * g.stride() + g.windowWidth();
+            boolean padded = g.padTop() > 0 || g.padLeft() > 0 || rows > g.height() || columns > g.width();
+            int rowLength = padded ? columns : g.width();
+            int[] base = new int[g.positions()];
+            for (int p = 0; p < base.length; p++) {
+                base[p] = (p / g.outputWidth() * g.stride() * rowLength + p % g.outputWidth() * g.stride()) * channels;
+            }
+            int[] offsets = new int[g.patchSize()];
+            for (int k = 0; k < offsets.length; k++) {
+                int pixel = k / channels;
+                offsets[k] = (pixel / g.windowWidth() * rowLength + pixel % g.windowWidth()) * channels + k % channels;
+            }
+            return new Gathering(base, offsets, padded, rowLength, rows * columns * channels);
         }
-        return c;
+
+        /** The image, or its copy in {@code buffer} when padded: the border stays {@code +0.0}, as it was allocated. */
+        double[] image(double[] xe, Window g, double[] buffer) {
+            if (!padded) {
+                return xe;
+            }
+            int channels = g.channels();
+            int rows = size / (rowLength * channels);
+            int length = Math.min(g.width(), rowLength - g.padLeft()) * channels;
+            for (int r = 0; r < g.height() && g.padTop() + r < rows; r++) {
+                System.arraycopy(xe, r * g.width() * channels, buffer,
+                        ((g.padTop() + r) * rowLength + g.padLeft()) * channels, length);
+            }
+            return buffer;
+        }
     }
 
     /** {@code dL/dx}: each example's {@code δ · W}, a row per position, added back into the image (col2im). */
@@ -235,107 +235,6 @@ final class Convolutions {
             }
         }
         return d;
-    }
-
-    /**
-     * The patches of examples {@code [e0, e1)}: row {@code (e - e0) * positions + p}, padding
-     * {@code +0.0}, written over the buffer's stale entries.
-     */
-    static double[][] patches(double[][] x, Window g, int e0, int e1, double[][][] buffer) {
-        int positions = g.positions();
-        double[][] rows = reuse(buffer, (e1 - e0) * positions, g.patchSize());
-        int channels = g.channels();
-        int run = g.windowWidth() * channels;
-        for (int e = e0; e < e1; e++) {
-            double[] xe = x[e];
-            int r = (e - e0) * positions;
-            for (int oi = 0; oi < g.outputHeight(); oi++) {
-                for (int oj = 0; oj < g.outputWidth(); oj++) {
-                    double[] row = rows[r++];
-                    int top = oi * g.stride() - g.padTop();
-                    int left = oj * g.stride() - g.padLeft();
-                    int from = Math.max(left, 0);
-                    int to = Math.min(left + g.windowWidth(), g.width());
-                    for (int i = 0; i < g.windowHeight(); i++) {
-                        int ir = top + i;
-                        int at = i * run;
-                        if (ir < 0 || ir >= g.height() || from >= to) {
-                            java.util.Arrays.fill(row, at, at + run, 0.0);
-                            continue;
-                        }
-                        int before = (from - left) * channels;
-                        int inside = (to - from) * channels;
-                        java.util.Arrays.fill(row, at, at + before, 0.0);
-                        copy(xe, (ir * g.width() + from) * channels, row, at + before, inside);
-                        java.util.Arrays.fill(row, at + before + inside, at + run, 0.0);
-                    }
-                }
-            }
-        }
-        return rows;
-    }
-
-    /** {@link System#arraycopy}, or a loop for the short runs of a few channels, where the call costs more. */
-    private static void copy(double[] from, int at, double[] to, int into, int length) {
-        if (length >= 16) {
-            System.arraycopy(from, at, to, into, length);
-            return;
-        }
-        for (int k = 0; k < length; k++) {
-            to[into + k] = from[at + k];
-        }
-    }
-
-    /** The patches of examples {@code [e0, e1)} transposed: row {@code k} of the patch index, column {@code (e - e0) * positions + p}. */
-    static double[][] patchesTransposed(double[][] x, Window g, int e0, int e1, double[][][] buffer) {
-        return patchesTransposed(x, g, e0, e1, 0, g.patchSize(), buffer);
-    }
-
-    /** Rows {@code [k0, k1)} of {@link #patchesTransposed(double[][], Window, int, int, double[][][])}: row {@code k - k0} is patch entry {@code k}. */
-    static double[][] patchesTransposed(double[][] x, Window g, int e0, int e1, int k0, int k1, double[][][] buffer) {
-        int positions = g.positions();
-        double[][] t = reuse(buffer, k1 - k0, (e1 - e0) * positions);
-        int channels = g.channels();
-        int wo = g.outputWidth();
-        int stride = g.stride();
-        int step = stride * channels;
-        for (int j = 0; j < g.windowWidth(); j++) {
-            // the positions oj whose column oj * stride - padLeft + j lies in the image: [first, last)
-            int shift = j - g.padLeft();
-            int first = shift >= 0 ? 0 : Math.min(wo, (-shift + stride - 1) / stride);
-            int last = Math.max(first, Math.min(wo, Math.floorDiv(g.width() - 1 - shift, stride) + 1));
-            for (int i = 0; i < g.windowHeight(); i++) {
-                for (int ch = 0; ch < channels; ch++) {
-                    int k = (i * g.windowWidth() + j) * channels + ch;
-                    if (k < k0 || k >= k1) {
-                        continue;
-                    }
-                    double[] row = t[k - k0];
-                    for (int e = e0; e < e1; e++) {
-                        double[] xe = x[e];
-                        for (int oi = 0; oi < g.outputHeight(); oi++) {
-                            int r = (e - e0) * positions + oi * wo;
-                            int ir = oi * stride - g.padTop() + i;
-                            if (ir < 0 || ir >= g.height()) {
-                                java.util.Arrays.fill(row, r, r + wo, 0.0);
-                                continue;
-                            }
-                            java.util.Arrays.fill(row, r, r + first, 0.0);
-                            int at = (ir * g.width() + first * stride + shift) * channels + ch;
-                            if (step == 1 && last > first) {
-                                System.arraycopy(xe, at, row, r + first, last - first);
-                            } else {
-                                for (int oj = first; oj < last; oj++, at += step) {
-                                    row[r + oj] = xe[at];
-                                }
-                            }
-                            java.util.Arrays.fill(row, r + last, r + wo, 0.0);
-                        }
-                    }
-                }
-            }
-        }
-        return t;
     }
 
     /** Adds patch rows {@code [first, first + positions)} of {@code dp} into the image {@code dx}, positions ascending. */

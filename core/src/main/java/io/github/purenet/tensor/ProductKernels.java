@@ -19,9 +19,17 @@ interface ProductKernels {
     /** @return {@code wᵀ} packed for {@link #timesTranspose}, read from {@code w} */
     double[][] packTransposed(double[][] w);
 
-    /** Rows {@code [i0, i1)} of {@code c = a · b}. */
-    void times(double[][] a, double[][] b, double[][] packed, double[][] c, int i0, int i1);
+    /**
+     * Rows {@code [i0, i1)} of {@code c += a · b}, each entry's chain continuing from its value in
+     * {@code c}, with {@code b} in its packed layout: {@code pack(b)}, {@code packTransposed(bᵀ)},
+     * or strips written in that layout directly.
+     */
+    void times(double[][] a, double[][] packed, double[][] c, int i0, int i1);
 
-    /** Rows {@code [i0, i1)} of {@code c = a · wᵀ}. */
-    void timesTranspose(double[][] a, double[][] w, double[][] packed, double[][] c, int i0, int i1);
+    /**
+     * Rows {@code [i0, i1)} of {@code c += G · b}, where {@code G[i][t] = image[base[t] + offsets[i]]}
+     * is read from the image as it is needed, never built, and {@code b} is packed: each entry's chain
+     * continues from its value in {@code c}, over {@code t} ascending.
+     */
+    void timesGathered(double[] image, int[] base, int[] offsets, double[][] packed, double[][] c, int i0, int i1);
 }

@@ -96,9 +96,76 @@ final class Products {
     private static Times timesBy(double[][] b) {
         if (vectorFor(b[0].length)) {
             double[][] packed = VECTOR_KERNELS.pack(b);
-            return (a, c, i0, i1) -> VECTOR_KERNELS.times(a, b, packed, c, i0, i1);
+            return (a, c, i0, i1) -> VECTOR_KERNELS.times(a, packed, c, i0, i1);
         }
         return (a, c, i0, i1) -> times(a, b, c, i0, i1);
+    }
+
+    /**
+     * Rows {@code [i0, i1)} of {@code c += G · b}, on the calling thread, where
+     * {@code G[i][t] = image[base[t] + offsets[i]]} is read from the image as it is needed, never
+     * built (a convolution's patches, transposed: one row per patch entry, one column per window
+     * position), and {@code b} ({@code base.length x m}) is given in the layout its kernels read,
+     * {@link #gathered(double[][])}. Each entry's chain continues from its value in {@code c}, over
+     * {@code t} ascending.
+     */
+    static void timesAddGathered(double[] image, int[] base, int[] offsets, double[][] b, double[][] c, int i0,
+            int i1) {
+        if (VECTOR) {
+            VECTOR_KERNELS.timesGathered(image, base, offsets, b, c, i0, i1);
+            return;
+        }
+        // the plain kernels read b's rows, in blocks of about 16 kB that stay in cache while every
+        // row of c passes
+        int m = c[0].length;
+        int n = base.length;
+        int block = Math.max(4, 2048 / m / 4 * 4);
+        for (int t0 = 0; t0 < n; t0 += block) {
+            int t1 = Math.min(n, t0 + block);
+            for (int i = i0; i < i1; i++) {
+                double[] ci = c[i];
+                int offset = offsets[i];
+                int t = t0;
+                for (; t + 3 < t1; t += 4) { // four values of t per pass over the row, in order
+                    fma4(ci, image[base[t] + offset], b[t], image[base[t + 1] + offset], b[t + 1],
+                            image[base[t + 2] + offset], b[t + 2], image[base[t + 3] + offset], b[t + 3], 0, m);
+                }
+                for (; t < t1; t++) {
+                    fma1(ci, image[base[t] + offset], b[t], 0, m);
+                }
+            }
+        }
+    }
+
+    /** {@code b} in the layout {@link #timesAddGathered} reads: packed for the vector kernels, else {@code b} itself. */
+    static double[][] gathered(double[][] b) {
+        return VECTOR ? VECTOR_KERNELS.pack(b) : b;
+    }
+
+    /**
+     * {@code b}, the rows of a {@code (b.length / columns) x columns} matrix one after another, in
+     * the layout {@link #timesAddGathered} reads, in {@code buffer} when it has that shape.
+     */
+    static double[][] gathered(double[] b, int columns, double[][] buffer) {
+        int rows = b.length / columns;
+        int width = VECTOR ? VECTOR_KERNELS.strip() : columns;
+        int strips = VECTOR ? (columns + width - 1) / width : rows;
+        int length = VECTOR ? rows * width : columns;
+        double[][] into = buffer != null && buffer.length == strips && buffer[0].length == length ? buffer
+                : new double[strips][length];
+        if (!VECTOR) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(b, r * columns, into[r], 0, columns);
+            }
+            return into;
+        }
+        for (int s = 0; s < strips; s++) {
+            int n = Math.min(width, columns - s * width);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(b, r * columns + s * width, into[s], r * width, n);
+            }
+        }
+        return into;
     }
 
     /** Whether the vector kernels compute a product whose result has this many columns. */
@@ -166,7 +233,7 @@ final class Products {
         }
         double[][] packed = VECTOR_KERNELS.packTransposed(b);
         forRowBlocks(a.length, (long) a.length * b.length * b[0].length,
-                (i0, i1) -> VECTOR_KERNELS.timesTranspose(a, b, packed, c, i0, i1));
+                (i0, i1) -> VECTOR_KERNELS.times(a, packed, c, i0, i1));
     }
 
     /** {@code a · bᵀ} as arrays, for the package's kernels. */

@@ -90,26 +90,58 @@ enum VectorKernels implements ProductKernels {
         (strips > 1 && (long) strips * STRIP * rows >= PARALLEL_PACK ? all.parallel() : all).forEach(pack);
     }
 
-    /** Rows {@code [i0, i1)} of {@code c = a · b}, with {@code packed = pack(b)}. */
+    /** Rows {@code [i0, i1)} of {@code c += a · b}; {@code packed}: the right factor's strips. */
     @Override
-    public void times(double[][] a, double[][] b, double[][] packed, double[][] c, int i0, int i1) {
-        times(a, b, false, packed, c, i0, i1);
-    }
+    public void times(double[][] a, double[][] packed, double[][] c, int i0, int i1) {
+        times(new Tiles() {
+            @Override
+            public void four(int i, double[] c0, double[] c1, double[] c2, double[] c3, double[] strip, int j, int k0,
+                    int k1) {
+                tile(a[i], a[i + 1], a[i + 2], a[i + 3], c0, c1, c2, c3, strip, j, k0, k1);
+            }
 
-    /** Rows {@code [i0, i1)} of {@code c = a · wᵀ}, with {@code packed = packTransposed(w)}. */
-    @Override
-    public void timesTranspose(double[][] a, double[][] w, double[][] packed, double[][] c, int i0, int i1) {
-        times(a, w, true, packed, c, i0, i1);
+            @Override
+            public void one(int i, double[] ci, double[] strip, int j, int k0, int k1) {
+                tile(a[i], ci, strip, j, k0, k1);
+            }
+        }, a[0].length, packed, c, i0, i1);
     }
 
     /**
-     * Rows of {@code a · b}, or of {@code a · bᵀ}; {@code packed}: the right factor's strips. The
+     * Rows {@code [i0, i1)} of {@code c += G · b}, {@code G[i][t] = image[base[t] + offsets[i]]}
+     * gathered as the tiles need it, never built; {@code packed}: {@code b}'s strips.
+     */
+    @Override
+    public void timesGathered(double[] image, int[] base, int[] offsets, double[][] packed, double[][] c, int i0,
+            int i1) {
+        times(new Tiles() {
+            @Override
+            public void four(int i, double[] c0, double[] c1, double[] c2, double[] c3, double[] strip, int j, int k0,
+                    int k1) {
+                gathered(image, base, offsets[i], offsets[i + 1], offsets[i + 2], offsets[i + 3], c0, c1, c2, c3,
+                        strip, j, k0, k1);
+            }
+
+            @Override
+            public void one(int i, double[] ci, double[] strip, int j, int k0, int k1) {
+                gathered(image, base, offsets[i], ci, strip, j, k0, k1);
+            }
+        }, base.length, packed, c, i0, i1);
+    }
+
+    /** The tiles of one left factor: four of its rows, or one, by a strip, over a block of the inner index. */
+    private interface Tiles {
+        void four(int i, double[] c0, double[] c1, double[] c2, double[] c3, double[] strip, int j, int k0, int k1);
+
+        void one(int i, double[] c, double[] strip, int j, int k0, int k1);
+    }
+
+    /**
+     * Rows {@code [i0, i1)} of a product with {@code p} values of the inner index, tile by tile. The
      * columns of a last, padded strip are computed in rows of their own, copied in from {@code c}
      * and back once per block of the inner index.
      */
-    private static void times(double[][] a, double[][] b, boolean transposed, double[][] packed, double[][] c,
-            int i0, int i1) {
-        int p = a[0].length;
+    private static void times(Tiles tiles, int p, double[][] packed, double[][] c, int i0, int i1) {
         int m = c[0].length;
         double[][] part = null; // the padded strip's columns of four rows, local
         for (int k0 = 0; k0 < p; k0 += K_BLOCK) {
@@ -123,25 +155,24 @@ enum VectorKernels implements ProductKernels {
                 int i = i0;
                 for (; i + 3 < i1; i += 4) {
                     if (width == STRIP) {
-                        tile(a[i], a[i + 1], a[i + 2], a[i + 3], c[i], c[i + 1], c[i + 2], c[i + 3], packed[s], j,
-                                k0, k1);
+                        tiles.four(i, c[i], c[i + 1], c[i + 2], c[i + 3], packed[s], j, k0, k1);
                         continue;
                     }
                     for (int q = 0; q < 4; q++) {
                         System.arraycopy(c[i + q], j, part[q], 0, width);
                     }
-                    tile(a[i], a[i + 1], a[i + 2], a[i + 3], part[0], part[1], part[2], part[3], packed[s], 0, k0, k1);
+                    tiles.four(i, part[0], part[1], part[2], part[3], packed[s], 0, k0, k1);
                     for (int q = 0; q < 4; q++) {
                         System.arraycopy(part[q], 0, c[i + q], j, width);
                     }
                 }
                 for (; i < i1; i++) {
                     if (width == STRIP) {
-                        tile(a[i], c[i], packed[s], j, k0, k1);
+                        tiles.one(i, c[i], packed[s], j, k0, k1);
                         continue;
                     }
                     System.arraycopy(c[i], j, part[0], 0, width);
-                    tile(a[i], part[0], packed[s], 0, k0, k1);
+                    tiles.one(i, part[0], packed[s], 0, k0, k1);
                     System.arraycopy(part[0], 0, c[i], j, width);
                 }
             }
@@ -195,6 +226,59 @@ enum VectorKernels implements ProductKernels {
         DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, j + LANES);
         for (int k = k0; k < k1; k++) {
             DoubleVector x = DoubleVector.broadcast(SPECIES, a[k]);
+            s0 = x.fma(DoubleVector.fromArray(SPECIES, strip, k * STRIP), s0);
+            s1 = x.fma(DoubleVector.fromArray(SPECIES, strip, k * STRIP + LANES), s1);
+        }
+        s0.intoArray(c, j);
+        s1.intoArray(c, j + LANES);
+    }
+
+    /** {@link #tile(double[], double[], double[], double[], double[], double[], double[], double[], double[], int, int, int)} with {@code a_q[t] = image[base[t] + o_q]}. */
+    private static void gathered(double[] image, int[] base, int o0, int o1, int o2, int o3, double[] c0,
+            double[] c1, double[] c2, double[] c3, double[] strip, int j, int k0, int k1) {
+        int jj = j + LANES;
+        DoubleVector s00 = DoubleVector.fromArray(SPECIES, c0, j);
+        DoubleVector s01 = DoubleVector.fromArray(SPECIES, c0, jj);
+        DoubleVector s10 = DoubleVector.fromArray(SPECIES, c1, j);
+        DoubleVector s11 = DoubleVector.fromArray(SPECIES, c1, jj);
+        DoubleVector s20 = DoubleVector.fromArray(SPECIES, c2, j);
+        DoubleVector s21 = DoubleVector.fromArray(SPECIES, c2, jj);
+        DoubleVector s30 = DoubleVector.fromArray(SPECIES, c3, j);
+        DoubleVector s31 = DoubleVector.fromArray(SPECIES, c3, jj);
+        for (int k = k0; k < k1; k++) {
+            int at = base[k];
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, strip, k * STRIP);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, strip, k * STRIP + LANES);
+            DoubleVector x0 = DoubleVector.broadcast(SPECIES, image[at + o0]);
+            s00 = x0.fma(b0, s00);
+            s01 = x0.fma(b1, s01);
+            DoubleVector x1 = DoubleVector.broadcast(SPECIES, image[at + o1]);
+            s10 = x1.fma(b0, s10);
+            s11 = x1.fma(b1, s11);
+            DoubleVector x2 = DoubleVector.broadcast(SPECIES, image[at + o2]);
+            s20 = x2.fma(b0, s20);
+            s21 = x2.fma(b1, s21);
+            DoubleVector x3 = DoubleVector.broadcast(SPECIES, image[at + o3]);
+            s30 = x3.fma(b0, s30);
+            s31 = x3.fma(b1, s31);
+        }
+        s00.intoArray(c0, j);
+        s01.intoArray(c0, jj);
+        s10.intoArray(c1, j);
+        s11.intoArray(c1, jj);
+        s20.intoArray(c2, j);
+        s21.intoArray(c2, jj);
+        s30.intoArray(c3, j);
+        s31.intoArray(c3, jj);
+    }
+
+    /** One row of {@link #gathered(double[], int[], int, int, int, int, double[], double[], double[], double[], double[], int, int, int)}. */
+    private static void gathered(double[] image, int[] base, int o, double[] c, double[] strip, int j, int k0,
+            int k1) {
+        DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, j);
+        DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, j + LANES);
+        for (int k = k0; k < k1; k++) {
+            DoubleVector x = DoubleVector.broadcast(SPECIES, image[base[k] + o]);
             s0 = x.fma(DoubleVector.fromArray(SPECIES, strip, k * STRIP), s0);
             s1 = x.fma(DoubleVector.fromArray(SPECIES, strip, k * STRIP + LANES), s1);
         }

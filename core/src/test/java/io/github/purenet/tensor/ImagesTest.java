@@ -172,8 +172,10 @@ class ImagesTest {
     }
 
     /**
-     * Images of more positions than a block of patches, batches of several blocks, and both
-     * orientations of each product, large enough to run in parallel.
+     * Images of more positions than a block of the input gradient's patches, batches of several
+     * blocks, both orientations of the input gradient, filters that fill a strip of the vector
+     * kernels and filters that do not, and work large enough to share examples and patch entries
+     * among threads.
      */
     @Test
     void blocksOfPatchesChangeNoBitForOneTwoAndSixteenThreads() throws Exception {
@@ -181,11 +183,11 @@ class ImagesTest {
         Window huge = Window.same(40, 40, 7, 5, 5, 1); // patches of 1,600 x 175 entries: one example per block
         Window big = Window.same(36, 33, 2, 3, 3, 1); // 1,188 x 18: 12 examples per block
         Window small = Window.valid(12, 12, 3, 5, 5, 1); // 64 x 75: 54 examples per block
-        Window thin = Window.same(30, 30, 1, 3, 3, 1); // patches of 9: the other orientation of both gradients
+        Window thin = Window.same(30, 30, 1, 3, 3, 1); // patches of 9: the other orientation of the input gradient
         for (Window g : new Window[] {huge, big, small, thin}) {
             int n = g == huge ? 3 : 64;
             assertTrue(n > Convolutions.examplesPerBlock(g), g + ": several blocks");
-            for (int outputs : new int[] {17, 5}) { // 5: the other orientation of the forward pass
+            for (int outputs : new int[] {17, 5}) { // 17: a full strip of 16 and a padded one; 5: one padded strip
                 Case t = new Case(g, n, outputs, values(random, n, g.imageSize()),
                         values(random, outputs, g.patchSize()), values(random, 1, outputs)[0],
                         values(random, n, g.positions() * outputs));
