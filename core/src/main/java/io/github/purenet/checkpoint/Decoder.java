@@ -23,6 +23,7 @@ import io.github.purenet.optim.SquareSum;
 import io.github.purenet.optim.Velocity;
 import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
+import io.github.purenet.train.Sharding;
 import io.github.purenet.train.TrainState;
 import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
@@ -155,9 +156,9 @@ record Decoder(int version, Registry registry) {
      * against the optimizer's initial state for that network.
      */
     <S> Stored<S> trainState(At at, Optimizer<S> optimizer, Option<Fingerprint> data) {
-        Vector<String> optional = Vector.of("optimizer", "data");
+        Vector<String> optional = Vector.of("optimizer", "data", "shards");
         at.fields(Vector.of("network", "optimizer", "optimizer_state", "step", "epoch", "batch", "order", "key", "loss",
-                "data").filter(f -> at.has(f) || !optional.contains(f)).toJavaArray(String[]::new));
+                "shards", "data").filter(f -> at.has(f) || !optional.contains(f)).toJavaArray(String[]::new));
         Option<Description> recorded = at.has("optimizer")
                 ? Option.some(RunRecord.check(at.field("optimizer"), optimizer.description())) : Option.none();
         Option<Fingerprint> trainedOn = at.has("data")
@@ -173,8 +174,12 @@ record Decoder(int version, Registry registry) {
         long step = at.field("step").integer(0, Long.MAX_VALUE);
         long epoch = at.field("epoch").integer(0, Long.MAX_VALUE);
         int batch = (int) at.field("batch").integer(0, Integer.MAX_VALUE);
-        return new TrainState<>(network, state, step, epoch, batch, order(at.field("order")), key(at.field("key")),
-                loss(at.field("loss")));
+        Vector<Integer> order = order(at.field("order"));
+        Key key = key(at.field("key"));
+        Option<Double> loss = loss(at.field("loss"));
+        At shards = at.has("shards") ? at.field("shards") : at;
+        Sharding sharding = at.has("shards") ? Sharding.of((int) shards.integer(2, Integer.MAX_VALUE)) : Sharding.NONE;
+        return build(shards, () -> new TrainState<>(network, state, step, epoch, batch, order, key, loss, sharding));
     }
 
     Key key(At at) {

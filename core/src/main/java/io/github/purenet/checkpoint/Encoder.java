@@ -217,6 +217,9 @@ record Encoder(boolean canonical, int version, Registry registry) {
         s.order().forEach(order::add);
         node.set("key", key(s.key()));
         node.set("loss", s.loss().map(this::number).getOrElse(JsonNodeFactory.instance.nullNode()));
+        if (s.sharding().shards() != 1) { // absent for one shard, so unsharded documents are as before
+            node.put("shards", s.sharding().shards());
+        }
         return node;
     }
 

@@ -158,20 +158,34 @@ public record Batching(int size, boolean shuffle, LastBatch lastBatch) {
         Objects.requireNonNull(data, "data is null");
         Objects.requireNonNull(order, "order is null");
         requireEpoch("batch", epoch);
-        int n = data.size();
-        if (order.size() != n) {
+        if (order.size() != data.size()) {
             throw new IllegalArgumentException("batch: an order of " + order.size() + " rows for a dataset of "
-                    + n + " rows");
+                    + data.size() + " rows");
         }
+        Dataset rows = data.rows(rows(order, index)); // only this batch's rows are read as doubles
+        return new Batch(rows.features().matrix(), rows.targets().matrix(), epoch, index);
+    }
+
+    /**
+     * The dataset's rows that make batch {@code index} of an epoch, in the batch's order: positions
+     * {@code [index · size, min((index + 1) · size, n))} of {@code order}. A machine that holds the
+     * data builds the batch from them ({@link Dataset#rows}) as {@link #batch} does.
+     *
+     * @param order the epoch's order, a permutation of the {@code n} rows
+     * @param index the batch, in {@code [0, batchesPerEpoch(n))}
+     * @return the rows
+     * @throws IllegalArgumentException if the index is outside the epoch (naming the numbers)
+     */
+    public Vector<Integer> rows(Vector<Integer> order, int index) {
+        Objects.requireNonNull(order, "order is null");
+        int n = order.size();
         int batches = batchesPerEpoch(n);
         if (index < 0 || index >= batches) {
             throw new IllegalArgumentException("batch: index " + index + " is outside [0, " + batches + ") for "
                     + n + " rows in batches of " + size + " (" + lastBatch + ")");
         }
         int from = (int) ((long) index * size);
-        int to = (int) Math.min((long) from + size, n);
-        Dataset rows = data.rows(order.slice(from, to)); // only this batch's rows are read as doubles
-        return new Batch(rows.features().matrix(), rows.targets().matrix(), epoch, index);
+        return order.slice(from, (int) Math.min((long) from + size, n));
     }
 
     private static void requireEpoch(String operation, long epoch) {

@@ -1,6 +1,7 @@
 package io.github.purenet.loss;
 
 import io.github.purenet.tensor.Matrix;
+import io.vavr.control.Option;
 
 /**
  * A loss: how far a batch of predictions is from its targets, and the gradient of that distance.
@@ -32,4 +33,20 @@ public interface Loss {
      * @return {@code d value / d prediction}, of the shape of the prediction
      */
     Matrix gradient(Matrix prediction, Matrix target);
+
+    /**
+     * This loss for a shard of a batch (see {@code train.Sharding}): a loss whose value on some of
+     * a batch's rows is the sum of their examples' losses divided by the whole batch's
+     * {@code batchRows}, and whose gradient is that value's, each row's entries as the whole batch's
+     * gradient has them. The sums of a batch's shards then add up to the batch's loss and gradient.
+     * A sharded run needs it; every built-in loss offers it, of its own kind (a {@link FusedLoss}
+     * for a fused loss). A loss of your own that does not override this cannot be split, and a
+     * sharded run refuses it; a run with one shard never calls it.
+     *
+     * @param batchRows the whole batch's rows, at least 1
+     * @return the loss of a shard of such a batch, or none if this loss cannot be split by rows
+     */
+    default Option<Loss> shard(int batchRows) {
+        return Option.none();
+    }
 }

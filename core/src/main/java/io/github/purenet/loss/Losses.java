@@ -3,6 +3,7 @@ package io.github.purenet.loss;
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
 import io.github.purenet.tensor.Matrix;
+import io.vavr.control.Option;
 import io.vavr.Tuple2;
 import java.util.Objects;
 
@@ -27,13 +28,15 @@ import java.util.Objects;
  * <p>Squared error is summed over outputs, as the seed tutorials use it: for one output it is
  * {@code (p - y)²}. The cross-entropies take {@code 0 log 0 = 0}; fused with their activation they
  * are computed from the logits (log-sum-exp and softplus), finite for logits of any size.
+ *
+ * <p>Each can be split by rows for a sharded run ({@link Loss#shard}).
  */
 public final class Losses {
 
-    private static final SquaredError SQUARED_ERROR = new SquaredError();
-    private static final MeanSquaredError MEAN_SQUARED_ERROR = new MeanSquaredError();
-    private static final SoftmaxCrossEntropy SOFTMAX_CROSS_ENTROPY = new SoftmaxCrossEntropy();
-    private static final BinaryCrossEntropy BINARY_CROSS_ENTROPY = new BinaryCrossEntropy();
+    private static final SquaredError SQUARED_ERROR = new SquaredError(0);
+    private static final MeanSquaredError MEAN_SQUARED_ERROR = new MeanSquaredError(0);
+    private static final SoftmaxCrossEntropy SOFTMAX_CROSS_ENTROPY = new SoftmaxCrossEntropy(0);
+    private static final BinaryCrossEntropy BINARY_CROSS_ENTROPY = new BinaryCrossEntropy(0);
 
     private Losses() {
     }
@@ -83,12 +86,30 @@ public final class Losses {
         }
     }
 
+    /** The rows a batch's sum is divided by: {@code rows}, or the matrix's own when {@code rows} is 0. */
+    private static double divisor(int rows, Matrix m) {
+        return rows == 0 ? m.rows() : rows;
+    }
+
+    private static int requireRows(int batchRows) {
+        if (batchRows < 1) {
+            throw new IllegalArgumentException("shard: expected a batch of at least 1 row, got " + batchRows);
+        }
+        return batchRows;
+    }
+
     /** {@code 0 log 0 = 0}: a zero weight cancels the logarithm even where it is infinite. */
     private static double weightedLog(double weight, double x) {
         return weight == 0.0 ? 0.0 : weight * StrictMath.log(x);
     }
 
-    private record SquaredError() implements Loss {
+    /** @param rows the rows a batch's sum is divided by; 0 for the prediction's own */
+    private record SquaredError(int rows) implements Loss {
+        @Override
+        public Option<Loss> shard(int batchRows) {
+            return Option.some(new SquaredError(requireRows(batchRows)));
+        }
+
         @Override
         public String name() {
             return "squared_error";
@@ -97,18 +118,24 @@ public final class Losses {
         @Override
         public double value(Matrix prediction, Matrix target) {
             requireSameShape(name(), prediction, target);
-            return prediction.minus(target).sumOfSquares() / prediction.rows();
+            return prediction.minus(target).sumOfSquares() / divisor(rows, prediction);
         }
 
         @Override
         public Matrix gradient(Matrix prediction, Matrix target) {
             requireSameShape(name(), prediction, target);
-            double n = prediction.rows();
+            double n = divisor(rows, prediction);
             return prediction.zipWith(target, (p, y) -> 2.0 * (p - y) / n);
         }
     }
 
-    private record MeanSquaredError() implements Loss {
+    /** @param rows the rows a batch's sum is divided by; 0 for the prediction's own */
+    private record MeanSquaredError(int rows) implements Loss {
+        @Override
+        public Option<Loss> shard(int batchRows) {
+            return Option.some(new MeanSquaredError(requireRows(batchRows)));
+        }
+
         @Override
         public String name() {
             return "mean_squared_error";
@@ -117,18 +144,24 @@ public final class Losses {
         @Override
         public double value(Matrix prediction, Matrix target) {
             requireSameShape(name(), prediction, target);
-            return prediction.minus(target).sumOfSquares() / prediction.columns() / prediction.rows();
+            return prediction.minus(target).sumOfSquares() / prediction.columns() / divisor(rows, prediction);
         }
 
         @Override
         public Matrix gradient(Matrix prediction, Matrix target) {
             requireSameShape(name(), prediction, target);
-            double nm = (double) prediction.rows() * prediction.columns();
+            double nm = divisor(rows, prediction) * prediction.columns();
             return prediction.zipWith(target, (p, y) -> 2.0 * (p - y) / nm);
         }
     }
 
-    private record SoftmaxCrossEntropy() implements FusedLoss {
+    /** @param rows the rows a batch's sum is divided by; 0 for the prediction's own */
+    private record SoftmaxCrossEntropy(int rows) implements FusedLoss {
+        @Override
+        public Option<Loss> shard(int batchRows) {
+            return Option.some(new SoftmaxCrossEntropy(requireRows(batchRows)));
+        }
+
         @Override
         public String name() {
             return "softmax_cross_entropy";
@@ -143,13 +176,13 @@ public final class Losses {
         public double value(Matrix prediction, Matrix target) {
             requireSameShape(name(), prediction, target);
             requireTargetsIn(name(), target, 0.0, Double.MAX_VALUE);
-            return -prediction.zipWith(target, (p, y) -> weightedLog(y, p)).sum() / prediction.rows();
+            return -prediction.zipWith(target, (p, y) -> weightedLog(y, p)).sum() / divisor(rows, prediction);
         }
 
         @Override
         public Matrix gradient(Matrix prediction, Matrix target) {
             requireSameShape(name(), prediction, target);
-            double n = prediction.rows();
+            double n = divisor(rows, prediction);
             return prediction.zipWith(target, (p, y) -> y == 0.0 ? 0.0 : -y / p / n);
         }
 
@@ -176,21 +209,27 @@ public final class Losses {
                     total += y == 0.0 ? 0.0 : y * (logits.get(i, j) - logSumExp);
                 }
             }
-            return -total / logits.rows();
+            return -total / divisor(rows, logits);
         }
 
         @Override
         public Matrix gradientAtLogits(Matrix logits, Matrix prediction, Matrix target) {
             requireSameShape(name(), "logits", logits, target);
             requireSameShape(name(), prediction, target);
-            double n = prediction.rows();
+            double n = divisor(rows, prediction);
             Matrix totals = target.rowSums();
             return Matrix.of(prediction.rows(), prediction.columns(),
                     (i, j) -> (prediction.get(i, j) * totals.get(i, 0) - target.get(i, j)) / n);
         }
     }
 
-    private record BinaryCrossEntropy() implements FusedLoss {
+    /** @param rows the rows a batch's sum is divided by; 0 for the prediction's own */
+    private record BinaryCrossEntropy(int rows) implements FusedLoss {
+        @Override
+        public Option<Loss> shard(int batchRows) {
+            return Option.some(new BinaryCrossEntropy(requireRows(batchRows)));
+        }
+
         @Override
         public String name() {
             return "binary_cross_entropy";
@@ -206,13 +245,13 @@ public final class Losses {
             requireSameShape(name(), prediction, target);
             requireTargetsIn(name(), target, 0.0, 1.0);
             return -prediction.zipWith(target, (p, y) -> weightedLog(y, p) + weightedLog(1.0 - y, 1.0 - p)).sum()
-                    / prediction.rows();
+                    / divisor(rows, prediction);
         }
 
         @Override
         public Matrix gradient(Matrix prediction, Matrix target) {
             requireSameShape(name(), prediction, target);
-            double n = prediction.rows();
+            double n = divisor(rows, prediction);
             return prediction.zipWith(target, (p, y) -> (p - y) / (p * (1.0 - p)) / n);
         }
 
@@ -223,14 +262,14 @@ public final class Losses {
             requireTargetsIn(name(), target, 0.0, 1.0);
             return logits.zipWith(target,
                     (z, y) -> Math.max(z, 0.0) - z * y + StrictMath.log1p(StrictMath.exp(-Math.abs(z)))).sum()
-                    / logits.rows();
+                    / divisor(rows, logits);
         }
 
         @Override
         public Matrix gradientAtLogits(Matrix logits, Matrix prediction, Matrix target) {
             requireSameShape(name(), "logits", logits, target);
             requireSameShape(name(), prediction, target);
-            double n = prediction.rows();
+            double n = divisor(rows, prediction);
             return prediction.zipWith(target, (p, y) -> (p - y) / n);
         }
     }

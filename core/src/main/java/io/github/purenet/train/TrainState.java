@@ -21,9 +21,11 @@ import java.util.Objects;
  *     that it is computed once per epoch
  * @param key the run's key, from which every epoch's order is derived
  * @param loss the loss of the batch that produced this state; none for the first state
+ * @param sharding how each batch's gradient is split into shards ({@link Sharding}), part of the
+ *     run's configuration: {@link Sharding#NONE} unless the run was started with another
  */
 public record TrainState<S>(Network network, S optimizerState, long step, long epoch, int batch,
-        Vector<Integer> order, Key key, Option<Double> loss) {
+        Vector<Integer> order, Key key, Option<Double> loss, Sharding sharding) {
 
     /**
      * Checks that every component is present and every count is not negative.
@@ -36,6 +38,9 @@ public record TrainState<S>(Network network, S optimizerState, long step, long e
      * @param order the order of the examples in this epoch
      * @param key the run's key
      * @param loss the loss of the batch that produced this state
+     * @param sharding how each batch's gradient is split into shards
+     * @throws IllegalArgumentException if a count is negative, or the sharding has more than one
+     *     shard and the network has non-trainable state
      */
     public TrainState {
         Objects.requireNonNull(network, "network is null");
@@ -43,10 +48,34 @@ public record TrainState<S>(Network network, S optimizerState, long step, long e
         Objects.requireNonNull(order, "order is null");
         Objects.requireNonNull(key, "key is null");
         Objects.requireNonNull(loss, "loss is null");
+        Objects.requireNonNull(sharding, "sharding is null");
         if (step < 0 || epoch < 0 || batch < 0) {
             throw new IllegalArgumentException("TrainState: step, epoch and batch must be >= 0, got "
                     + step + ", " + epoch + " and " + batch);
         }
+        if (sharding.shards() > 1 && !network.statePaths().isEmpty()) {
+            throw new IllegalArgumentException("TrainState: " + sharding.shards() + " shards cannot train a network "
+                    + "with non-trainable state (" + network.statePaths().mkString(", ") + "): batch normalisation "
+                    + "computes its statistics over the whole batch, which no shard sees; train with one shard, or "
+                    + "use layer normalisation");
+        }
+    }
+
+    /**
+     * A state of an unsharded run ({@link Sharding#NONE}).
+     *
+     * @param network the parameters after {@code step} steps
+     * @param optimizerState the optimizer's state after {@code step} steps
+     * @param step the number of steps taken
+     * @param epoch the epoch of the next batch
+     * @param batch the index of the next batch within its epoch
+     * @param order the order of the examples in this epoch
+     * @param key the run's key
+     * @param loss the loss of the batch that produced this state
+     */
+    public TrainState(Network network, S optimizerState, long step, long epoch, int batch, Vector<Integer> order,
+            Key key, Option<Double> loss) {
+        this(network, optimizerState, step, epoch, batch, order, key, loss, Sharding.NONE);
     }
 
     /**
@@ -98,6 +127,7 @@ public record TrainState<S>(Network network, S optimizerState, long step, long e
     @Override
     public String toString() {
         return "TrainState[step " + step + ", epoch " + epoch + ", batch " + batch + ", loss "
-                + loss.map(String::valueOf).getOrElse("none") + ", " + network + "]";
+                + loss.map(String::valueOf).getOrElse("none") + (sharding.shards() == 1 ? "" : ", " + sharding.shards()
+                        + " shards") + ", " + network + "]";
     }
 }

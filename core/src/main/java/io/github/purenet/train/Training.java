@@ -3,7 +3,6 @@ package io.github.purenet.train;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.loss.Loss;
-import io.github.purenet.network.Backprop;
 import io.github.purenet.network.LossAndGradients;
 import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
@@ -68,6 +67,27 @@ public final class Training {
      */
     public static <S> TrainState<S> init(Network network, Optimizer<S> optimizer, Key key, Dataset data,
             Batching batching) {
+        return init(network, optimizer, key, data, batching, Sharding.NONE);
+    }
+
+    /**
+     * The first state of a sharded run: each batch's gradient is computed in {@code sharding}'s
+     * shards, with the bits of that sharding on any number of threads or machines.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param network the network to train, without non-trainable state if there is more than one shard
+     * @param optimizer the optimizer, whose {@code init} gives the first optimizer state
+     * @param key the run's key, from which each epoch's order of examples is derived
+     * @param data the training data, whose features and targets fit the network
+     * @param batching how the data is cut into batches, with at least as many rows in a batch as shards
+     * @param sharding the sharding
+     * @return the state
+     * @throws IllegalArgumentException if the data do not fit the network or the batching, a batch has
+     *     fewer rows than shards, or the network has state that shards cannot compute
+     */
+    public static <S> TrainState<S> init(Network network, Optimizer<S> optimizer, Key key, Dataset data,
+            Batching batching, Sharding sharding) {
+        Objects.requireNonNull(sharding, "sharding is null");
         Objects.requireNonNull(network, "network is null");
         Objects.requireNonNull(optimizer, "optimizer is null");
         Objects.requireNonNull(key, "key is null");
@@ -79,8 +99,13 @@ public final class Training {
                     + network.inputs() + " feature and " + network.outputs() + " target columns)");
         }
         batching.batchesPerEpoch(data.size());
+        int rows = Math.min(batching.size(), data.size());
+        if (sharding.shards() > rows) {
+            throw new IllegalArgumentException("init: " + sharding.shards() + " shards for batches of " + rows
+                    + " rows: a sharding cannot have more shards than a batch has rows");
+        }
         return new TrainState<>(network, optimizer.init(network), 0, 0, 0, batching.order(key, 0, data.size()), key,
-                Option.none());
+                Option.none(), sharding);
     }
 
     /**
@@ -112,9 +137,28 @@ public final class Training {
      */
     public static <S> Function<TrainState<S>, TrainState<S>> transition(Dataset data, Batching batching, Loss loss,
             UnaryOperator<Step<S>> stage, Optimizer<S> optimizer) {
+        return transition(data, batching, differentiate(loss), stage, optimizer);
+    }
+
+    /**
+     * The whole transition of one step with a differentiate stage of your own, such as one that
+     * computes the shards of each batch on a cluster: every other stage is Training's.
+     *
+     * @param <S> the type of the optimizer's state
+     * @param data the training data
+     * @param batching how the data is cut into batches
+     * @param differentiate the stage that gives the loss and gradients of the selected batch, as
+     *     {@link #differentiate(Loss)} does
+     * @param stage a pure function of the step, such as {@code step -> step.mapGradients(clip)}
+     * @param optimizer the optimizer
+     * @return the transition
+     */
+    public static <S> Function<TrainState<S>, TrainState<S>> transition(Dataset data, Batching batching,
+            Function<Selected<S>, Step<S>> differentiate, UnaryOperator<Step<S>> stage, Optimizer<S> optimizer) {
+        Objects.requireNonNull(differentiate, "differentiate is null");
         Objects.requireNonNull(stage, "stage is null");
         Function<TrainState<S>, TrainState<S>> step = Training.<S>select(data, batching)
-                .andThen(differentiate(loss))
+                .andThen(differentiate)
                 .andThen(stage)
                 .andThen(update(optimizer))
                 .andThen(advance(data, batching));
@@ -153,7 +197,10 @@ public final class Training {
      * network's non-trainable state after the pass. A network with mode-dependent layers runs in
      * training mode with the key of the step (see {@link Mode}): dropout's masks are a pure function
      * of the run's key, the step, the layer's path and the row in the batch, and batch normalisation
-     * uses the batch's statistics and updates its running ones.
+     * uses the batch's statistics and updates its running ones. With the state's
+     * {@link TrainState#sharding() sharding} of more than one shard, the shards run on the common
+     * pool's threads and their sums are added in the sharding's tree ({@link Sharding}): this is the
+     * reference a cluster's run with the same sharding equals, bit for bit.
      *
      * @param <S> the type of the optimizer's state
      * @param loss the loss
@@ -163,7 +210,7 @@ public final class Training {
         Objects.requireNonNull(loss, "loss is null");
         return selected -> {
             TrainState<S> s = selected.state();
-            LossAndGradients lg = Backprop.lossAndGradients(s.network(), selected.batch().inputs(),
+            LossAndGradients lg = s.sharding().lossAndGradients(s.network(), selected.batch().inputs(),
                     selected.batch().targets(), loss, mode(s));
             return new Step<>(s, selected.batch(), lg.loss(), lg.gradients(), lg.state());
         };
@@ -172,12 +219,14 @@ public final class Training {
     /**
      * The mode of a state's training pass: {@link Mode#training} with the key of its step,
      * {@code key.foldIn(Mode.DROPOUT_STREAM).foldIn(step)}, for a network with mode-dependent
-     * layers; evaluation, which computes the same, for any other network.
+     * layers; evaluation, which computes the same, for any other network. A differentiate stage of
+     * your own (see {@link #transition(Dataset, Batching, Function, UnaryOperator, Optimizer)})
+     * passes it, as {@link #differentiate(Loss)} does.
      *
      * @param state the state
      * @return the mode of its step
      */
-    static Mode mode(TrainState<?> state) {
+    public static Mode mode(TrainState<?> state) {
         return state.network().modeDependentLayers().isEmpty() ? Mode.evaluation()
                 : Mode.training(state.key().foldIn(Mode.DROPOUT_STREAM).foldIn(state.step()));
     }
@@ -197,7 +246,7 @@ public final class Training {
             Applied<S> u = optimizer.apply(step.gradients(), s.optimizerState(), s.network());
             Network updated = u.network().withState(step.networkState());
             return new TrainState<>(updated, u.state(), s.step() + 1,
-                    s.epoch(), s.batch(), s.order(), s.key(), Option.some(step.loss()));
+                    s.epoch(), s.batch(), s.order(), s.key(), Option.some(step.loss()), s.sharding());
         };
     }
 
@@ -216,8 +265,8 @@ public final class Training {
         int batches = batching.batchesPerEpoch(data.size());
         return s -> s.batch() + 1 < batches
                 ? new TrainState<>(s.network(), s.optimizerState(), s.step(), s.epoch(), s.batch() + 1, s.order(),
-                        s.key(), s.loss())
+                        s.key(), s.loss(), s.sharding())
                 : new TrainState<>(s.network(), s.optimizerState(), s.step(), s.epoch() + 1, 0,
-                        batching.order(s.key(), s.epoch() + 1, data.size()), s.key(), s.loss());
+                        batching.order(s.key(), s.epoch() + 1, data.size()), s.key(), s.loss(), s.sharding());
     }
 }
