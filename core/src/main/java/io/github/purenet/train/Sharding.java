@@ -274,7 +274,13 @@ public record Sharding(int shards) {
                 + "rows with each row's term divided by the whole batch's rows, or train with one shard"));
     }
 
-    /** The sum of two partials: the losses and every gradient added; the state of the first. */
+    /**
+     * The sum of two partials, the tree's addition.
+     *
+     * @param a the left partial
+     * @param b the right partial
+     * @return the losses added, each gradient added entry by entry, and the state of {@code a}
+     */
     public static LossAndGradients plus(LossAndGradients a, LossAndGradients b) {
         return new LossAndGradients(a.loss() + b.loss(), a.gradients().plus(b.gradients()), a.state());
     }
