@@ -196,9 +196,12 @@ public final class SparkTrainer implements AutoCloseable {
         return selected -> {
             TrainState<S> s = selected.state();
             Network network = s.network();
-            if (!network.parameterPaths().equals(paths)) {
+            Network made = shared.value().network();
+            if (!network.parameterPaths().equals(paths)
+                    || !network.parameters().map(Matrix::shape).equals(made.parameters().map(Matrix::shape))
+                    || !network.state().map(Matrix::shape).equals(made.state().map(Matrix::shape))) {
                 throw new IllegalArgumentException("SparkTrainer: the state's network " + network
-                        + " is not the network the trainer was made for (parameters " + paths.mkString(", ") + ")");
+                        + " is not shaped as the network the trainer was made for, " + made);
             }
             Sharding sharding = s.sharding();
             int[] rows = batching.rows(s.order(), s.batch()).toJavaStream().mapToInt(Integer::intValue).toArray();

@@ -9,7 +9,10 @@ import io.github.purenet.checkpoint.Codec;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.loss.Loss;
+import io.github.purenet.activation.Activations;
 import io.github.purenet.loss.Losses;
+import io.github.purenet.network.Initializers;
+import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.optim.Optimizers;
 import io.github.purenet.random.Key;
@@ -166,6 +169,13 @@ class SparkTrainerTest {
             }
         };
         try (SparkTrainer trainer = SparkTrainer.of(spark, iris.data(), iris.network(), 2)) {
+            Network wider = Initializers.network(Key.of(2), Initializers.heUniform(), Vector.of(4, 17, 3),
+                    Vector.of(Activations.relu(), Activations.softmax()));
+            var other = Training.init(wider, sgd, Key.of(7), iris.data(), iris.batching(), Sharding.of(4));
+            var step = trainer.transition(iris.batching(), iris.loss(), UnaryOperator.identity(), sgd);
+            IllegalArgumentException unlike = assertThrows(IllegalArgumentException.class, () -> step.apply(other));
+            assertTrue(unlike.getMessage().contains("is not shaped as the network the trainer was made for"),
+                    unlike.getMessage());
             IllegalArgumentException notSerializable = assertThrows(IllegalArgumentException.class,
                     () -> trainer.differentiate(iris.batching(), own));
             assertTrue(notSerializable.getMessage().contains("is not Serializable"), notSerializable.getMessage());
