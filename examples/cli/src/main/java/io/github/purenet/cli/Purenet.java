@@ -4,6 +4,7 @@ import io.github.purenet.io.DataException;
 import io.github.purenet.tensor.Matrix;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -37,8 +38,11 @@ public final class Purenet implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** Picocli makes the command. */
-    Purenet() {
+    private final Engine engine;
+
+    /** The command, whose subcommands train with an engine. */
+    private Purenet(Engine engine) {
+        this.engine = engine;
     }
 
     /**
@@ -62,8 +66,26 @@ public final class Purenet implements Runnable {
      * @return the exit code: 0, 1 (files and data) or 2 (command line)
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, Engine.local());
+    }
+
+    /**
+     * Runs the program without exiting, with the steps of {@code train} and {@code resume} computed
+     * by an engine: the entry of a module that trains elsewhere, such as on a Spark cluster.
+     *
+     * @param args the command line
+     * @param out standard output
+     * @param err standard error
+     * @param engine computes the steps of the runs
+     * @return the exit code: 0, 1 (files and data) or 2 (command line)
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Engine engine) {
+        Objects.requireNonNull(args, "args is null");
+        Objects.requireNonNull(out, "out is null");
+        Objects.requireNonNull(err, "err is null");
+        Objects.requireNonNull(engine, "engine is null");
         System.setProperty("java.awt.headless", "true"); // before AWT loads, for the plot
-        CommandLine commandLine = new CommandLine(new Purenet())
+        CommandLine commandLine = new CommandLine(new Purenet(engine))
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler((e, arguments) -> {
@@ -82,6 +104,11 @@ public final class Purenet implements Runnable {
             err.flush();
             return CliException.DATA;
         }
+    }
+
+    /** @return the engine that computes the steps of the runs */
+    Engine engine() {
+        return engine;
     }
 
     /** Without a command: says which commands there are. */

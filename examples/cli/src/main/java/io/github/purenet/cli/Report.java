@@ -7,6 +7,7 @@ import io.github.purenet.train.BlowUps;
 import io.github.purenet.train.ClassMetrics;
 import io.github.purenet.train.EarlyStopped;
 import io.github.purenet.train.Evaluation;
+import io.github.purenet.train.Sharding;
 import io.github.purenet.train.StopReason;
 import io.github.purenet.train.TrainState;
 import io.vavr.collection.Vector;
@@ -29,9 +30,10 @@ final class Report {
 
     /**
      * @param e the run
+     * @param sharding the run's sharding, named when it has more than one shard
      * @return the lines that describe it before training
      */
-    static Vector<String> header(Experiment e) {
+    static Vector<String> header(Experiment e, Sharding sharding) {
         RunConfig c = e.config();
         return Vector.of(
                 String.format(Locale.ROOT, "data %s: %,d training%s and %,d test examples, %d features, %d classes%s%s",
@@ -40,8 +42,9 @@ final class Report {
                         e.train().features().columns(), e.classes(), names(e.classNames()),
                         c.standardize() ? ", standardised" : ""),
                 String.format(Locale.ROOT, "network %s, %,d parameters; %s, lr %s, %s schedule; batches of %d, "
-                        + "%d steps per epoch, %s; seed %d", e.initial(), e.initial().parameterCount(),
-                        c.optimizer(), c.learningRate(), c.schedule(), c.batch(), e.stepsPerEpoch(), epochs(c),
+                        + "%s%d steps per epoch, %s; seed %d", e.initial(), e.initial().parameterCount(),
+                        c.optimizer(), c.learningRate(), c.schedule(), c.batch(), sharding.shards() == 1 ? ""
+                                : "in " + sharding.shards() + " shards, ", e.stepsPerEpoch(), epochs(c),
                         c.seed()));
     }
 

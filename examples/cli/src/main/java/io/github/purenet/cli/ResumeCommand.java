@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code purenet resume}: continues a run from its checkpoint, with the configuration the
- * checkpoint holds. The states that follow are those of a run that never stopped, bit for bit.
+ * checkpoint holds (its sharding too). The states that follow are those of a run that never stopped, bit for bit.
  */
 @Command(name = "resume", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Continue a run from its checkpoint; the states are identical to those of a run that never "
@@ -21,6 +22,9 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Purenet parent;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
             description = "A checkpoint written by train --checkpoint-dir (DIR/checkpoint.json).")
@@ -59,6 +63,6 @@ final class ResumeCommand implements Callable<Integer> {
         io.vavr.control.Option<DataSpec> dataSpec = given(data).map(DataSpec::parse);
         Path directory = checkpoint.toAbsolutePath().normalize().getParent();
         Runs.Outputs outputs = new Runs.Outputs(given(save), given(plot), given(directory), "--checkpoint", console);
-        return Runs.resume(checkpoint, given(epochs), dataSpec, outputs);
+        return Runs.resume(checkpoint, given(epochs), dataSpec, outputs, parent.engine());
     }
 }

@@ -4,6 +4,7 @@ import io.github.purenet.checkpoint.Codec;
 import io.github.purenet.data.Fingerprint;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.train.EarlyStopping;
+import io.github.purenet.train.Sharding;
 import io.github.purenet.train.Training;
 import io.github.purenet.train.TrainState;
 import io.vavr.Lazy;
@@ -114,19 +115,23 @@ final class Runs {
      * {@code train}: a new run.
      *
      * @param config the run's configuration
+     * @param sharding how each batch's gradient is split into shards
      * @param outputs where it writes, checked
+     * @param engine computes the steps
      * @return the exit code, 0
      */
-    static int train(RunConfig config, Outputs outputs) {
+    static int train(RunConfig config, Sharding sharding, Outputs outputs, Engine engine) {
         Sources.Loaded data = Sources.read(config.data(), config.labelColumn());
         Experiment e = Heap.during("preparing the data", () -> Experiment.of(config, data));
         String dataSha256 = outputs.checkpointDir().isDefined() ? Experiment.dataSha256(data) : "";
-        return start(e, e.optimizer(), dataSha256, outputs);
+        return start(e, e.optimizer(), sharding, dataSha256, outputs, engine);
     }
 
-    private static <S> int start(Experiment e, Optimizer<S> optimizer, String dataSha256, Outputs outputs) {
-        TrainState<S> initial = Training.init(e.initial(), optimizer, e.runKey(), e.train(), e.batching());
-        return run("train", e, optimizer, initial, Option.none(), Vector.empty(), dataSha256, trainedOn(e), outputs);
+    private static <S> int start(Experiment e, Optimizer<S> optimizer, Sharding sharding, String dataSha256,
+            Outputs outputs, Engine engine) {
+        TrainState<S> initial = Training.init(e.initial(), optimizer, e.runKey(), e.train(), e.batching(), sharding);
+        return run("train", e, optimizer, initial, Option.none(), Vector.empty(), dataSha256, trainedOn(e), outputs,
+                engine);
     }
 
     /**
@@ -138,9 +143,10 @@ final class Runs {
      * @param dataSpec other files holding the same data, if given
      * @param outputs where it writes, checked here once the checkpoint is read; checkpoints go to the
      *     checkpoint's directory
+     * @param engine computes the steps
      * @return the exit code, 0
      */
-    static int resume(Path file, Option<Integer> epochs, Option<DataSpec> dataSpec, Outputs outputs) {
+    static int resume(Path file, Option<Integer> epochs, Option<DataSpec> dataSpec, Outputs outputs, Engine engine) {
         Checkpoint checkpoint = Heap.during("reading the checkpoint " + file,
                 () -> Checkpoint.decode(file.toString(), AtomicFiles.read("--checkpoint", file)));
         RunConfig config = checkpoint.config();
@@ -159,11 +165,11 @@ final class Runs {
         }
         RunConfig run = config;
         Experiment e = Heap.during("preparing the data", () -> Experiment.of(run, data));
-        return resume(file, checkpoint, e, e.optimizer(), dataSha256, outputs);
+        return resume(file, checkpoint, e, e.optimizer(), dataSha256, outputs, engine);
     }
 
     private static <S> int resume(Path file, Checkpoint checkpoint, Experiment e, Optimizer<S> optimizer,
-            String dataSha256, Outputs outputs) {
+            String dataSha256, Outputs outputs, Engine engine) {
         Lazy<Fingerprint> trainedOn = trainedOn(e);
         TrainState<S> state = checkpoint.state(file.toString(), optimizer, trainedOn.get());
         if (state.step() > e.totalSteps()) {
@@ -180,7 +186,7 @@ final class Runs {
                         + "progress; resume it with --epochs N to train a fixed number of epochs");
             }
         }
-        return run("resume", e, optimizer, state, progress, history, dataSha256, trainedOn, outputs);
+        return run("resume", e, optimizer, state, progress, history, dataSha256, trainedOn, outputs, engine);
     }
 
     /** The fingerprint of the training examples, recorded in each checkpoint: computed once, when first needed. */
@@ -190,7 +196,7 @@ final class Runs {
 
     private static <S> int run(String command, Experiment e, Optimizer<S> optimizer, TrainState<S> start,
             Option<EarlyStopping.Progress<S>> from, Vector<EpochResult> history, String dataSha256,
-            Lazy<Fingerprint> fingerprint, Outputs outputs) {
+            Lazy<Fingerprint> fingerprint, Outputs outputs, Engine engine) {
         Console console = outputs.console();
         Option<Trainer.Checkpointer<S>> checkpoints = outputs.checkpointDir().map(directory -> {
             Path file = directory.resolve(CHECKPOINT);
@@ -208,14 +214,14 @@ final class Runs {
                 return file;
             };
         });
-        Report.header(e).forEach(console::text);
+        Report.header(e, start.sharding()).forEach(console::text);
         console.summary(start.network());
         if (start.step() > 0) {
             console.text(Report.resuming(e, start, Trainer.rule(e.config()).flatMap(r -> from.flatMap(r::reason))));
         }
         Trainer.Outcome<S> outcome = Heap.during(String.format(java.util.Locale.ROOT, "training (a network of %,d "
                 + "parameters on %,d examples of %,d features)", e.initial().parameterCount(), e.train().size(),
-                e.train().features().columns()), () -> Trainer.run(e, optimizer, start, from, history, checkpoints, console));
+                e.train().features().columns()), () -> Trainer.run(e, optimizer, start, from, history, checkpoints, console, engine));
         TrainState<S> last = outcome.last();
         Option<TrainState<S>> kept = outcome.stopped().isDefined() ? outcome.stopped().get().best()
                 : Option.when(!last.diverged(), last);

@@ -1,5 +1,6 @@
 package io.github.purenet.cli;
 
+import io.github.purenet.train.Sharding;
 import io.vavr.collection.Vector;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,6 +25,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Purenet parent;
 
     @Option(names = "--data", required = true, paramLabel = "SPEC",
             description = "iris or digits (shipped), mnist:DIR (the four IDX files of MNIST, raw or .gz) or csv:FILE "
@@ -79,6 +84,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "SIZE", description = "Examples per step.")
     Integer batch;
 
+    @Option(names = "--shards", paramLabel = "S",
+            description = "Compute each batch's gradient in S fixed shards of its rows, added in a fixed tree: the "
+                    + "same bits on any number of threads, or on a Spark cluster with the same S; 1 (the default) is "
+                    + "the unsharded run, bit for bit. At most --batch; not with --norm batch.")
+    Integer shards;
+
     @Option(names = "--epochs", paramLabel = "N",
             description = "Train exactly N passes over the training data and keep the last network, without early "
                     + "stopping (default: early stopping, below).")
@@ -134,9 +145,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Console console = reportOptions.console(spec);
         RunConfig config = config();
+        Sharding sharding = sharding(config);
         Runs.Outputs outputs = new Runs.Outputs(given(save), given(plot),
                 given(checkpointDir), "--checkpoint-dir", console).check(config.data());
-        return Runs.train(config, outputs);
+        return Runs.train(config, sharding, outputs, parent.engine());
     }
 
     /**
@@ -175,6 +187,30 @@ final class TrainCommand implements Callable<Integer> {
                 batch != null ? batch : d.batch(), runEpochs, seed != null ? seed : Defaults.SEED, given(split),
                 standardize != null ? standardize : d.standardize(), given(checkpointEvery), given(validation),
                 given(stopAfter));
+    }
+
+    /**
+     * @param config the run's configuration
+     * @return the sharding of {@code --shards}, one shard when it is not given
+     * @throws CliException (usage) naming the value: less than 1, more than a batch's examples, or
+     *     more than one with batch normalisation
+     */
+    Sharding sharding(RunConfig config) {
+        if (shards == null) {
+            return Sharding.NONE;
+        }
+        if (shards < 1) {
+            throw CliException.usage("--shards: expected at least 1 shard, got " + shards);
+        }
+        if (shards > config.batch()) {
+            throw CliException.usage("--shards " + shards + ": more shards than the " + config.batch()
+                    + " examples of a batch (--batch " + config.batch() + "); give at most " + config.batch());
+        }
+        if (shards > 1 && config.architecture().norm().equals("batch")) {
+            throw CliException.usage("--shards " + shards + ": not with --norm batch, whose statistics are the whole "
+                    + "batch's; use --norm layer, or --shards 1");
+        }
+        return Sharding.of(shards);
     }
 
     /** The hidden layers of {@code --model}, or of the other options, refusing a mix of the two. */

@@ -80,18 +80,19 @@ final class Trainer {
      * @param checkpoints where to write checkpoints, if anywhere: at the end of every epoch, and
      *     every {@code checkpointEvery} steps of the run's configuration
      * @param console where to report
+     * @param engine computes the steps, and may add a line after each epoch's
      * @return the last state and the results
      */
     static <S> Outcome<S> run(Experiment e, Optimizer<S> optimizer, TrainState<S> start,
             Option<EarlyStopping.Progress<S>> from, Vector<EpochResult> history, Option<Checkpointer<S>> checkpoints,
-            Console console) {
+            Console console, Engine engine) {
         Option<Long> every = e.config().checkpointEvery();
         long total = e.totalSteps();
         int perEpoch = e.stepsPerEpoch();
         int epochs = e.config().epochs();
         int rows = e.train().size();
         int batch = e.config().batch();
-        Run<S> run = Training.run(start, Training.transition(e.train(), e.batching(), e.loss(), optimizer))
+        Run<S> run = Training.run(start, engine.transition(e.train(), start, e.batching(), e.loss(), optimizer))
                 .take(total - start.step() + 1);
         long[] validating = {0}; // nanoseconds spent on the validation loss, which is not training
         ToDoubleFunction<TrainState<S>> score = s -> {
@@ -151,6 +152,7 @@ final class Trainer {
                         blowUp = Option.some(new BlowUp(r.epoch(), r.step(), firstLoss.get(), r.trainLoss()));
                     }
                     console.text(Report.epochLine(r, epochs));
+                    engine.afterEpoch(r.epoch()).forEach(console::text);
                     epochNanos = 0;
                     epochSamples = 0;
                     lossSum = 0;
