@@ -46,7 +46,34 @@ final class SparkEngine implements Engine, AutoCloseable {
         tasks = Math.min(start.sharding().shards(), context.defaultParallelism());
         SparkTrainer trainer = SparkTrainer.of(context, data, start.network(), tasks).withTimings(times::add);
         trainers.add(trainer);
-        return trainer.transition(batching, loss, UnaryOperator.identity(), optimizer);
+        Function<TrainState<S>, TrainState<S>> transition = trainer.transition(batching, loss,
+                UnaryOperator.identity(), optimizer);
+        return state -> {
+            try {
+                return transition.apply(state);
+            } catch (Exception e) { // Spark's SparkException is checked, and thrown without being declared
+                Option<String> stopped = stopped(e);
+                if (stopped.isDefined()) {
+                    throw CliException.data(stopped.get(), e);
+                }
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+        };
+    }
+
+    /**
+     * What to tell the user when the cluster has stopped the run (a failed job, a context that the
+     * master stopped); none for any other error, which the command line reports as it does.
+     */
+    private Option<String> stopped(Exception e) {
+        boolean fromSpark = e.getClass().getName().startsWith("org.apache.spark.")
+                || spark != null && spark.sc().isStopped();
+        if (!fromSpark) {
+            return Option.none();
+        }
+        String cause = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return Option.some("the Spark cluster stopped the run at " + spark.master() + ": " + cause
+                + " (see the master's and the workers' logs)");
     }
 
     /** The context, made the first time. */
@@ -94,7 +121,9 @@ final class SparkEngine implements Engine, AutoCloseable {
     @Override
     public void close() {
         try {
-            trainers.forEach(SparkTrainer::close);
+            if (spark != null && !spark.sc().isStopped()) { // a stopped context has dropped its broadcasts
+                trainers.forEach(SparkTrainer::close);
+            }
         } finally {
             trainers.clear();
             if (spark != null) {
