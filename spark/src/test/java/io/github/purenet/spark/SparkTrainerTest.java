@@ -69,14 +69,18 @@ class SparkTrainerTest {
 
     @Test
     void oneShardOnSparkIsTheUnshardedRun() {
-        for (Runs.Problem p : List.of(Runs.xor(), Runs.iris())) {
-            var adam = Optimizers.adam(0.01);
-            Vector<? extends TrainState<?>> unsharded = Vector.ofAll(Training.run(
-                    Training.init(p.network(), adam, Key.of(7), p.data(), p.batching()),
-                    Training.transition(p.data(), p.batching(), p.loss(), adam)).take(51));
-            assertEquals(Runs.hashes(unsharded), Runs.hashes(Runs.spark(spark, p, p.loss(), adam, Sharding.NONE, 2, 50)),
-                    p.name());
+        for (Runs.Problem p : List.of(Runs.xor(), Runs.iris(), Runs.digits())) {
+            unsharded(p, Optimizers.sgd(0.1));
+            unsharded(p, Optimizers.adam(0.01));
         }
+    }
+
+    private static <S> void unsharded(Runs.Problem p, Optimizer<S> optimizer) {
+        Vector<TrainState<S>> local = Vector.ofAll(Training.run(
+                Training.init(p.network(), optimizer, Key.of(7), p.data(), p.batching()),
+                Training.transition(p.data(), p.batching(), p.loss(), optimizer)).take(51));
+        assertEquals(Runs.hashes(local), Runs.hashes(Runs.spark(spark, p, p.loss(), optimizer, Sharding.NONE, 2, 50)),
+                p.name() + ", " + optimizer.description().kind());
     }
 
     @Test
