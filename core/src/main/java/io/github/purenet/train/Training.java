@@ -93,11 +93,7 @@ public final class Training {
         Objects.requireNonNull(key, "key is null");
         Objects.requireNonNull(data, "data is null");
         Objects.requireNonNull(batching, "batching is null");
-        if (data.features().columns() != network.inputs() || data.targets().columns() != network.outputs()) {
-            throw new IllegalArgumentException("init: data with features " + data.features().shape() + " and targets "
-                    + data.targets().shape() + " do not fit network " + network + " (expected "
-                    + network.inputs() + " feature and " + network.outputs() + " target columns)");
-        }
+        requireFits("init", network, data);
         batching.batchesPerEpoch(data.size());
         int rows = Math.min(batching.size(), data.size());
         if (sharding.shards() > rows) {
@@ -106,6 +102,22 @@ public final class Training {
         }
         return new TrainState<>(network, optimizer.init(network), 0, 0, 0, batching.order(key, 0, data.size()), key,
                 Option.none(), sharding);
+    }
+
+    /**
+     * Refuses data whose features and targets do not have the network's input and output columns.
+     *
+     * @param operation the operation, which the message starts with
+     * @param network the network
+     * @param data the data
+     * @throws IllegalArgumentException naming both shapes and the network
+     */
+    public static void requireFits(String operation, Network network, Dataset data) {
+        if (data.features().columns() != network.inputs() || data.targets().columns() != network.outputs()) {
+            throw new IllegalArgumentException(operation + ": data with features " + data.features().shape()
+                    + " and targets " + data.targets().shape() + " do not fit network " + network + " (expected "
+                    + network.inputs() + " feature and " + network.outputs() + " target columns)");
+        }
     }
 
     /**

@@ -128,11 +128,7 @@ public final class SparkTrainer implements AutoCloseable {
         if (tasks < 1) {
             throw new IllegalArgumentException("tasks: expected at least 1 task, got " + tasks);
         }
-        if (data.features().columns() != network.inputs() || data.targets().columns() != network.outputs()) {
-            throw new IllegalArgumentException("SparkTrainer: data with features " + data.features().shape()
-                    + " and targets " + data.targets().shape() + " do not fit network " + network + " (expected "
-                    + network.inputs() + " feature and " + network.outputs() + " target columns)");
-        }
+        Training.requireFits("SparkTrainer", network, data);
         Shared value = Shared.of(data, codec.codec().encode(network), codec);
         return new SparkTrainer(spark, spark.broadcast(value), network.parameterPaths(), tasks, times -> { });
     }
