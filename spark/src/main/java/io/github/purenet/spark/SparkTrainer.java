@@ -4,8 +4,6 @@ import io.github.purenet.checkpoint.Codec;
 import io.github.purenet.data.Batching;
 import io.github.purenet.data.Dataset;
 import io.github.purenet.loss.Loss;
-import io.github.purenet.loss.Losses;
-import io.github.purenet.network.Gradients;
 import io.github.purenet.network.LossAndGradients;
 import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
@@ -188,7 +186,7 @@ public final class SparkTrainer implements AutoCloseable {
     private <S> Function<Selected<S>, Step<S>> differentiate(Batching batching, Loss loss, JobTimes times) {
         Objects.requireNonNull(batching, "batching is null");
         Objects.requireNonNull(loss, "loss is null");
-        Sent sent = Sent.of(loss);
+        Tasks.SentLoss sent = Tasks.SentLoss.of(loss);
         return selected -> {
             TrainState<S> s = selected.state();
             Network network = s.network();
@@ -203,7 +201,7 @@ public final class SparkTrainer implements AutoCloseable {
             int[] rows = batching.rows(s.order(), s.batch()).toJavaStream().mapToInt(Integer::intValue).toArray();
             Mode mode = Training.mode(s);
             Key key = mode instanceof Mode.Training t ? t.key() : null;
-            StepInput input = new StepInput(arrays(network.parameters()), arrays(network.state()), rows,
+            Tasks.StepInput input = new Tasks.StepInput(Tasks.arrays(network.parameters()), Tasks.arrays(network.state()), rows,
                     sharding.shards(), key != null, key == null ? 0 : key.state(), key == null ? 0 : key.gamma(), sent);
             int jobs = Math.min(tasks, sharding.shards());
             List<int[]> ranges = new ArrayList<>();
@@ -212,11 +210,11 @@ public final class SparkTrainer implements AutoCloseable {
                     (int) ((long) (k + 1) * sharding.shards() / jobs)});
             }
             Broadcast<Shared> data = shared;
-            Broadcast<StepInput> step = spark.broadcast(input);
+            Broadcast<Tasks.StepInput> step = spark.broadcast(input);
             long start = System.nanoTime();
-            List<List<Part>> results;
+            List<List<Tasks.Part>> results;
             try {
-                results = spark.parallelize(ranges, jobs).map(range -> compute(data.value(), step.value(), range))
+                results = spark.parallelize(ranges, jobs).map(range -> Tasks.compute(data.value(), step.value(), range))
                         .collect(); // in partition order; the tree below does not depend on it
             } finally {
                 step.destroy();
@@ -224,8 +222,8 @@ public final class SparkTrainer implements AutoCloseable {
             long job = System.nanoTime() - start;
             Map<Sharding.Node, Option<LossAndGradients>> sums = HashMap.empty();
             long slowest = 0;
-            for (List<Part> parts : results) {
-                for (Part part : parts) {
+            for (List<Tasks.Part> parts : results) {
+                for (Tasks.Part part : parts) {
                     sums = sums.put(new Sharding.Node(part.from(), part.to()), part.value(paths));
                     slowest = Math.max(slowest, part.nanos());
                 }
@@ -243,94 +241,9 @@ public final class SparkTrainer implements AutoCloseable {
         void accept(long job, long slowest);
     }
 
-    /** One task's work: the sums of the tree's nodes that its shards fill, each with the time it took. */
-    private static List<Part> compute(Shared shared, StepInput in, int[] range) {
-        long start = System.nanoTime();
-        Network network = shared.network().withParameters(matrices(in.parameters())).withState(matrices(in.state()));
-        Sharding sharding = Sharding.of(in.shards());
-        int n = in.rows().length;
-        Mode mode = in.training() ? Mode.training(new Key(in.keyState(), in.keyGamma())) : Mode.evaluation();
-        Loss loss = in.loss().get();
-        List<Part> parts = new ArrayList<>();
-        for (Sharding.Node node : sharding.nodes(range[0], range[1])) {
-            Option<LossAndGradients> sum = sharding.sum(node, s -> {
-                Vector<Integer> rows = sharding.rows(s, n).map(r -> in.rows()[r]);
-                if (rows.isEmpty()) {
-                    return Option.none();
-                }
-                Dataset d = shared.data().rows(rows);
-                return sharding.partial(s, n, network, d.features().matrix(), d.targets().matrix(), loss, mode);
-            }, Sharding::plus);
-            parts.add(Part.of(node, sum));
-        }
-        long nanos = System.nanoTime() - start;
-        List<Part> timed = new ArrayList<>();
-        for (Part part : parts) {
-            timed.add(part.withNanos(nanos));
-        }
-        return timed;
-    }
-
-    private static double[][][] arrays(Vector<Matrix> matrices) {
-        return matrices.map(Matrix::toArray).toJavaArray(double[][][]::new);
-    }
-
-    private static Vector<Matrix> matrices(double[][][] arrays) {
-        return Vector.of(arrays).map(Matrix::of);
-    }
-
     /** Destroys the broadcast data on the driver and the executors. */
     @Override
     public void close() {
         shared.destroy();
-    }
-
-    /**
-     * What a step sends: the parameters and state, the batch's rows in the data, the sharding, the
-     * mode's key and the loss.
-     */
-    private record StepInput(double[][][] parameters, double[][][] state, int[] rows, int shards, boolean training,
-            long keyState, long keyGamma, Sent loss) implements Serializable {
-    }
-
-    /** A loss as it travels: a serializable loss itself, or a built-in loss by its name. */
-    private record Sent(Loss loss, String builtIn) implements Serializable {
-
-        private static final Vector<Loss> BUILT_IN = Vector.of(Losses.squaredError(), Losses.meanSquaredError(),
-                Losses.softmaxCrossEntropy(), Losses.binaryCrossEntropy());
-
-        static Sent of(Loss loss) {
-            if (loss instanceof Serializable) {
-                return new Sent(loss, null);
-            }
-            if (BUILT_IN.contains(loss)) {
-                return new Sent(null, loss.name());
-            }
-            throw new IllegalArgumentException("SparkTrainer: the loss " + loss.name() + " (" + loss.getClass().getName()
-                    + ") is not Serializable, so it cannot be sent to the executors; implement java.io.Serializable");
-        }
-
-        Loss get() {
-            return loss != null ? loss : BUILT_IN.find(l -> l.name().equals(builtIn)).get();
-        }
-    }
-
-    /** What a task returns for a node: its sum (if any shard in it was not empty) and the task's time. */
-    private record Part(int from, int to, boolean present, double loss, double[][][] gradients, double[][][] state,
-            long nanos) implements Serializable {
-
-        static Part of(Sharding.Node node, Option<LossAndGradients> sum) {
-            return sum.map(s -> new Part(node.from(), node.to(), true, s.loss(), arrays(s.gradients().values()),
-                    arrays(s.state()), 0)).getOrElse(new Part(node.from(), node.to(), false, 0, null, null, 0));
-        }
-
-        Part withNanos(long nanos) {
-            return new Part(from, to, present, loss, gradients, state, nanos);
-        }
-
-        Option<LossAndGradients> value(Vector<String> paths) {
-            return present ? Option.some(new LossAndGradients(loss, new Gradients(paths, matrices(gradients)),
-                    matrices(state))) : Option.none();
-        }
     }
 }
