@@ -146,8 +146,10 @@ class SparkTrainerTest {
     void badInputIsRefusedBeforeAnythingIsSent() {
         Runs.Problem iris = Runs.iris();
         Dataset wide = new Dataset(Matrix.of(10, 5, (i, j) -> i), Matrix.of(10, 3, (i, j) -> j == 0 ? 1 : 0));
+        long before = spark.broadcast(0).id();
         IllegalArgumentException unfit = assertThrows(IllegalArgumentException.class,
                 () -> SparkTrainer.of(spark, wide, iris.network(), 2));
+        assertEquals(before + 1, spark.broadcast(0).id(), "nothing was broadcast");
         assertTrue(unfit.getMessage().startsWith("SparkTrainer: data with features 10x5 and targets 10x3 do not fit "
                 + "network"), unfit.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SparkTrainer.of(spark, iris.data(), iris.network(), 0));
