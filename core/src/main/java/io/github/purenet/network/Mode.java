@@ -75,6 +75,16 @@ public sealed interface Mode permits Mode.Training, Mode.Evaluation {
     Mode at(String segment);
 
     /**
+     * This mode for the part of the batch that starts at row {@code offset} of the rows this mode
+     * numbers: in training, the rows are numbered from {@code firstRow + offset}, so a part draws
+     * the masks that its rows draw in the whole batch; evaluation numbers no rows.
+     *
+     * @param offset the part's first row among this mode's rows, not negative
+     * @return the part's mode
+     */
+    Mode fromRow(long offset);
+
+    /**
      * Training mode.
      *
      * @param key the key of this pass at this layer
@@ -100,6 +110,14 @@ public sealed interface Mode permits Mode.Training, Mode.Evaluation {
             return new Training(key.foldIn(segment.hashCode()), firstRow);
         }
 
+        @Override
+        public Mode fromRow(long offset) {
+            if (offset < 0) {
+                throw new IllegalArgumentException("offset: expected a row number >= 0, got " + offset);
+            }
+            return new Training(key, firstRow + offset);
+        }
+
         /** @return {@code training} */
         @Override
         public String toString() {
@@ -114,6 +132,14 @@ public sealed interface Mode permits Mode.Training, Mode.Evaluation {
 
         @Override
         public Mode at(String segment) {
+            return this;
+        }
+
+        @Override
+        public Mode fromRow(long offset) {
+            if (offset < 0) {
+                throw new IllegalArgumentException("offset: expected a row number >= 0, got " + offset);
+            }
             return this;
         }
 

@@ -50,7 +50,7 @@ final class Convolutions {
         double[][] y = new double[x.length][];
         Gathering gathering = Gathering.of(g);
         double[][] wt = Products.gathered(Products.transpose(w));
-        forExamples(x.length, (long) x.length * positions * g.patchSize() * outputs, (e0, e1) -> {
+        forRanges(x.length, (long) x.length * positions * g.patchSize() * outputs, (e0, e1) -> {
             double[][] z = new double[positions][outputs];
             double[] image = gathering.padded ? new double[gathering.size] : null;
             for (int e = e0; e < e1; e++) {
@@ -71,12 +71,15 @@ final class Convolutions {
         return y;
     }
 
-    /** Runs {@code task} over examples {@code [0, examples)} in as many ranges as the pool has threads, in parallel when the work is large. */
-    private static void forExamples(int examples, long work, java.util.function.BiConsumer<Integer, Integer> task) {
-        int parts = work < PARALLEL_THRESHOLD ? 1 : Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, examples);
+    /**
+     * Runs {@code task} over {@code [0, count)} cut into as many contiguous ranges as the pool has
+     * threads, the caller included, in parallel when the work is large.
+     */
+    private static void forRanges(int count, long work, java.util.function.BiConsumer<Integer, Integer> task) {
+        int parts = work < PARALLEL_THRESHOLD ? 1 : Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, count);
         IntStream range = IntStream.range(0, parts);
-        (parts > 1 ? range.parallel() : range).forEach(part -> task.accept(part * examples / parts,
-                (part + 1) * examples / parts));
+        (parts > 1 ? range.parallel() : range).forEach(part -> task.accept(part * count / parts,
+                (part + 1) * count / parts));
     }
 
     /**
@@ -84,21 +87,18 @@ final class Convolutions {
      * as its transpose {@code patchesᵀ · δ}, one example after another, without building the
      * patches: the kernels read each patch entry from the image where the window lies
      * ({@link Products#timesAddGathered}), from a copy with a border of zeros when the window
-     * reaches past the image. The rows (patch entries) are shared out in groups of four among as
-     * many tasks as the pool has threads; each entry is one chain over (example, position)
-     * ascending whatever the task.
+     * reaches past the image. The rows (patch entries) are shared out in groups of four (the
+     * kernels' tiles) among as many tasks as the pool has threads; each entry is one chain over
+     * (example, position) ascending whatever the task.
      */
     static double[][] weightGradient(double[][] x, Window g, double[][] delta, int outputs) {
         int patch = g.patchSize();
         double[][] t = Entrywise.zeros(patch, outputs);
         Gathering gathering = Gathering.of(g);
         int groups = (patch + 3) / 4;
-        long work = (long) x.length * g.positions() * patch * outputs;
-        int parts = work < PARALLEL_THRESHOLD ? 1 : Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, groups);
-        IntStream range = IntStream.range(0, parts);
-        (parts > 1 ? range.parallel() : range).forEach(part -> {
-            int k0 = part * groups / parts * 4;
-            int k1 = Math.min(patch, (part + 1) * groups / parts * 4);
+        forRanges(groups, (long) x.length * g.positions() * patch * outputs, (q0, q1) -> {
+            int k0 = q0 * 4;
+            int k1 = Math.min(patch, q1 * 4);
             double[][] d = null; // each example's gradient at the output, positions x outputs, for the kernels
             double[] image = gathering.padded ? new double[gathering.size] : null;
             for (int e = 0; e < x.length; e++) { // in order: each example continues the chains

@@ -10,6 +10,7 @@ import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -33,8 +34,7 @@ import java.util.stream.IntStream;
  *
  * <p>What a shard needs: a loss that can be split by rows ({@link Loss#shard}; every built-in loss
  * can), and layers that treat rows independently. Dropout does (its masks are drawn by the row's
- * number in the whole batch, which a shard passes as {@link Mode#training(io.github.purenet.random.Key, long)}'s
- * first row); batch normalisation does not (its statistics are the whole batch's), so a state with
+ * number in the whole batch: a shard's pass runs in {@link Mode#fromRow} of its first row); batch normalisation does not (its statistics are the whole batch's), so a state with
  * {@code S > 1} refuses a network with non-trainable state.
  *
  * @param shards the number of shards {@code S}, at least 1
@@ -141,14 +141,7 @@ public record Sharding(int shards) {
      * @return the node's sum; none if all its leaves are empty or padding
      */
     public <T> Option<T> sum(Node node, IntFunction<Option<T>> leaf, BinaryOperator<T> plus) {
-        if (node.from() >= shards) {
-            return Option.none();
-        }
-        if (node.to() - node.from() == 1) {
-            return leaf.apply(node.from());
-        }
-        int middle = (node.from() + node.to()) / 2;
-        return add(sum(new Node(node.from(), middle), leaf, plus), sum(new Node(middle, node.to()), leaf, plus), plus);
+        return fold(node, known -> Option.none(), leaf, plus);
     }
 
     /**
@@ -168,23 +161,30 @@ public record Sharding(int shards) {
             throw new IllegalArgumentException("combine: the nodes " + sums.keySet().toVector().sortBy(Node::from)
                     + " do not hold each of the " + shards + " shards exactly once");
         }
-        return combine(new Node(0, leaves()), sums, plus);
+        return fold(new Node(0, leaves()), sums::get, shard -> {
+            throw new IllegalStateException("combine: no sum holds shard " + shard);
+        }, plus);
     }
 
-    private <T> Option<T> combine(Node node, Map<Node, Option<T>> sums, BinaryOperator<T> plus) {
+    /**
+     * A node's sum in the tree's order: the sum already known for it, if any; a leaf's own value;
+     * or its halves' sums added. Nodes past the last shard are empty.
+     */
+    private <T> Option<T> fold(Node node, Function<Node, Option<Option<T>>> known, IntFunction<Option<T>> leaf,
+            BinaryOperator<T> plus) {
         if (node.from() >= shards) {
             return Option.none();
         }
-        Option<Option<T>> known = sums.get(node);
-        if (known.isDefined()) {
-            return known.get();
+        Option<Option<T>> given = known.apply(node);
+        if (given.isDefined()) {
+            return given.get();
         }
         if (node.to() - node.from() == 1) {
-            throw new IllegalStateException("combine: no sum holds shard " + node.from());
+            return leaf.apply(node.from());
         }
         int middle = (node.from() + node.to()) / 2;
-        return add(combine(new Node(node.from(), middle), sums, plus), combine(new Node(middle, node.to()), sums, plus),
-                plus);
+        return add(fold(new Node(node.from(), middle), known, leaf, plus),
+                fold(new Node(middle, node.to()), known, leaf, plus), plus);
     }
 
     private static <T> Option<T> add(Option<T> left, Option<T> right, BinaryOperator<T> plus) {
@@ -216,8 +216,8 @@ public record Sharding(int shards) {
         Vector<Option<LossAndGradients>> partials = Vector.ofAll(IntStream.range(0, shards).parallel()
                 .mapToObj(s -> {
                     Vector<Integer> rows = rows(s, n);
-                    return rows.isEmpty() ? Option.<LossAndGradients>none()
-                            : partial(s, n, network, inputs.selectRows(rows), targets.selectRows(rows), loss, mode);
+                    return rows.isEmpty() ? Option.<LossAndGradients>none() : Option.some(
+                            partial(s, n, network, inputs.selectRows(rows), targets.selectRows(rows), loss, mode));
                 })
                 .toList());
         return sum(new Node(0, leaves()), partials::get, Sharding::plus).getOrElse(() -> {
@@ -240,24 +240,20 @@ public record Sharding(int shards) {
      * One shard's partial: the loss and gradients of its rows, each row's terms divided by the
      * whole batch's rows, and the network's state after its pass.
      *
-     * @param shard the shard
+     * @param shard a shard with at least one row
      * @param rows the whole batch's rows {@code n}
      * @param network the network
      * @param inputs the shard's inputs, rows {@link #rows(int, int)} of the batch's
      * @param targets the shard's targets
      * @param loss the batch's loss
      * @param mode the mode of the whole batch's pass; the shard's starts at its first row
-     * @return the partial; none for an empty shard
+     * @return the partial
      * @throws IllegalArgumentException if the loss cannot be split, or as {@link Backprop#lossAndGradients}
      */
-    public Option<LossAndGradients> partial(int shard, int rows, Network network, Matrix inputs, Matrix targets,
-            Loss loss, Mode mode) {
-        int from = from(shard, rows);
-        if (from == from(shard + 1, rows)) {
-            return Option.none();
-        }
-        Mode shifted = mode instanceof Mode.Training t ? Mode.training(t.key(), t.firstRow() + from) : mode;
-        return Option.some(Backprop.lossAndGradients(network, inputs, targets, shardLoss(loss, rows), shifted));
+    public LossAndGradients partial(int shard, int rows, Network network, Matrix inputs, Matrix targets, Loss loss,
+            Mode mode) {
+        return Backprop.lossAndGradients(network, inputs, targets, shardLoss(loss, rows),
+                mode.fromRow(from(shard, rows)));
     }
 
     /**

@@ -17,7 +17,6 @@ import io.github.purenet.train.TrainState;
 import io.github.purenet.train.Training;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
-import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -56,15 +55,13 @@ public final class SparkTrainer implements AutoCloseable {
 
     private final JavaSparkContext spark;
     private final Broadcast<Shared> shared;
-    private final Vector<String> paths;
     private final int tasks;
     private final Consumer<StepTimes> timings;
 
-    private SparkTrainer(JavaSparkContext spark, Broadcast<Shared> shared, Vector<String> paths, int tasks,
+    private SparkTrainer(JavaSparkContext spark, Broadcast<Shared> shared, int tasks,
             Consumer<StepTimes> timings) {
         this.spark = spark;
         this.shared = shared;
-        this.paths = paths;
         this.tasks = tasks;
         this.timings = timings;
     }
@@ -128,7 +125,7 @@ public final class SparkTrainer implements AutoCloseable {
         }
         Training.requireFits("SparkTrainer", network, data);
         Shared value = Shared.of(data, codec.codec().encode(network), codec);
-        return new SparkTrainer(spark, spark.broadcast(value), network.parameterPaths(), tasks, times -> { });
+        return new SparkTrainer(spark, spark.broadcast(value), tasks, times -> { });
     }
 
     /**
@@ -138,7 +135,7 @@ public final class SparkTrainer implements AutoCloseable {
      * @return the trainer, sharing this one's broadcast data (close either once)
      */
     public SparkTrainer withTimings(Consumer<StepTimes> timings) {
-        return new SparkTrainer(spark, shared, paths, tasks, Objects.requireNonNull(timings, "timings is null"));
+        return new SparkTrainer(spark, shared, tasks, Objects.requireNonNull(timings, "timings is null"));
     }
 
     /**
@@ -191,7 +188,7 @@ public final class SparkTrainer implements AutoCloseable {
             TrainState<S> s = selected.state();
             Network network = s.network();
             Network made = shared.value().network();
-            if (!network.parameterPaths().equals(paths)
+            if (!network.parameterPaths().equals(made.parameterPaths())
                     || !network.parameters().map(Matrix::shape).equals(made.parameters().map(Matrix::shape))
                     || !network.state().map(Matrix::shape).equals(made.state().map(Matrix::shape))) {
                 throw new IllegalArgumentException("SparkTrainer: the state's network " + network
@@ -204,15 +201,15 @@ public final class SparkTrainer implements AutoCloseable {
             Tasks.StepInput input = new Tasks.StepInput(Tasks.arrays(network.parameters()), Tasks.arrays(network.state()), rows,
                     sharding.shards(), key != null, key == null ? 0 : key.state(), key == null ? 0 : key.gamma(), sent);
             int jobs = Math.min(tasks, sharding.shards());
+            Sharding byTask = Sharding.of(jobs); // task k holds the shards [k S / T, (k + 1) S / T), as a shard its rows
             List<int[]> ranges = new ArrayList<>();
             for (int k = 0; k < jobs; k++) {
-                ranges.add(new int[] {(int) ((long) k * sharding.shards() / jobs),
-                    (int) ((long) (k + 1) * sharding.shards() / jobs)});
+                ranges.add(new int[] {byTask.from(k, sharding.shards()), byTask.from(k + 1, sharding.shards())});
             }
             Broadcast<Shared> data = shared;
             Broadcast<Tasks.StepInput> step = spark.broadcast(input);
             long start = System.nanoTime();
-            List<List<Tasks.Part>> results;
+            List<Tasks.Result> results;
             try {
                 results = spark.parallelize(ranges, jobs).map(range -> Tasks.compute(data.value(), step.value(), range))
                         .collect(); // in partition order; the tree below does not depend on it
@@ -222,11 +219,11 @@ public final class SparkTrainer implements AutoCloseable {
             long job = System.nanoTime() - start;
             Map<Sharding.Node, Option<LossAndGradients>> sums = HashMap.empty();
             long slowest = 0;
-            for (List<Tasks.Part> parts : results) {
-                for (Tasks.Part part : parts) {
-                    sums = sums.put(new Sharding.Node(part.from(), part.to()), part.value(paths));
-                    slowest = Math.max(slowest, part.nanos());
+            for (Tasks.Result result : results) {
+                for (Tasks.Part part : result.parts()) {
+                    sums = sums.put(new Sharding.Node(part.from(), part.to()), part.value(made.parameterPaths()));
                 }
+                slowest = Math.max(slowest, result.nanos());
             }
             times.accept(job, slowest);
             LossAndGradients sum = sharding.combine(sums, Sharding::plus)

@@ -25,8 +25,8 @@ final class Tasks {
     private Tasks() {
     }
 
-    /** One task's work: the sums of the tree's nodes that its shards fill, each with the time it took. */
-    static List<Part> compute(Shared shared, StepInput in, int[] range) {
+    /** One task's work: the sums of the tree's nodes that its shards fill, and the time it took. */
+    static Result compute(Shared shared, StepInput in, int[] range) {
         long start = System.nanoTime();
         Network network = shared.network().withParameters(matrices(in.parameters())).withState(matrices(in.state()));
         Sharding sharding = Sharding.of(in.shards());
@@ -41,16 +41,12 @@ final class Tasks {
                     return Option.none();
                 }
                 Dataset d = shared.data().rows(rows);
-                return sharding.partial(s, n, network, d.features().matrix(), d.targets().matrix(), loss, mode);
+                return Option.some(sharding.partial(s, n, network, d.features().matrix(), d.targets().matrix(), loss,
+                        mode));
             }, Sharding::plus);
             parts.add(Part.of(node, sum));
         }
-        long nanos = System.nanoTime() - start;
-        List<Part> timed = new ArrayList<>();
-        for (Part part : parts) {
-            timed.add(part.withNanos(nanos));
-        }
-        return timed;
+        return new Result(parts, System.nanoTime() - start);
     }
 
     static double[][][] arrays(Vector<Matrix> matrices) {
@@ -91,17 +87,17 @@ final class Tasks {
         }
     }
 
-    /** What a task returns for a node: its sum (if any shard in it was not empty) and the task's time. */
-    record Part(int from, int to, boolean present, double loss, double[][][] gradients, double[][][] state,
-            long nanos) implements Serializable {
+    /** What a task returns: the sum of each of its nodes, and the time its computation took. */
+    record Result(List<Part> parts, long nanos) implements Serializable {
+    }
+
+    /** A node's sum, if any shard in it was not empty. */
+    record Part(int from, int to, boolean present, double loss, double[][][] gradients, double[][][] state)
+            implements Serializable {
 
         static Part of(Sharding.Node node, Option<LossAndGradients> sum) {
             return sum.map(s -> new Part(node.from(), node.to(), true, s.loss(), arrays(s.gradients().values()),
-                    arrays(s.state()), 0)).getOrElse(new Part(node.from(), node.to(), false, 0, null, null, 0));
-        }
-
-        Part withNanos(long nanos) {
-            return new Part(from, to, present, loss, gradients, state, nanos);
+                    arrays(s.state()))).getOrElse(new Part(node.from(), node.to(), false, 0, null, null));
         }
 
         Option<LossAndGradients> value(Vector<String> paths) {
