@@ -15,7 +15,6 @@ import io.github.purenet.optim.Moments;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.optim.Optimizers;
 import io.github.purenet.random.Key;
-import io.github.purenet.tensor.Matrix;
 import io.github.purenet.train.TrainState;
 import io.github.purenet.train.Training;
 import io.vavr.collection.Vector;
@@ -82,8 +81,7 @@ public class CheckpointBench {
             Network network = Network.of(Shape.of(784), Vector.of(
                     Initializers.dense(keys.get(0), Initializers.heUniform(), 784, 400, Activations.relu()),
                     Initializers.dense(keys.get(1), Initializers.glorotUniform(), 400, 10, Activations.softmax())));
-            Dataset data = new Dataset(Key.of(1).uniform(64, 784, 0.0, 1.0).value(),
-                    Matrix.of(64, 10, (i, j) -> j == i % 10 ? 1.0 : 0.0));
+            Dataset data = PurenetBench.batch(64, 784, 10);
             Batching batching = Batching.miniBatches(64);
             Function<TrainState<Chain<Moments, Count>>, TrainState<Chain<Moments, Count>>> step =
                     Training.transition(data, batching, Losses.softmaxCrossEntropy(), adam);

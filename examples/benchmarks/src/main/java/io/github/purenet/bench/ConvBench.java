@@ -1,7 +1,6 @@
 package io.github.purenet.bench;
 
 import io.github.purenet.activation.Activations;
-import io.github.purenet.data.Dataset;
 import io.github.purenet.network.Conv2D;
 import io.github.purenet.network.Flatten;
 import io.github.purenet.network.Initializers;
@@ -10,7 +9,6 @@ import io.github.purenet.network.Network;
 import io.github.purenet.network.Shape;
 import io.github.purenet.optim.Optimizers;
 import io.github.purenet.random.Key;
-import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -87,12 +85,6 @@ public class ConvBench {
                 Initializers.dense(k.get(3), Initializers.glorotUniform(), 128, 10, Activations.softmax()));
     }
 
-    /** The batch of every workload. */
-    static Dataset batch() {
-        return new Dataset(Key.of(1).uniform(64, 784, 0.0, 1.0).value(),
-                Matrix.of(64, 10, (i, j) -> j == i % 10 ? 1.0 : 0.0));
-    }
-
     /** The state of {@link #lenet}. */
     @State(Scope.Thread)
     public static class Lenet extends PurenetBench.Fold {
@@ -103,7 +95,7 @@ public class ConvBench {
         /** Builds the network, the batch and the fold. */
         @Setup(Level.Trial)
         public void setUp() {
-            fold(lenet(), batch(), Optimizers.sgd(PurenetBench.LEARNING_RATE));
+            fold(lenet(), PurenetBench.batch(64, 784, 10), Optimizers.sgd(PurenetBench.LEARNING_RATE));
         }
     }
 
@@ -117,7 +109,7 @@ public class ConvBench {
         /** Builds the network, the batch and the fold. */
         @Setup(Level.Trial)
         public void setUp() {
-            fold(convnet(), batch(), Optimizers.sgd(PurenetBench.LEARNING_RATE));
+            fold(convnet(), PurenetBench.batch(64, 784, 10), Optimizers.sgd(PurenetBench.LEARNING_RATE));
         }
     }
 

@@ -140,6 +140,20 @@ public class PurenetBench {
     }
 
     /**
+     * The synthetic batch of the benchmarks: inputs {@code Key.of(1).uniform(rows, inputs, 0, 1)},
+     * example {@code i} labelled {@code i % 10}, one-hot.
+     *
+     * @param rows the number of examples
+     * @param inputs the number of inputs of an example
+     * @param classes the number of classes, the columns of the targets
+     * @return the batch
+     */
+    static Dataset batch(int rows, int inputs, int classes) {
+        return new Dataset(Key.of(1).uniform(rows, inputs, 0.0, 1.0).value(),
+                Matrix.of(rows, classes, (i, j) -> j == i % 10 ? 1.0 : 0.0));
+    }
+
+    /**
      * A network with ReLU hidden layers and a softmax output, its data (one batch, so that every
      * step is a new epoch with a new order of the batch's rows, as a user's run of one batch per
      * epoch), the fold's state and its transition: synthetic data from {@link #build}, or seed
@@ -163,8 +177,7 @@ public class PurenetBench {
             Vector<Integer> n = Vector.of(sizes);
             Vector<Activation> f = Vector.fill(n.size() - 2, Activations::relu).append(Activations.softmax());
             Network network = Initializers.network(Key.of(2), Initializers.heUniform(), n, f);
-            Matrix inputs = Key.of(1).uniform(batch, n.head(), 0.0, 1.0).value();
-            fold(network, new Dataset(inputs, Matrix.of(batch, n.last(), (i, j) -> j == i % 10 ? 1.0 : 0.0)), optimizer);
+            fold(network, batch(batch, n.head(), n.last()), optimizer);
         }
 
         /** The fold of a network on one batch of data. */

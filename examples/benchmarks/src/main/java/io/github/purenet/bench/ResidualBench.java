@@ -1,7 +1,6 @@
 package io.github.purenet.bench;
 
 import io.github.purenet.activation.Activations;
-import io.github.purenet.data.Dataset;
 import io.github.purenet.network.Initializers;
 import io.github.purenet.network.Layer;
 import io.github.purenet.network.LayerNorm;
@@ -11,7 +10,6 @@ import io.github.purenet.network.Sequential;
 import io.github.purenet.network.Shape;
 import io.github.purenet.optim.Optimizers;
 import io.github.purenet.random.Key;
-import io.github.purenet.tensor.Matrix;
 import io.vavr.collection.Vector;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -76,8 +74,7 @@ public class ResidualBench {
         /** Builds the network, the batch and the transition. */
         @Setup(Level.Trial)
         public void setUp() {
-            fold(network(), new Dataset(Key.of(1).uniform(64, 784, 0.0, 1.0).value(),
-                    Matrix.of(64, 10, (i, j) -> j == i % 10 ? 1.0 : 0.0)), Optimizers.sgd(PurenetBench.LEARNING_RATE));
+            fold(network(), PurenetBench.batch(64, 784, 10), Optimizers.sgd(PurenetBench.LEARNING_RATE));
         }
     }
 

@@ -38,12 +38,11 @@ record ModelPlan(ModelSpec spec, Shape input, Vector<ModelPlan.Step> steps) {
     /**
      * One layer before the output layer.
      *
-     * @param position the item's position in the spec, from 1; 0 for an inserted {@code flatten}
      * @param item the item
      * @param input the shape it takes
      * @param output the shape it gives
      */
-    record Step(int position, ModelSpec.Item item, Shape input, Shape output) {
+    record Step(ModelSpec.Item item, Shape input, Shape output) {
 
         /** @return the trainable parameters: a conv's filters and bias, a dense layer's weights and bias */
         long parameters() {
@@ -86,16 +85,16 @@ record ModelPlan(ModelSpec spec, Shape input, Vector<ModelPlan.Step> steps) {
                         + " features); images come from IDX files (mnist:DIR) and digits (8x8x1)");
             }
             if (item instanceof ModelSpec.Units && !shape.isFlat()) {
-                steps = steps.append(new Step(0, new ModelSpec.Flat(), shape, Shape.of(shape.size())));
+                steps = steps.append(flatten(shape));
                 shape = Shape.of(shape.size());
             }
             Shape output = output(position, item, shape, from);
-            steps = steps.append(new Step(position, item, shape, output));
+            steps = steps.append(new Step(item, shape, output));
             shape = output;
             from = "the output of item " + position + " '" + text + "'";
         }
         if (!shape.isFlat()) {
-            steps = steps.append(new Step(0, new ModelSpec.Flat(), shape, Shape.of(shape.size())));
+            steps = steps.append(flatten(shape));
         }
         return new ModelPlan(spec, input, steps);
     }
@@ -150,15 +149,21 @@ record ModelPlan(ModelSpec spec, Shape input, Vector<ModelPlan.Step> steps) {
                 Activations.softmax())));
     }
 
+    /** An inserted {@code flatten} of an image. */
+    private static Step flatten(Shape image) {
+        return new Step(new ModelSpec.Flat(), image, Shape.of(image.size()));
+    }
+
     /** The output shape of an item over its input, or the usage error that its window does not fit. */
     private static Shape output(int position, ModelSpec.Item item, Shape in, String from) {
         if (item instanceof ModelSpec.Conv c) {
+            Window w;
             if (c.padding() == Padding.VALID) {
                 requireFits(position, item, c.kernel(), "kernel", in, from);
+                w = Window.valid(in.height(), in.width(), in.channels(), c.kernel(), c.kernel(), c.stride());
+            } else {
+                w = Window.same(in.height(), in.width(), in.channels(), c.kernel(), c.kernel(), c.stride());
             }
-            Window w = c.padding() == Padding.VALID
-                    ? Window.valid(in.height(), in.width(), in.channels(), c.kernel(), c.kernel(), c.stride())
-                    : Window.same(in.height(), in.width(), in.channels(), c.kernel(), c.kernel(), c.stride());
             return Shape.of(w.outputHeight(), w.outputWidth(), c.filters());
         }
         if (item instanceof ModelSpec.Pool p) {
