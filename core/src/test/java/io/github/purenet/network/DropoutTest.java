@@ -3,6 +3,7 @@ package io.github.purenet.network;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.purenet.activation.Activations;
@@ -40,6 +41,20 @@ class DropoutTest {
     private static Matrix rule(Key pathKey, long firstRow, int rows, int units, double rate) {
         return Matrix.of(rows, units,
                 (r, u) -> pathKey.foldIn(firstRow + r).uniformAt(u) >= rate ? 1.0 / (1.0 - rate) : 0.0);
+    }
+
+    @Test
+    void aPartOfABatchFromRowFDrawsTheMasksOfThoseRowsInTheWholeBatch() {
+        Network net = Network.of(Shape.of(3), Dropout.of(0.5));
+        Matrix x = Matrix.of(10, 3, (r, c) -> 1.0 + r + c);
+        Key key = Key.of(11);
+        Matrix whole = training(net, x, key, 2).output();
+        Mode part = Mode.training(key, 2).fromRow(4);
+        assertEquals(Mode.training(key, 6), part);
+        assertEquals(whole.selectRows(Vector.range(4, 10)),
+                Backprop.forward(net, x.selectRows(Vector.range(4, 10)), part).output());
+        assertSame(Mode.evaluation(), Mode.evaluation().fromRow(4));
+        assertThrows(IllegalArgumentException.class, () -> Mode.training(key).fromRow(-1));
     }
 
     @Test
