@@ -21,8 +21,10 @@ import java.util.stream.IntStream;
  * {@link #J_BLOCK}) that stay in the cache while every row of the result passes over them.
  *
  * <p>Large products are split across threads by a fixed decomposition, blocks of
- * {@link #ROW_BLOCK} rows of the result, each computed entirely by one task: the number of threads
- * changes only who computes a block, never how, so the result is bit-identical for any number.
+ * {@link #ROW_BLOCK} rows of the result (for the vector kernels, {@link #VECTOR_ROW_BLOCK} rows by
+ * {@link #STRIP_BLOCK} strips of columns), each computed entirely by one task: the number of
+ * threads changes only who computes a block, never how, so the result is bit-identical for any
+ * number.
  */
 final class Products {
 
@@ -32,6 +34,10 @@ final class Products {
     static final int K_BLOCK = 128;
     /** Rows of the result per parallel task. */
     static final int ROW_BLOCK = 32;
+    /** Rows of the result per parallel task of the vector kernels. */
+    static final int VECTOR_ROW_BLOCK = 128;
+    /** Strips of columns of the result per parallel task of the vector kernels. */
+    static final int STRIP_BLOCK = 8;
     /**
      * Whether the JVM has the vector API ({@code --add-modules jdk.incubator.vector}) and its
      * optimising compiler ({@link Jit}); then the products run the vector kernels, which give the
@@ -82,23 +88,55 @@ final class Products {
      * slice in ascending order, has the bits of the product computed at once.
      */
     static void timesAdd(double[][] a, double[][] b, double[][] c) {
-        Times times = timesBy(b);
-        forRowBlocks(a.length, (long) a.length * b.length * b[0].length, (i0, i1) -> times.rows(a, c, i0, i1));
-    }
-
-    /** Rows {@code [i0, i1)} of {@code c = a · b} for a right factor {@code b} fixed beforehand. */
-    @FunctionalInterface
-    private interface Times {
-        void rows(double[][] a, double[][] c, int i0, int i1);
-    }
-
-    /** The kernel of products by {@code b}: the vector one, with {@code b} packed once, or the plain one. */
-    private static Times timesBy(double[][] b) {
         if (vectorFor(b[0].length)) {
-            double[][] packed = VECTOR_KERNELS.pack(b);
-            return (a, c, i0, i1) -> VECTOR_KERNELS.times(a, packed, c, i0, i1);
+            vectorTimes(rows(a), a.length, b.length, VECTOR_KERNELS.pack(b), c);
+            return;
         }
-        return (a, c, i0, i1) -> times(a, b, c, i0, i1);
+        forRowBlocks(a.length, (long) a.length * b.length * b[0].length, (i0, i1) -> times(a, b, c, i0, i1));
+    }
+
+    /** {@code a} as the vector kernels read a left factor: its rows. */
+    private static LeftFactor rows(double[][] a) {
+        return (i0, rows, k0, k1, into, stride) -> {
+            for (int r = 0; r < rows; r++) {
+                double[] ar = a[i0 + r];
+                for (int k = k0, at = r; k < k1; k++, at += stride) {
+                    into[at] = ar[k];
+                }
+            }
+        };
+    }
+
+    /** {@code aᵀ} as the vector kernels read a left factor: the columns of {@code a}, never transposed whole. */
+    private static LeftFactor columns(double[][] a) {
+        return (i0, rows, k0, k1, into, stride) -> {
+            for (int k = k0, at = 0; k < k1; k++, at += stride) {
+                System.arraycopy(a[k], i0, into, at, rows);
+            }
+        };
+    }
+
+    /**
+     * {@code c += A · packed} with the vector kernels, {@code A} of {@code rows} rows and
+     * {@code inner} columns: when the work
+     * is large, on the common pool, in tasks of {@link #VECTOR_ROW_BLOCK} rows by
+     * {@link #STRIP_BLOCK} strips of columns, each computed entirely by one task.
+     */
+    private static void vectorTimes(LeftFactor a, int rows, int inner, double[][] packed, double[][] c) {
+        int strips = packed.length;
+        long work = (long) rows * inner * c[0].length;
+        if (work < PARALLEL_THRESHOLD) {
+            VECTOR_KERNELS.times(a, packed, c, 0, rows, 0, strips);
+            return;
+        }
+        int stripBlocks = (strips + STRIP_BLOCK - 1) / STRIP_BLOCK;
+        int tasks = (rows + VECTOR_ROW_BLOCK - 1) / VECTOR_ROW_BLOCK * stripBlocks;
+        IntStream.range(0, tasks).parallel().forEach(t -> {
+            int i0 = t / stripBlocks * VECTOR_ROW_BLOCK;
+            int s0 = t % stripBlocks * STRIP_BLOCK;
+            VECTOR_KERNELS.times(a, packed, c, i0, Math.min(rows, i0 + VECTOR_ROW_BLOCK), s0,
+                    Math.min(strips, s0 + STRIP_BLOCK));
+        });
     }
 
     /**
@@ -112,7 +150,15 @@ final class Products {
     static void timesAddGathered(double[] image, int[] base, int[] offsets, double[][] b, double[][] c, int i0,
             int i1) {
         if (VECTOR) {
-            VECTOR_KERNELS.timesGathered(image, base, offsets, b, c, i0, i1);
+            LeftFactor g = (r0, rows, k0, k1, into, stride) -> {
+                for (int r = 0; r < rows; r++) {
+                    int offset = offsets[r0 + r];
+                    for (int k = k0, at = r; k < k1; k++, at += stride) {
+                        into[at] = image[base[k] + offset];
+                    }
+                }
+            };
+            VECTOR_KERNELS.times(g, b, c, i0, i1, 0, b.length);
             return;
         }
         // the plain kernels read b's rows, in blocks of about 16 kB that stay in cache while every
@@ -147,23 +193,14 @@ final class Products {
      * the layout {@link #timesAddGathered} reads, in {@code buffer} when it has that shape.
      */
     static double[][] gathered(double[] b, int columns, double[][] buffer) {
-        int rows = b.length / columns;
-        int width = VECTOR ? VECTOR_KERNELS.strip() : columns;
-        int strips = VECTOR ? (columns + width - 1) / width : rows;
-        int length = VECTOR ? rows * width : columns;
-        double[][] into = buffer != null && buffer.length == strips && buffer[0].length == length ? buffer
-                : new double[strips][length];
-        if (!VECTOR) {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(b, r * columns, into[r], 0, columns);
-            }
-            return into;
+        if (VECTOR) {
+            return VECTOR_KERNELS.pack(b, columns, buffer);
         }
-        for (int s = 0; s < strips; s++) {
-            int n = Math.min(width, columns - s * width);
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(b, r * columns + s * width, into[s], r * width, n);
-            }
+        int rows = b.length / columns;
+        double[][] into = buffer != null && buffer.length == rows && buffer[0].length == columns ? buffer
+                : new double[rows][columns];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(b, r * columns, into[r], 0, columns);
         }
         return into;
     }
@@ -176,15 +213,18 @@ final class Products {
     /** {@code aᵀ · b}, for {@code a} n×p and {@code b} n×m, copying {@code aᵀ} block by block, never whole. */
     static Matrix transposeTimes(double[][] a, double[][] b) {
         double[][] c = Entrywise.zeros(a[0].length, b[0].length);
+        if (vectorFor(b[0].length)) {
+            vectorTimes(columns(a), c.length, a.length, VECTOR_KERNELS.pack(b), c);
+            return Matrix.wrap(c);
+        }
         long work = (long) a.length * c.length * b[0].length;
-        if (a.length < TRANSPOSE_THRESHOLD && !vectorFor(b[0].length)) {
+        if (a.length < TRANSPOSE_THRESHOLD) {
             forRowBlocks(c.length, work, (r0, r1) -> outerProducts(a, b, c, r0, r1));
         } else {
             // rows [r0, r1) of c are the product of those rows of aᵀ, copied out of the columns of a
             // (a local copy, never shared), by b
-            Times times = timesBy(b);
             forRowBlocks(c.length, work,
-                    (r0, r1) -> times.rows(transpose(a, r0, r1), Arrays.copyOfRange(c, r0, r1), 0, r1 - r0));
+                    (r0, r1) -> times(transpose(a, r0, r1), b, Arrays.copyOfRange(c, r0, r1), 0, r1 - r0));
         }
         return Matrix.wrap(c);
     }
@@ -231,9 +271,7 @@ final class Products {
             timesAdd(a, transpose(b), c);
             return;
         }
-        double[][] packed = VECTOR_KERNELS.packTransposed(b);
-        forRowBlocks(a.length, (long) a.length * b.length * b[0].length,
-                (i0, i1) -> VECTOR_KERNELS.times(a, packed, c, i0, i1));
+        vectorTimes(rows(a), a.length, b[0].length, VECTOR_KERNELS.packTransposed(b), c);
     }
 
     /** {@code a · bᵀ} as arrays, for the package's kernels. */
@@ -253,13 +291,6 @@ final class Products {
                 }
             }
             return c;
-        }
-        if (vectorFor(b.length) && a.length < b.length && a.length % VECTOR_KERNELS.strip() == 0) {
-            // (b · aᵀ)ᵀ: each entry the same chain, since fma(x, y, s) = fma(y, x, s); packing the
-            // smaller factor, such as a batch rather than a layer's weights, costs less
-            double[][] t = Entrywise.zeros(b.length, a.length);
-            timesTransposeAdd(b, a, t);
-            return transpose(t);
         }
         double[][] c = Entrywise.zeros(a.length, b.length);
         timesTransposeAdd(a, b, c);

@@ -1,5 +1,6 @@
 package io.github.purenet.tensor;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import jdk.incubator.vector.DoubleVector;
@@ -13,11 +14,13 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code fma} over the inner index in ascending order, starting from {@code +0.0}; a vector lane
  * is one entry, and {@link DoubleVector#fma} rounds once per lane, as {@link Math#fma} does.
  *
- * <p>What they add is register tiling. A tile of the result, four rows by two vectors of columns,
- * stays in eight registers while the whole inner block passes: each loaded vector of {@code b}
- * serves four rows, and the tile is read and written once per block instead of once per four
- * values of the inner index. C2 does not keep such a tile in registers for plain loops, which is
- * why the plain kernels stop at about half the speed.
+ * <p>What they add is register tiling. A tile of the result, eight rows by three vectors of
+ * columns, stays in 24 registers while a block of the inner index passes: each loaded vector of
+ * {@code b} serves eight rows, and each value of the left factor, broadcast, three vectors. The
+ * left factor's eight rows are first copied side by side for the block (its panel, which stays in
+ * the first-level cache), so that the tile reads one array front to back; the strips of {@code b}
+ * are packed likewise once per product. C2 does not keep such a tile in registers for plain loops,
+ * which is why the plain kernels stop at about a third of the speed.
  */
 enum VectorKernels implements ProductKernels {
 
@@ -26,56 +29,77 @@ enum VectorKernels implements ProductKernels {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    /** Columns of a tile: two vectors. */
-    static final int STRIP = 2 * LANES;
-    /** Values of the inner index per block: a block of a strip, 16 KiB, stays in L1 while the tiles pass. */
+    /** Columns of a tile: three vectors. */
+    static final int STRIP = 3 * LANES;
+    /** Rows of a tile. */
+    static final int ROWS = 8;
+    /** Values of the inner index per block: a block of a strip, 24 KiB with 8 lanes, is read from the second-level cache by every panel. */
     static final int K_BLOCK = 128;
     /** From this many packed entries on, strips are packed in parallel. */
     private static final long PARALLEL_PACK = 1L << 17;
 
-    @Override
-    public int strip() {
-        return STRIP;
+    /**
+     * The columns of strip {@code s} of a right factor with {@code m} columns: {@link #STRIP}, or
+     * for a last strip that the columns do not fill, the vectors that hold its columns.
+     */
+    private static int width(int m, int s) {
+        return Math.min(STRIP, (m - s * STRIP + LANES - 1) / LANES * LANES);
     }
 
     /**
-     * The strips of {@code b}, packed for {@link #times} (and so for {@code aᵀ · b}, the product of
-     * a copied block of {@code aᵀ} by {@code b}): strip {@code s} holds columns
-     * {@code [STRIP s, STRIP (s + 1))} of every row, row after row, so that the tiles read it front
-     * to back instead of one page of memory per row of {@code b}. A last strip that {@code b}'s
-     * columns do not fill is padded with zeros, whose lanes the tiles compute and never store.
+     * The strips of {@code b}, packed for {@link #times}: strip {@code s} holds columns
+     * {@code [STRIP s, STRIP s + width)} of every row, row after row, so that the tiles read it
+     * front to back instead of one page of memory per row of {@code b}. A last strip's lanes that
+     * {@code b}'s columns do not fill are zeros, which the tiles compute and never store.
      */
     @Override
     public double[][] pack(double[][] b) {
         int m = b[0].length;
         double[][] packed = new double[(m + STRIP - 1) / STRIP][];
         forEachStrip(packed.length, b.length, s -> {
-            double[] strip = packed[s] = new double[b.length * STRIP];
-            int width = Math.min(STRIP, m - s * STRIP);
+            int width = width(m, s);
+            double[] strip = packed[s] = new double[b.length * width];
             for (int k = 0; k < b.length; k++) {
-                System.arraycopy(b[k], s * STRIP, strip, k * STRIP, width);
+                System.arraycopy(b[k], s * STRIP, strip, k * width, Math.min(width, m - s * STRIP));
             }
         });
         return packed;
     }
 
+    @Override
+    public double[][] pack(double[] b, int columns, double[][] buffer) {
+        int rows = b.length / columns;
+        int strips = (columns + STRIP - 1) / STRIP;
+        boolean reuse = buffer != null && buffer.length == strips
+                && buffer[strips - 1].length == rows * width(columns, strips - 1);
+        double[][] packed = reuse ? buffer : new double[strips][];
+        for (int s = 0; s < strips; s++) {
+            int width = width(columns, s);
+            double[] strip = reuse ? packed[s] : (packed[s] = new double[rows * width]);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(b, r * columns + s * STRIP, strip, r * width, Math.min(width, columns - s * STRIP));
+            }
+        }
+        return packed;
+    }
+
     /**
      * The strips of {@code wᵀ}, read from {@code w} ({@code m x p}) without building the
-     * transpose: strip {@code s} holds rows {@code [STRIP s, STRIP (s + 1))} of {@code w}, one
-     * column of them after another; the same layout as {@code pack(transpose(w))}, a last strip
-     * padded with zeros likewise.
+     * transpose: strip {@code s} holds rows {@code [STRIP s, STRIP s + width)} of {@code w}, one
+     * column of them after another; the same layout as {@code pack(transpose(w))}.
      */
     @Override
     public double[][] packTransposed(double[][] w) {
         int p = w[0].length;
         double[][] packed = new double[(w.length + STRIP - 1) / STRIP][];
         forEachStrip(packed.length, p, s -> {
-            double[] strip = packed[s] = new double[p * STRIP];
-            int height = Math.min(STRIP, w.length - s * STRIP);
+            int width = width(w.length, s);
+            double[] strip = packed[s] = new double[p * width];
+            int height = Math.min(width, w.length - s * STRIP);
             double[][] rows = new double[height][]; // the strip's rows of w, read side by side
             System.arraycopy(w, s * STRIP, rows, 0, height);
             for (int k = 0; k < p; k++) {
-                int at = k * STRIP;
+                int at = k * width;
                 for (int q = 0; q < height; q++) {
                     strip[at + q] = rows[q][k];
                 }
@@ -90,199 +114,286 @@ enum VectorKernels implements ProductKernels {
         (strips > 1 && (long) strips * STRIP * rows >= PARALLEL_PACK ? all.parallel() : all).forEach(pack);
     }
 
-    /** Rows {@code [i0, i1)} of {@code c += a · b}; {@code packed}: the right factor's strips. */
-    @Override
-    public void times(double[][] a, double[][] packed, double[][] c, int i0, int i1) {
-        times(new Tiles() {
-            @Override
-            public void four(int i, double[] c0, double[] c1, double[] c2, double[] c3, double[] strip, int j, int k0,
-                    int k1) {
-                tile(a[i], a[i + 1], a[i + 2], a[i + 3], c0, c1, c2, c3, strip, j, k0, k1);
-            }
-
-            @Override
-            public void one(int i, double[] ci, double[] strip, int j, int k0, int k1) {
-                tile(a[i], ci, strip, j, k0, k1);
-            }
-        }, a[0].length, packed, c, i0, i1);
-    }
-
     /**
-     * Rows {@code [i0, i1)} of {@code c += G · b}, {@code G[i][t] = image[base[t] + offsets[i]]}
-     * gathered as the tiles need it, never built; {@code packed}: {@code b}'s strips.
+     * Rows {@code [i0, i1)} and strips {@code [s0, s1)} of {@code c += A · b}, tile by tile: for each
+     * block of the inner index, each group of eight rows reads its panel once and passes over the
+     * strips. A group of fewer rows, or a strip of columns that do not fill its vectors, is
+     * computed in rows of its own, copied in from {@code c} and back; their other lanes are
+     * computed and dropped.
      */
     @Override
-    public void timesGathered(double[] image, int[] base, int[] offsets, double[][] packed, double[][] c, int i0,
-            int i1) {
-        times(new Tiles() {
-            @Override
-            public void four(int i, double[] c0, double[] c1, double[] c2, double[] c3, double[] strip, int j, int k0,
-                    int k1) {
-                gathered(image, base, offsets[i], offsets[i + 1], offsets[i + 2], offsets[i + 3], c0, c1, c2, c3,
-                        strip, j, k0, k1);
-            }
-
-            @Override
-            public void one(int i, double[] ci, double[] strip, int j, int k0, int k1) {
-                gathered(image, base, offsets[i], ci, strip, j, k0, k1);
-            }
-        }, base.length, packed, c, i0, i1);
-    }
-
-    /** The tiles of one left factor: four of its rows, or one, by a strip, over a block of the inner index. */
-    private interface Tiles {
-        void four(int i, double[] c0, double[] c1, double[] c2, double[] c3, double[] strip, int j, int k0, int k1);
-
-        void one(int i, double[] c, double[] strip, int j, int k0, int k1);
-    }
-
-    /**
-     * Rows {@code [i0, i1)} of a product with {@code p} values of the inner index, tile by tile. The
-     * columns of a last, padded strip are computed in rows of their own, copied in from {@code c}
-     * and back once per block of the inner index.
-     */
-    private static void times(Tiles tiles, int p, double[][] packed, double[][] c, int i0, int i1) {
+    public void times(LeftFactor left, double[][] packed, double[][] c, int i0, int i1, int s0, int s1) {
         int m = c[0].length;
-        double[][] part = null; // the padded strip's columns of four rows, local
+        int p = packed[0].length / width(m, 0);
+        double[] panel = new double[ROWS * Math.min(K_BLOCK, p)];
+        double[][] rows = new double[ROWS][];
+        double[][] part = null; // a tile's columns, local, when it has fewer rows or columns than its vectors
         for (int k0 = 0; k0 < p; k0 += K_BLOCK) {
             int k1 = Math.min(p, k0 + K_BLOCK);
-            for (int s = 0; s < packed.length; s++) {
-                int j = s * STRIP;
-                int width = Math.min(STRIP, m - j);
-                if (width < STRIP && part == null) {
-                    part = new double[][] {new double[STRIP], new double[STRIP], new double[STRIP], new double[STRIP]};
+            for (int i = i0; i < i1; i += ROWS) {
+                int height = Math.min(ROWS, i1 - i);
+                if (height < ROWS) {
+                    Arrays.fill(panel, 0.0);
                 }
-                int i = i0;
-                for (; i + 3 < i1; i += 4) {
-                    if (width == STRIP) {
-                        tiles.four(i, c[i], c[i + 1], c[i + 2], c[i + 3], packed[s], j, k0, k1);
+                left.read(i, height, k0, k1, panel, ROWS);
+                for (int s = s0; s < s1; s++) {
+                    int j = s * STRIP;
+                    int width = width(m, s);
+                    int columns = Math.min(width, m - j);
+                    if (columns == width && height == ROWS) {
+                        System.arraycopy(c, i, rows, 0, ROWS);
+                        tile(panel, rows, j, packed[s], width, k0, k1);
                         continue;
                     }
-                    for (int q = 0; q < 4; q++) {
-                        System.arraycopy(c[i + q], j, part[q], 0, width);
+                    if (part == null) {
+                        part = new double[ROWS][STRIP];
                     }
-                    tiles.four(i, part[0], part[1], part[2], part[3], packed[s], 0, k0, k1);
-                    for (int q = 0; q < 4; q++) {
-                        System.arraycopy(part[q], 0, c[i + q], j, width);
+                    for (int r = 0; r < height; r++) {
+                        System.arraycopy(c[i + r], j, part[r], 0, columns);
                     }
-                }
-                for (; i < i1; i++) {
-                    if (width == STRIP) {
-                        tiles.one(i, c[i], packed[s], j, k0, k1);
-                        continue;
+                    tile(panel, part, 0, packed[s], width, k0, k1);
+                    for (int r = 0; r < height; r++) {
+                        System.arraycopy(part[r], 0, c[i + r], j, columns);
                     }
-                    System.arraycopy(c[i], j, part[0], 0, width);
-                    tiles.one(i, part[0], packed[s], 0, k0, k1);
-                    System.arraycopy(part[0], 0, c[i], j, width);
                 }
             }
         }
     }
 
+    /** One tile of a strip of {@code width} columns: three vectors, two or one. */
+    private static void tile(double[] panel, double[][] c, int j, double[] strip, int width, int k0, int k1) {
+        if (width == STRIP) {
+            tile(panel, c, j, strip, k0, k1);
+        } else if (width == 2 * LANES) {
+            tile2(panel, c, j, strip, k0, k1);
+        } else {
+            tile1(panel, c, j, strip, k0, k1);
+        }
+    }
+
     /**
-     * One tile, four rows by one strip of columns from {@code j}:
-     * {@code c_q[j..] += Σ_k a_q[k] b[k][j..]} for k in {@code [k0, k1)}, ascending.
+     * One tile, eight rows by one strip of columns from {@code j}:
+     * {@code c_r[j..] += Σ_k A[r][k] b[k][j..]} for k in {@code [k0, k1)}, ascending, with
+     * {@code A[r][k]} at {@code panel[(k - k0) ROWS + r]}.
      */
-    private static void tile(double[] a0, double[] a1, double[] a2, double[] a3, double[] c0, double[] c1,
-            double[] c2, double[] c3, double[] strip, int j, int k0, int k1) {
-        int jj = j + LANES;
+    private static void tile(double[] panel, double[][] c, int j, double[] strip, int k0, int k1) {
+        double[] c0 = c[0];
+        double[] c1 = c[1];
+        double[] c2 = c[2];
+        double[] c3 = c[3];
+        double[] c4 = c[4];
+        double[] c5 = c[5];
+        double[] c6 = c[6];
+        double[] c7 = c[7];
+        int j1 = j + LANES;
+        int j2 = j + 2 * LANES;
         DoubleVector s00 = DoubleVector.fromArray(SPECIES, c0, j);
-        DoubleVector s01 = DoubleVector.fromArray(SPECIES, c0, jj);
+        DoubleVector s01 = DoubleVector.fromArray(SPECIES, c0, j1);
+        DoubleVector s02 = DoubleVector.fromArray(SPECIES, c0, j2);
         DoubleVector s10 = DoubleVector.fromArray(SPECIES, c1, j);
-        DoubleVector s11 = DoubleVector.fromArray(SPECIES, c1, jj);
+        DoubleVector s11 = DoubleVector.fromArray(SPECIES, c1, j1);
+        DoubleVector s12 = DoubleVector.fromArray(SPECIES, c1, j2);
         DoubleVector s20 = DoubleVector.fromArray(SPECIES, c2, j);
-        DoubleVector s21 = DoubleVector.fromArray(SPECIES, c2, jj);
+        DoubleVector s21 = DoubleVector.fromArray(SPECIES, c2, j1);
+        DoubleVector s22 = DoubleVector.fromArray(SPECIES, c2, j2);
         DoubleVector s30 = DoubleVector.fromArray(SPECIES, c3, j);
-        DoubleVector s31 = DoubleVector.fromArray(SPECIES, c3, jj);
-        for (int k = k0; k < k1; k++) {
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, strip, k * STRIP);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, strip, k * STRIP + LANES);
-            DoubleVector x0 = DoubleVector.broadcast(SPECIES, a0[k]);
-            s00 = x0.fma(b0, s00);
-            s01 = x0.fma(b1, s01);
-            DoubleVector x1 = DoubleVector.broadcast(SPECIES, a1[k]);
-            s10 = x1.fma(b0, s10);
-            s11 = x1.fma(b1, s11);
-            DoubleVector x2 = DoubleVector.broadcast(SPECIES, a2[k]);
-            s20 = x2.fma(b0, s20);
-            s21 = x2.fma(b1, s21);
-            DoubleVector x3 = DoubleVector.broadcast(SPECIES, a3[k]);
-            s30 = x3.fma(b0, s30);
-            s31 = x3.fma(b1, s31);
+        DoubleVector s31 = DoubleVector.fromArray(SPECIES, c3, j1);
+        DoubleVector s32 = DoubleVector.fromArray(SPECIES, c3, j2);
+        DoubleVector s40 = DoubleVector.fromArray(SPECIES, c4, j);
+        DoubleVector s41 = DoubleVector.fromArray(SPECIES, c4, j1);
+        DoubleVector s42 = DoubleVector.fromArray(SPECIES, c4, j2);
+        DoubleVector s50 = DoubleVector.fromArray(SPECIES, c5, j);
+        DoubleVector s51 = DoubleVector.fromArray(SPECIES, c5, j1);
+        DoubleVector s52 = DoubleVector.fromArray(SPECIES, c5, j2);
+        DoubleVector s60 = DoubleVector.fromArray(SPECIES, c6, j);
+        DoubleVector s61 = DoubleVector.fromArray(SPECIES, c6, j1);
+        DoubleVector s62 = DoubleVector.fromArray(SPECIES, c6, j2);
+        DoubleVector s70 = DoubleVector.fromArray(SPECIES, c7, j);
+        DoubleVector s71 = DoubleVector.fromArray(SPECIES, c7, j1);
+        DoubleVector s72 = DoubleVector.fromArray(SPECIES, c7, j2);
+        for (int k = k0, a = 0; k < k1; k++, a += ROWS) {
+            int at = k * STRIP;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, strip, at);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, strip, at + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, strip, at + 2 * LANES);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, panel[a]);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            s02 = x.fma(b2, s02);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 1]);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            s12 = x.fma(b2, s12);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 2]);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            s22 = x.fma(b2, s22);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 3]);
+            s30 = x.fma(b0, s30);
+            s31 = x.fma(b1, s31);
+            s32 = x.fma(b2, s32);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 4]);
+            s40 = x.fma(b0, s40);
+            s41 = x.fma(b1, s41);
+            s42 = x.fma(b2, s42);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 5]);
+            s50 = x.fma(b0, s50);
+            s51 = x.fma(b1, s51);
+            s52 = x.fma(b2, s52);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 6]);
+            s60 = x.fma(b0, s60);
+            s61 = x.fma(b1, s61);
+            s62 = x.fma(b2, s62);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 7]);
+            s70 = x.fma(b0, s70);
+            s71 = x.fma(b1, s71);
+            s72 = x.fma(b2, s72);
         }
         s00.intoArray(c0, j);
-        s01.intoArray(c0, jj);
+        s01.intoArray(c0, j1);
+        s02.intoArray(c0, j2);
         s10.intoArray(c1, j);
-        s11.intoArray(c1, jj);
+        s11.intoArray(c1, j1);
+        s12.intoArray(c1, j2);
         s20.intoArray(c2, j);
-        s21.intoArray(c2, jj);
+        s21.intoArray(c2, j1);
+        s22.intoArray(c2, j2);
         s30.intoArray(c3, j);
-        s31.intoArray(c3, jj);
+        s31.intoArray(c3, j1);
+        s32.intoArray(c3, j2);
+        s40.intoArray(c4, j);
+        s41.intoArray(c4, j1);
+        s42.intoArray(c4, j2);
+        s50.intoArray(c5, j);
+        s51.intoArray(c5, j1);
+        s52.intoArray(c5, j2);
+        s60.intoArray(c6, j);
+        s61.intoArray(c6, j1);
+        s62.intoArray(c6, j2);
+        s70.intoArray(c7, j);
+        s71.intoArray(c7, j1);
+        s72.intoArray(c7, j2);
     }
 
-    /** One row of a strip: {@code c[j..] += Σ_k a[k] b[k][j..]} for k in {@code [k0, k1)}, ascending. */
-    private static void tile(double[] a, double[] c, double[] strip, int j, int k0, int k1) {
-        DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, j);
-        DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, j + LANES);
-        for (int k = k0; k < k1; k++) {
-            DoubleVector x = DoubleVector.broadcast(SPECIES, a[k]);
-            s0 = x.fma(DoubleVector.fromArray(SPECIES, strip, k * STRIP), s0);
-            s1 = x.fma(DoubleVector.fromArray(SPECIES, strip, k * STRIP + LANES), s1);
-        }
-        s0.intoArray(c, j);
-        s1.intoArray(c, j + LANES);
-    }
-
-    /** {@link #tile(double[], double[], double[], double[], double[], double[], double[], double[], double[], int, int, int)} with {@code a_q[t] = image[base[t] + o_q]}. */
-    private static void gathered(double[] image, int[] base, int o0, int o1, int o2, int o3, double[] c0,
-            double[] c1, double[] c2, double[] c3, double[] strip, int j, int k0, int k1) {
-        int jj = j + LANES;
+    /** {@link #tile(double[], double[][], int, double[], int, int)} for a strip of 2 vectors. */
+    private static void tile2(double[] panel, double[][] c, int j, double[] strip, int k0, int k1) {
+        double[] c0 = c[0];
+        double[] c1 = c[1];
+        double[] c2 = c[2];
+        double[] c3 = c[3];
+        double[] c4 = c[4];
+        double[] c5 = c[5];
+        double[] c6 = c[6];
+        double[] c7 = c[7];
+        int j1 = j + LANES;
         DoubleVector s00 = DoubleVector.fromArray(SPECIES, c0, j);
-        DoubleVector s01 = DoubleVector.fromArray(SPECIES, c0, jj);
+        DoubleVector s01 = DoubleVector.fromArray(SPECIES, c0, j1);
         DoubleVector s10 = DoubleVector.fromArray(SPECIES, c1, j);
-        DoubleVector s11 = DoubleVector.fromArray(SPECIES, c1, jj);
+        DoubleVector s11 = DoubleVector.fromArray(SPECIES, c1, j1);
         DoubleVector s20 = DoubleVector.fromArray(SPECIES, c2, j);
-        DoubleVector s21 = DoubleVector.fromArray(SPECIES, c2, jj);
+        DoubleVector s21 = DoubleVector.fromArray(SPECIES, c2, j1);
         DoubleVector s30 = DoubleVector.fromArray(SPECIES, c3, j);
-        DoubleVector s31 = DoubleVector.fromArray(SPECIES, c3, jj);
-        for (int k = k0; k < k1; k++) {
-            int at = base[k];
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, strip, k * STRIP);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, strip, k * STRIP + LANES);
-            DoubleVector x0 = DoubleVector.broadcast(SPECIES, image[at + o0]);
-            s00 = x0.fma(b0, s00);
-            s01 = x0.fma(b1, s01);
-            DoubleVector x1 = DoubleVector.broadcast(SPECIES, image[at + o1]);
-            s10 = x1.fma(b0, s10);
-            s11 = x1.fma(b1, s11);
-            DoubleVector x2 = DoubleVector.broadcast(SPECIES, image[at + o2]);
-            s20 = x2.fma(b0, s20);
-            s21 = x2.fma(b1, s21);
-            DoubleVector x3 = DoubleVector.broadcast(SPECIES, image[at + o3]);
-            s30 = x3.fma(b0, s30);
-            s31 = x3.fma(b1, s31);
+        DoubleVector s31 = DoubleVector.fromArray(SPECIES, c3, j1);
+        DoubleVector s40 = DoubleVector.fromArray(SPECIES, c4, j);
+        DoubleVector s41 = DoubleVector.fromArray(SPECIES, c4, j1);
+        DoubleVector s50 = DoubleVector.fromArray(SPECIES, c5, j);
+        DoubleVector s51 = DoubleVector.fromArray(SPECIES, c5, j1);
+        DoubleVector s60 = DoubleVector.fromArray(SPECIES, c6, j);
+        DoubleVector s61 = DoubleVector.fromArray(SPECIES, c6, j1);
+        DoubleVector s70 = DoubleVector.fromArray(SPECIES, c7, j);
+        DoubleVector s71 = DoubleVector.fromArray(SPECIES, c7, j1);
+        for (int k = k0, a = 0; k < k1; k++, a += ROWS) {
+            int at = k * 2 * LANES;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, strip, at);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, strip, at + LANES);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, panel[a]);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 1]);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 2]);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 3]);
+            s30 = x.fma(b0, s30);
+            s31 = x.fma(b1, s31);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 4]);
+            s40 = x.fma(b0, s40);
+            s41 = x.fma(b1, s41);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 5]);
+            s50 = x.fma(b0, s50);
+            s51 = x.fma(b1, s51);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 6]);
+            s60 = x.fma(b0, s60);
+            s61 = x.fma(b1, s61);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 7]);
+            s70 = x.fma(b0, s70);
+            s71 = x.fma(b1, s71);
         }
         s00.intoArray(c0, j);
-        s01.intoArray(c0, jj);
+        s01.intoArray(c0, j1);
         s10.intoArray(c1, j);
-        s11.intoArray(c1, jj);
+        s11.intoArray(c1, j1);
         s20.intoArray(c2, j);
-        s21.intoArray(c2, jj);
+        s21.intoArray(c2, j1);
         s30.intoArray(c3, j);
-        s31.intoArray(c3, jj);
+        s31.intoArray(c3, j1);
+        s40.intoArray(c4, j);
+        s41.intoArray(c4, j1);
+        s50.intoArray(c5, j);
+        s51.intoArray(c5, j1);
+        s60.intoArray(c6, j);
+        s61.intoArray(c6, j1);
+        s70.intoArray(c7, j);
+        s71.intoArray(c7, j1);
     }
 
-    /** One row of {@link #gathered(double[], int[], int, int, int, int, double[], double[], double[], double[], double[], int, int, int)}. */
-    private static void gathered(double[] image, int[] base, int o, double[] c, double[] strip, int j, int k0,
-            int k1) {
-        DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, j);
-        DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, j + LANES);
-        for (int k = k0; k < k1; k++) {
-            DoubleVector x = DoubleVector.broadcast(SPECIES, image[base[k] + o]);
-            s0 = x.fma(DoubleVector.fromArray(SPECIES, strip, k * STRIP), s0);
-            s1 = x.fma(DoubleVector.fromArray(SPECIES, strip, k * STRIP + LANES), s1);
+    /** {@link #tile(double[], double[][], int, double[], int, int)} for a strip of 1 vector. */
+    private static void tile1(double[] panel, double[][] c, int j, double[] strip, int k0, int k1) {
+        double[] c0 = c[0];
+        double[] c1 = c[1];
+        double[] c2 = c[2];
+        double[] c3 = c[3];
+        double[] c4 = c[4];
+        double[] c5 = c[5];
+        double[] c6 = c[6];
+        double[] c7 = c[7];
+        DoubleVector s00 = DoubleVector.fromArray(SPECIES, c0, j);
+        DoubleVector s10 = DoubleVector.fromArray(SPECIES, c1, j);
+        DoubleVector s20 = DoubleVector.fromArray(SPECIES, c2, j);
+        DoubleVector s30 = DoubleVector.fromArray(SPECIES, c3, j);
+        DoubleVector s40 = DoubleVector.fromArray(SPECIES, c4, j);
+        DoubleVector s50 = DoubleVector.fromArray(SPECIES, c5, j);
+        DoubleVector s60 = DoubleVector.fromArray(SPECIES, c6, j);
+        DoubleVector s70 = DoubleVector.fromArray(SPECIES, c7, j);
+        for (int k = k0, a = 0; k < k1; k++, a += ROWS) {
+            int at = k * LANES;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, strip, at);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, panel[a]);
+            s00 = x.fma(b0, s00);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 1]);
+            s10 = x.fma(b0, s10);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 2]);
+            s20 = x.fma(b0, s20);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 3]);
+            s30 = x.fma(b0, s30);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 4]);
+            s40 = x.fma(b0, s40);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 5]);
+            s50 = x.fma(b0, s50);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 6]);
+            s60 = x.fma(b0, s60);
+            x = DoubleVector.broadcast(SPECIES, panel[a + 7]);
+            s70 = x.fma(b0, s70);
         }
-        s0.intoArray(c, j);
-        s1.intoArray(c, j + LANES);
+        s00.intoArray(c0, j);
+        s10.intoArray(c1, j);
+        s20.intoArray(c2, j);
+        s30.intoArray(c3, j);
+        s40.intoArray(c4, j);
+        s50.intoArray(c5, j);
+        s60.intoArray(c6, j);
+        s70.intoArray(c7, j);
     }
 }
