@@ -2,6 +2,8 @@ package io.github.purenet.tensor;
 
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * The entry-wise loops behind {@link Matrix}: each returns new rows and writes nothing it was given.
@@ -19,9 +21,7 @@ final class Entrywise {
      */
     static double[][] zeros(int rows, int columns) {
         double[][] c = new double[rows][];
-        for (int i = 0; i < rows; i++) {
-            c[i] = new double[columns];
-        }
+        forRows(rows, columns, i -> c[i] = new double[columns]);
         return c;
     }
 
@@ -57,20 +57,29 @@ final class Entrywise {
      * Runs a row's work for every row: on the common pool, rows in parallel, when the matrix has at
      * least {@link #PARALLEL_ENTRIES} entries, since each row's entries do not depend on another's.
      */
-    private static void forRows(double[][] a, java.util.function.IntConsumer row) {
-        java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, a.length);
-        ((long) a.length * a[0].length < PARALLEL_ENTRIES || a.length == 1 ? rows : rows.parallel()).forEach(row);
+    /**
+     * Runs {@code row} for every row of {@code a}: on the common pool when {@code a} has at least
+     * {@link #PARALLEL_ENTRIES} entries. Each row is computed the same way on any thread, so the
+     * bits do not depend on the number of threads; writing a new row's zeros is shared out too.
+     */
+    static void forRows(double[][] a, IntConsumer row) {
+        forRows(a.length, a[0].length, row);
+    }
+
+    private static void forRows(int rows, int columns, IntConsumer row) {
+        IntStream all = IntStream.range(0, rows);
+        ((long) rows * columns < PARALLEL_ENTRIES || rows == 1 ? all : all.parallel()).forEach(row);
     }
 
     static double[][] scale(double[][] a, double factor) {
         double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
+        forRows(a, i -> {
             double[] ai = a[i];
             double[] ci = c[i] = new double[ai.length];
             for (int j = 0; j < ci.length; j++) {
                 ci[j] = factor * ai[j];
             }
-        }
+        });
         return c;
     }
 
@@ -82,14 +91,14 @@ final class Entrywise {
     /** {@code a + factor · b}, with the bits of {@code plus(a, scale(b, factor))}. */
     static double[][] plusScaled(double[][] a, double[][] b, double factor) {
         double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
+        forRows(a, i -> {
             double[] ai = a[i];
             double[] bi = b[i];
             double[] ci = c[i] = new double[ai.length];
             for (int j = 0; j < ci.length; j++) {
                 ci[j] = ai[j] + factor * bi[j];
             }
-        }
+        });
         return c;
     }
 

@@ -1,5 +1,7 @@
 package io.github.purenet.tensor;
 
+import java.util.stream.IntStream;
+
 import java.util.function.DoubleBinaryOperator;
 
 /**
@@ -102,12 +104,17 @@ final class Reductions {
         return s;
     }
 
+    /** Whether every entry is finite: on the common pool when {@code a} has many entries. */
     static boolean isFinite(double[][] a) {
-        for (double[] row : a) {
-            for (double x : row) {
-                if (!Double.isFinite(x)) {
-                    return false;
-                }
+        IntStream rows = IntStream.range(0, a.length);
+        return (a.length > 1 && (long) a.length * a[0].length >= Entrywise.PARALLEL_ENTRIES ? rows.parallel() : rows)
+                .allMatch(i -> isFinite(a[i]));
+    }
+
+    private static boolean isFinite(double[] row) {
+        for (double x : row) {
+            if (!Double.isFinite(x)) {
+                return false;
             }
         }
         return true;

@@ -10,6 +10,7 @@ import io.github.purenet.network.Initializers;
 import io.github.purenet.network.Network;
 import io.github.purenet.random.Key;
 import io.vavr.collection.Vector;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +69,28 @@ class ThreadCountTest {
         Network one = Threads.in(1, threeSteps);
         assertEquals(one, Threads.in(2, threeSteps));
         assertEquals(one, Threads.in(16, threeSteps));
+    }
+
+    /**
+     * Entry-wise functions of many entries (an optimizer's update, its finiteness scan) share rows
+     * out among the pool's threads: each row is computed as on one thread, so the bits are equal.
+     */
+    @Test
+    void entryWiseFunctionsAreBitIdenticalForOneTwoAndSixteenThreads() throws Exception {
+        Key key = Key.of(14);
+        Matrix theta = key.normal(300, 200, 0, 1).value();
+        Matrix m = key.foldIn(1).normal(300, 200, 0, 1).value();
+        Matrix v = key.foldIn(2).uniform(300, 200, 0, 1).value();
+        Matrix g = key.foldIn(3).normal(300, 200, 0, 1).value();
+        Matrix notFinite = Matrix.of(300, 200, (i, j) -> i == 299 && j == 199 ? Double.NaN : 1.0);
+        assertTrue((long) theta.rows() * theta.columns() >= Entrywise.PARALLEL_ENTRIES, "large enough to split");
+        Callable<List<Object>> functions = () -> List.of(
+                UpdateKernels.adamApplied(theta, m, v, g, 0.9, 0.999, 0.1, 0.001, 1e-8, -0.001),
+                UpdateKernels.adam(m, v, g, 0.9, 0.999, 0.1, 0.001, 1e-8), theta.plusScaled(g, -0.01),
+                g.scale(0.5), theta.isFinite(), notFinite.isFinite());
+        List<Object> one = Threads.in(1, functions);
+        assertEquals(List.of(true, false), one.subList(4, 6));
+        assertEquals(one, Threads.in(2, functions));
+        assertEquals(one, Threads.in(16, functions));
     }
 }
