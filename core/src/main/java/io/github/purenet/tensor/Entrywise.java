@@ -21,7 +21,13 @@ final class Entrywise {
      */
     static double[][] zeros(int rows, int columns) {
         double[][] c = new double[rows][];
-        forRows(rows, columns, i -> c[i] = new double[columns]);
+        if (parallel(rows, columns)) {
+            IntStream.range(0, rows).parallel().forEach(i -> c[i] = new double[columns]);
+            return c;
+        }
+        for (int i = 0; i < rows; i++) {
+            c[i] = new double[columns];
+        }
         return c;
     }
 
@@ -67,8 +73,18 @@ final class Entrywise {
     }
 
     private static void forRows(int rows, int columns, IntConsumer row) {
-        IntStream all = IntStream.range(0, rows);
-        ((long) rows * columns < PARALLEL_ENTRIES || rows == 1 ? all : all.parallel()).forEach(row);
+        if (parallel(rows, columns)) {
+            IntStream.range(0, rows).parallel().forEach(row);
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            row.accept(i);
+        }
+    }
+
+    /** Whether an entry-wise function of a {@code rows x columns} matrix shares its rows out. */
+    static boolean parallel(int rows, int columns) {
+        return rows > 1 && (long) rows * columns >= PARALLEL_ENTRIES;
     }
 
     static double[][] scale(double[][] a, double factor) {

@@ -292,6 +292,13 @@ final class Products {
             }
             return c;
         }
+        if (vectorFor(a.length) && a.length < b.length) {
+            // (b · aᵀ)ᵀ: each entry the same chain, since fma(x, y, s) = fma(y, x, s); packing the
+            // smaller factor, such as a batch rather than a layer's weights, costs less
+            double[][] t = Entrywise.zeros(b.length, a.length);
+            timesTransposeAdd(b, a, t);
+            return transpose(t);
+        }
         double[][] c = Entrywise.zeros(a.length, b.length);
         timesTransposeAdd(a, b, c);
         return c;

@@ -106,9 +106,15 @@ final class Reductions {
 
     /** Whether every entry is finite: on the common pool when {@code a} has many entries. */
     static boolean isFinite(double[][] a) {
-        IntStream rows = IntStream.range(0, a.length);
-        return (a.length > 1 && (long) a.length * a[0].length >= Entrywise.PARALLEL_ENTRIES ? rows.parallel() : rows)
-                .allMatch(i -> isFinite(a[i]));
+        if (Entrywise.parallel(a.length, a[0].length)) {
+            return IntStream.range(0, a.length).parallel().allMatch(i -> isFinite(a[i]));
+        }
+        for (double[] row : a) {
+            if (!isFinite(row)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isFinite(double[] row) {

@@ -82,7 +82,7 @@ public final class UpdateKernels {
         double[][] third = new double[mr.length][];
         double a1 = 1.0 - beta1;
         double a2 = 1.0 - beta2;
-        Entrywise.forRows(mr, i -> {
+        for (int i = 0; i < mr.length; i++) {
             double[] mi = mr[i];
             double[] vi = vr[i];
             double[] gi = gr[i];
@@ -98,7 +98,7 @@ public final class UpdateKernels {
                 v2i[j] = vj;
                 out[j] = ti == null ? u : ti[j] + factor * u;
             }
-        });
+        }
         return Tuple.of(Matrix.wrap(m2), Matrix.wrap(v2), Matrix.wrap(third));
     }
 
