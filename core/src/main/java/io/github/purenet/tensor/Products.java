@@ -130,11 +130,12 @@ final class Products {
             return;
         }
         int stripBlocks = (strips + STRIP_BLOCK - 1) / STRIP_BLOCK;
-        int tasks = (rows + VECTOR_ROW_BLOCK - 1) / VECTOR_ROW_BLOCK * stripBlocks;
+        int rowBlock = Math.min(VECTOR_ROW_BLOCK, Math.max(8, (rows + 31) / 32 * 8));
+        int tasks = (rows + rowBlock - 1) / rowBlock * stripBlocks;
         IntStream.range(0, tasks).parallel().forEach(t -> {
-            int i0 = t / stripBlocks * VECTOR_ROW_BLOCK;
+            int i0 = t / stripBlocks * rowBlock;
             int s0 = t % stripBlocks * STRIP_BLOCK;
-            VECTOR_KERNELS.times(a, packed, c, i0, Math.min(rows, i0 + VECTOR_ROW_BLOCK), s0,
+            VECTOR_KERNELS.times(a, packed, c, i0, Math.min(rows, i0 + rowBlock), s0,
                     Math.min(strips, s0 + STRIP_BLOCK));
         });
     }
