@@ -21,8 +21,8 @@ import java.util.stream.IntStream;
  * {@link #J_BLOCK}) that stay in the cache while every row of the result passes over them.
  *
  * <p>Large products are split across threads by a fixed decomposition, blocks of
- * {@link #ROW_BLOCK} rows of the result (for the vector kernels, {@link #VECTOR_ROW_BLOCK} rows by
- * {@link #STRIP_BLOCK} strips of columns), each computed entirely by one task: the number of
+ * {@link #ROW_BLOCK} rows of the result (for the vector kernels, a quarter of the rows, from 8 to
+ * {@link #VECTOR_ROW_BLOCK}, by {@link #STRIP_BLOCK} strips of columns), each computed entirely by one task: the number of
  * threads changes only who computes a block, never how, so the result is bit-identical for any
  * number.
  */
@@ -119,7 +119,7 @@ final class Products {
     /**
      * {@code c += A · packed} with the vector kernels, {@code A} of {@code rows} rows and
      * {@code inner} columns: when the work
-     * is large, on the common pool, in tasks of {@link #VECTOR_ROW_BLOCK} rows by
+     * is large, on the common pool, in tasks of a quarter of the rows (from 8 to {@link #VECTOR_ROW_BLOCK}) by
      * {@link #STRIP_BLOCK} strips of columns, each computed entirely by one task.
      */
     private static void vectorTimes(LeftFactor a, int rows, int inner, double[][] packed, double[][] c) {
