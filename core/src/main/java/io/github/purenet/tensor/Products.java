@@ -21,10 +21,10 @@ import java.util.stream.IntStream;
  * {@link #J_BLOCK}) that stay in the cache while every row of the result passes over them.
  *
  * <p>Large products are split across threads by a fixed decomposition, blocks of
- * {@link #ROW_BLOCK} rows of the result (for the vector kernels, a quarter of the rows, from 8 to
- * {@link #VECTOR_ROW_BLOCK}, by {@link #STRIP_BLOCK} strips of columns), each computed entirely by one task: the number of
- * threads changes only who computes a block, never how, so the result is bit-identical for any
- * number.
+ * {@link #ROW_BLOCK} rows of the result (for the vector kernels, a quarter of the rows, from
+ * {@link #TILE_ROWS} to {@link #VECTOR_ROW_BLOCK}, by {@link #STRIP_BLOCK} strips of columns), each
+ * computed entirely by one task: the number of threads changes only who computes a block, never
+ * how, so the result is bit-identical for any number.
  */
 final class Products {
 
@@ -34,8 +34,10 @@ final class Products {
     static final int K_BLOCK = 128;
     /** Rows of the result per parallel task. */
     static final int ROW_BLOCK = 32;
-    /** Rows of the result per parallel task of the vector kernels. */
+    /** At most this many rows of the result per parallel task of the vector kernels. */
     static final int VECTOR_ROW_BLOCK = 128;
+    /** Rows of a tile of the vector kernels: their tasks take a multiple of them. */
+    static final int TILE_ROWS = 8;
     /** Strips of columns of the result per parallel task of the vector kernels. */
     static final int STRIP_BLOCK = 8;
     /**
@@ -118,9 +120,10 @@ final class Products {
 
     /**
      * {@code c += A · packed} with the vector kernels, {@code A} of {@code rows} rows and
-     * {@code inner} columns: when the work
-     * is large, on the common pool, in tasks of a quarter of the rows (from 8 to {@link #VECTOR_ROW_BLOCK}) by
-     * {@link #STRIP_BLOCK} strips of columns, each computed entirely by one task.
+     * {@code inner} columns: when the work is large, on the common pool, in tasks of a quarter of
+     * the rows (a multiple of {@link #TILE_ROWS}, at most {@link #VECTOR_ROW_BLOCK}) by
+     * {@link #STRIP_BLOCK} strips of columns, each computed entirely by one task, so that a product
+     * of few rows still has work for every core.
      */
     private static void vectorTimes(LeftFactor a, int rows, int inner, double[][] packed, double[][] c) {
         int strips = packed.length;
@@ -130,7 +133,8 @@ final class Products {
             return;
         }
         int stripBlocks = (strips + STRIP_BLOCK - 1) / STRIP_BLOCK;
-        int rowBlock = Math.min(VECTOR_ROW_BLOCK, Math.max(8, (rows + 31) / 32 * 8));
+        int quarter = (rows + 4 * TILE_ROWS - 1) / (4 * TILE_ROWS) * TILE_ROWS;
+        int rowBlock = Math.min(VECTOR_ROW_BLOCK, quarter);
         int tasks = (rows + rowBlock - 1) / rowBlock * stripBlocks;
         IntStream.range(0, tasks).parallel().forEach(t -> {
             int i0 = t / stripBlocks * rowBlock;

@@ -32,7 +32,7 @@ enum VectorKernels implements ProductKernels {
     /** Columns of a tile: three vectors. */
     static final int STRIP = 3 * LANES;
     /** Rows of a tile. */
-    static final int ROWS = 8;
+    static final int ROWS = Products.TILE_ROWS;
     /** Values of the inner index per block: a block of a strip, 24 KiB with 8 lanes, is read from the second-level cache by every panel. */
     static final int K_BLOCK = 128;
     /** From this many packed entries on, strips are packed in parallel. */
