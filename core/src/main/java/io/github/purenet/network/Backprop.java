@@ -218,7 +218,7 @@ public final class Backprop {
         Objects.requireNonNull(trace, "trace is null");
         Objects.requireNonNull(targets, "targets is null");
         Objects.requireNonNull(loss, "loss is null");
-        if (trace.network() != network && !sameShapes(trace.network(), network)) {
+        if (trace.network() != network && !trace.network().hasStructureOf(network)) {
             throw new IllegalArgumentException(operation + ": " + trace + " was not made by network " + network);
         }
         Matrix output = trace.output();
@@ -234,21 +234,5 @@ public final class Backprop {
                     + fused.activation().name() + " but the network ends in "
                     + network.finalActivation().map(Activation::name).getOrElse("no activation"));
         }
-    }
-
-    /** Whether two networks have the same structure: input, layer paths and parameter shapes. */
-    private static boolean sameShapes(Network a, Network b) {
-        if (!a.input().equals(b.input()) || !a.parameterPaths().equals(b.parameterPaths())
-                || !a.outputShape().equals(b.outputShape())) {
-            return false;
-        }
-        Vector<Matrix> pa = a.parameters();
-        Vector<Matrix> pb = b.parameters();
-        for (int i = 0; i < pa.size(); i++) {
-            if (pa.get(i).rows() != pb.get(i).rows() || pa.get(i).columns() != pb.get(i).columns()) {
-                return false;
-            }
-        }
-        return Summaries.brief(a).equals(Summaries.brief(b));
     }
 }

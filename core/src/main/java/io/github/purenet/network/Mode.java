@@ -112,9 +112,7 @@ public sealed interface Mode permits Mode.Training, Mode.Evaluation {
 
         @Override
         public Mode fromRow(long offset) {
-            if (offset < 0) {
-                throw new IllegalArgumentException("offset: expected a row number >= 0, got " + offset);
-            }
+            requireRow(offset);
             return new Training(key, firstRow + offset);
         }
 
@@ -137,9 +135,7 @@ public sealed interface Mode permits Mode.Training, Mode.Evaluation {
 
         @Override
         public Mode fromRow(long offset) {
-            if (offset < 0) {
-                throw new IllegalArgumentException("offset: expected a row number >= 0, got " + offset);
-            }
+            requireRow(offset);
             return this;
         }
 
@@ -147,6 +143,13 @@ public sealed interface Mode permits Mode.Training, Mode.Evaluation {
         @Override
         public String toString() {
             return "evaluation";
+        }
+    }
+
+    /** Refuses a negative row number, for every mode's {@link #fromRow}. */
+    private static void requireRow(long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset: expected a row number >= 0, got " + offset);
         }
     }
 }

@@ -157,6 +157,23 @@ public final class Network {
         return structure.parameterPaths();
     }
 
+    /**
+     * Whether another network has this one's structure: the same input, layers (kinds, sizes and
+     * paths), output, and shapes of parameters and state, whatever their values; then the values
+     * of either fit the other ({@link #withParameters}, {@link #withState}).
+     *
+     * @param other the other network
+     * @return whether the two differ only in their values
+     */
+    public boolean hasStructureOf(Network other) {
+        Objects.requireNonNull(other, "other is null");
+        return input.equals(other.input) && outputShape().equals(other.outputShape())
+                && parameterPaths().equals(other.parameterPaths()) && statePaths().equals(other.statePaths())
+                && parameters.map(Matrix::shape).equals(other.parameters.map(Matrix::shape))
+                && state.map(Matrix::shape).equals(other.state.map(Matrix::shape))
+                && Summaries.brief(this).equals(Summaries.brief(other));
+    }
+
     /** @return every trainable matrix, in the order of {@link #parameterPaths()} */
     public Vector<Matrix> parameters() {
         return parameters;

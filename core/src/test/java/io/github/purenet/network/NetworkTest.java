@@ -1,9 +1,12 @@
 package io.github.purenet.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.purenet.activation.Activation;
 import io.github.purenet.activation.Activations;
+import io.github.purenet.random.Key;
 import io.github.purenet.tensor.Matrix;
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +30,24 @@ class NetworkTest {
         assertEquals(false, probabilities(1, Activations.identity()));
         assertEquals(false, Network.of(new Dense(Matrix.filled(3, 2, 0.1), Matrix.filled(1, 3, 0.0),
                 Activations.tanh())).outputsProbabilities());
+    }
+
+    /** Two networks have one structure when only their values differ: kinds, sizes, paths and shapes all count. */
+    @Test
+    void hasStructureOfComparesEverythingButTheValues() {
+        Network net = Network.of(Shape.of(2), Initializers.dense(Key.of(1), Initializers.glorotUniform(), 2, 3,
+                Activations.relu()), BatchNorm.of(3));
+        Network otherValues = Network.of(Shape.of(2), Initializers.dense(Key.of(2), Initializers.glorotUniform(), 2, 3,
+                Activations.relu()), BatchNorm.of(3));
+        assertTrue(net.hasStructureOf(otherValues));
+        assertTrue(net.hasStructureOf(net.withState(net.state().map(m -> m.scale(2.0)))));
+        assertFalse(net.hasStructureOf(Network.of(Shape.of(2), Initializers.dense(Key.of(1),
+                Initializers.glorotUniform(), 2, 3, Activations.sigmoid()), BatchNorm.of(3))), "another activation");
+        assertFalse(net.hasStructureOf(Network.of(Shape.of(2), Initializers.dense(Key.of(1),
+                Initializers.glorotUniform(), 2, 4, Activations.relu()), BatchNorm.of(4))), "other sizes");
+        assertFalse(net.hasStructureOf(Network.of(Shape.of(2), Initializers.dense(Key.of(1),
+                Initializers.glorotUniform(), 2, 3, Activations.relu()))), "no state");
+        assertFalse(net.hasStructureOf(Network.of(Shape.of(2), Initializers.dense(Key.of(1),
+                Initializers.glorotUniform(), 2, 3, Activations.relu()), LayerNorm.of(3))), "another layer");
     }
 }

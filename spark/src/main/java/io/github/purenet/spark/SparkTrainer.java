@@ -9,7 +9,6 @@ import io.github.purenet.network.Mode;
 import io.github.purenet.network.Network;
 import io.github.purenet.optim.Optimizer;
 import io.github.purenet.random.Key;
-import io.github.purenet.tensor.Matrix;
 import io.github.purenet.train.Selected;
 import io.github.purenet.train.Sharding;
 import io.github.purenet.train.Step;
@@ -188,9 +187,7 @@ public final class SparkTrainer implements AutoCloseable {
             TrainState<S> s = selected.state();
             Network network = s.network();
             Network made = shared.value().network();
-            if (!network.parameterPaths().equals(made.parameterPaths())
-                    || !network.parameters().map(Matrix::shape).equals(made.parameters().map(Matrix::shape))
-                    || !network.state().map(Matrix::shape).equals(made.state().map(Matrix::shape))) {
+            if (!network.hasStructureOf(made)) {
                 throw new IllegalArgumentException("SparkTrainer: the state's network " + network
                         + " is not shaped as the network the trainer was made for, " + made);
             }
