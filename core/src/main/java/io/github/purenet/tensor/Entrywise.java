@@ -60,10 +60,6 @@ final class Entrywise {
     }
 
     /**
-     * Runs a row's work for every row: on the common pool, rows in parallel, when the matrix has at
-     * least {@link #PARALLEL_ENTRIES} entries, since each row's entries do not depend on another's.
-     */
-    /**
      * Runs {@code row} for every row of {@code a}: on the common pool when {@code a} has at least
      * {@link #PARALLEL_ENTRIES} entries. Each row is computed the same way on any thread, so the
      * bits do not depend on the number of threads; writing a new row's zeros is shared out too.

@@ -30,4 +30,10 @@ interface ProductKernels {
      * in that layout directly.
      */
     void times(LeftFactor left, double[][] packed, double[][] c, int i0, int i1, int s0, int s1);
+
+    /** {@link #times}, reading {@code b}'s rows in place instead of packed strips: {@code b} is not copied. */
+    void timesRows(LeftFactor left, double[][] b, double[][] c, int i0, int i1, int s0, int s1);
+
+    /** @return the number of strips of columns of a product with {@code columns} columns */
+    int strips(int columns);
 }

@@ -36,6 +36,8 @@ final class Products {
     static final int ROW_BLOCK = 32;
     /** At most this many rows of the result per parallel task of the vector kernels. */
     static final int VECTOR_ROW_BLOCK = 128;
+    /** Up to this many rows of the result, the vector kernels read a right factor's rows in place, unpacked. */
+    static final int IN_PLACE_ROWS = 256;
     /** Rows of a tile of the vector kernels: their tasks take a multiple of them. */
     static final int TILE_ROWS = 8;
     /** Strips of columns of the result per parallel task of the vector kernels. */
@@ -91,7 +93,7 @@ final class Products {
      */
     static void timesAdd(double[][] a, double[][] b, double[][] c) {
         if (vectorFor(b[0].length)) {
-            vectorTimes(rows(a), a.length, b.length, VECTOR_KERNELS.pack(b), c);
+            vectorTimes(rows(a), a.length, b, c);
             return;
         }
         forRowBlocks(a.length, (long) a.length * b.length * b[0].length, (i0, i1) -> times(a, b, c, i0, i1));
@@ -119,17 +121,28 @@ final class Products {
     }
 
     /**
-     * {@code c += A · packed} with the vector kernels, {@code A} of {@code rows} rows and
-     * {@code inner} columns: when the work is large, on the common pool, in tasks of a quarter of
-     * the rows (a multiple of {@link #TILE_ROWS}, at most {@link #VECTOR_ROW_BLOCK}) by
+     * {@code c += A · b} with the vector kernels, {@code A} of {@code rows} rows: {@code b}'s rows
+     * are read in place when the product has at most {@link #IN_PLACE_ROWS} rows, else packed once.
+     * Packing copies {@code b}; reading in place costs more for every group of rows that passes
+     * over {@code b}, so it pays only for few rows.
+     */
+    private static void vectorTimes(LeftFactor a, int rows, double[][] b, double[][] c) {
+        boolean inPlace = rows <= IN_PLACE_ROWS;
+        vectorTimes(a, rows, b.length, inPlace ? b : VECTOR_KERNELS.pack(b), !inPlace, c);
+    }
+
+    /**
+     * {@code c += A · b} with the vector kernels, {@code b} packed or its rows read in place,
+     * {@code A} of {@code rows} rows and {@code inner} columns: when the work is large, on the
+     * common pool, in tasks of a quarter of the rows (a multiple of {@link #TILE_ROWS}, at most {@link #VECTOR_ROW_BLOCK}) by
      * {@link #STRIP_BLOCK} strips of columns, each computed entirely by one task, so that a product
      * of few rows still has work for every core.
      */
-    private static void vectorTimes(LeftFactor a, int rows, int inner, double[][] packed, double[][] c) {
-        int strips = packed.length;
+    private static void vectorTimes(LeftFactor a, int rows, int inner, double[][] b, boolean packed, double[][] c) {
+        int strips = VECTOR_KERNELS.strips(c[0].length);
         long work = (long) rows * inner * c[0].length;
         if (work < PARALLEL_THRESHOLD) {
-            VECTOR_KERNELS.times(a, packed, c, 0, rows, 0, strips);
+            vectorTimes(a, b, packed, c, 0, rows, 0, strips);
             return;
         }
         int stripBlocks = (strips + STRIP_BLOCK - 1) / STRIP_BLOCK;
@@ -139,9 +152,18 @@ final class Products {
         IntStream.range(0, tasks).parallel().forEach(t -> {
             int i0 = t / stripBlocks * rowBlock;
             int s0 = t % stripBlocks * STRIP_BLOCK;
-            VECTOR_KERNELS.times(a, packed, c, i0, Math.min(rows, i0 + rowBlock), s0,
-                    Math.min(strips, s0 + STRIP_BLOCK));
+            vectorTimes(a, b, packed, c, i0, Math.min(rows, i0 + rowBlock), s0, Math.min(strips, s0 + STRIP_BLOCK));
         });
+    }
+
+    /** One task of {@link #vectorTimes}: {@code b} packed, or its rows read in place. */
+    private static void vectorTimes(LeftFactor a, double[][] b, boolean packed, double[][] c, int i0, int i1, int s0,
+            int s1) {
+        if (packed) {
+            VECTOR_KERNELS.times(a, b, c, i0, i1, s0, s1);
+        } else {
+            VECTOR_KERNELS.timesRows(a, b, c, i0, i1, s0, s1);
+        }
     }
 
     /**
@@ -219,7 +241,7 @@ final class Products {
     static Matrix transposeTimes(double[][] a, double[][] b) {
         double[][] c = Entrywise.zeros(a[0].length, b[0].length);
         if (vectorFor(b[0].length)) {
-            vectorTimes(columns(a), c.length, a.length, VECTOR_KERNELS.pack(b), c);
+            vectorTimes(columns(a), c.length, b, c);
             return Matrix.wrap(c);
         }
         long work = (long) a.length * c.length * b[0].length;
@@ -276,7 +298,7 @@ final class Products {
             timesAdd(a, transpose(b), c);
             return;
         }
-        vectorTimes(rows(a), a.length, b[0].length, VECTOR_KERNELS.packTransposed(b), c);
+        vectorTimes(rows(a), a.length, b[0].length, VECTOR_KERNELS.packTransposed(b), true, c);
     }
 
     /** {@code a · bᵀ} as arrays, for the package's kernels. */

@@ -56,14 +56,19 @@ enum VectorKernels implements ProductKernels {
     public double[][] pack(double[][] b) {
         int m = b[0].length;
         double[][] packed = new double[(m + STRIP - 1) / STRIP][];
-        forEachStrip(packed.length, b.length, s -> {
-            int width = width(m, s);
-            double[] strip = packed[s] = new double[b.length * width];
-            for (int k = 0; k < b.length; k++) {
-                System.arraycopy(b[k], s * STRIP, strip, k * width, Math.min(width, m - s * STRIP));
-            }
-        });
+        forEachStrip(packed.length, b.length, s -> packed[s] = strip(b, s));
         return packed;
+    }
+
+    /** Strip {@code s} of {@code b}, packed: its columns of every row, row after row. */
+    private static double[] strip(double[][] b, int s) {
+        int m = b[0].length;
+        int width = width(m, s);
+        double[] strip = new double[b.length * width];
+        for (int k = 0; k < b.length; k++) {
+            System.arraycopy(b[k], s * STRIP, strip, k * width, Math.min(width, m - s * STRIP));
+        }
+        return strip;
     }
 
     @Override
@@ -123,11 +128,32 @@ enum VectorKernels implements ProductKernels {
      */
     @Override
     public void times(LeftFactor left, double[][] packed, double[][] c, int i0, int i1, int s0, int s1) {
+        times(left, packed, null, c, i0, i1, s0, s1);
+    }
+
+    @Override
+    public int strips(int columns) {
+        return (columns + STRIP - 1) / STRIP;
+    }
+
+    @Override
+    public void timesRows(LeftFactor left, double[][] b, double[][] c, int i0, int i1, int s0, int s1) {
+        times(left, null, b, c, i0, i1, s0, s1);
+    }
+
+    /**
+     * The loop of both: the tiles read {@code b} from its packed strips, or, when {@code rows} is
+     * given, from its rows in place; a last strip whose columns do not fill its vectors is then
+     * packed here, since its vectors would read past the rows' ends.
+     */
+    private static void times(LeftFactor left, double[][] packed, double[][] rows, double[][] c, int i0, int i1,
+            int s0, int s1) {
         int m = c[0].length;
-        int p = packed[0].length / width(m, 0);
+        int p = rows != null ? rows.length : packed[0].length / width(m, 0);
         double[] panel = new double[ROWS * Math.min(K_BLOCK, p)];
-        double[][] rows = new double[ROWS][];
+        double[][] tileRows = new double[ROWS][];
         double[][] part = null; // a tile's columns, local, when it has fewer rows or columns than its vectors
+        double[] last = null; // in place, the last strip packed, when its columns do not fill its vectors
         for (int k0 = 0; k0 < p; k0 += K_BLOCK) {
             int k1 = Math.min(p, k0 + K_BLOCK);
             for (int i = i0; i < i1; i += ROWS) {
@@ -141,8 +167,8 @@ enum VectorKernels implements ProductKernels {
                     int width = width(m, s);
                     int columns = Math.min(width, m - j);
                     if (columns == width && height == ROWS) {
-                        System.arraycopy(c, i, rows, 0, ROWS);
-                        tile(panel, rows, j, packed[s], width, k0, k1);
+                        System.arraycopy(c, i, tileRows, 0, ROWS);
+                        tile(panel, tileRows, j, packed == null ? null : packed[s], rows, j, width, k0, k1);
                         continue;
                     }
                     if (part == null) {
@@ -151,7 +177,14 @@ enum VectorKernels implements ProductKernels {
                     for (int r = 0; r < height; r++) {
                         System.arraycopy(c[i + r], j, part[r], 0, columns);
                     }
-                    tile(panel, part, 0, packed[s], width, k0, k1);
+                    if (packed != null || columns == width) {
+                        tile(panel, part, 0, packed == null ? null : packed[s], rows, j, width, k0, k1);
+                    } else {
+                        if (last == null) {
+                            last = strip(rows, s);
+                        }
+                        tile(panel, part, 0, last, null, 0, width, k0, k1);
+                    }
                     for (int r = 0; r < height; r++) {
                         System.arraycopy(part[r], 0, c[i + r], j, columns);
                     }
@@ -161,13 +194,14 @@ enum VectorKernels implements ProductKernels {
     }
 
     /** One tile of a strip of {@code width} columns: three vectors, two or one. */
-    private static void tile(double[] panel, double[][] c, int j, double[] strip, int width, int k0, int k1) {
+    private static void tile(double[] panel, double[][] c, int j, double[] strip, double[][] rows, int bj, int width,
+            int k0, int k1) {
         if (width == STRIP) {
-            tile(panel, c, j, strip, k0, k1);
+            tile(panel, c, j, strip, rows, bj, k0, k1);
         } else if (width == 2 * LANES) {
-            tile2(panel, c, j, strip, k0, k1);
+            tile2(panel, c, j, strip, rows, bj, k0, k1);
         } else {
-            tile1(panel, c, j, strip, k0, k1);
+            tile1(panel, c, j, strip, rows, bj, k0, k1);
         }
     }
 
@@ -176,7 +210,8 @@ enum VectorKernels implements ProductKernels {
      * {@code c_r[j..] += Σ_k A[r][k] b[k][j..]} for k in {@code [k0, k1)}, ascending, with
      * {@code A[r][k]} at {@code panel[(k - k0) ROWS + r]}.
      */
-    private static void tile(double[] panel, double[][] c, int j, double[] strip, int k0, int k1) {
+    private static void tile(double[] panel, double[][] c, int j, double[] strip, double[][] rows, int bj,
+            int k0, int k1) {
         double[] c0 = c[0];
         double[] c1 = c[1];
         double[] c2 = c[2];
@@ -212,10 +247,11 @@ enum VectorKernels implements ProductKernels {
         DoubleVector s71 = DoubleVector.fromArray(SPECIES, c7, j1);
         DoubleVector s72 = DoubleVector.fromArray(SPECIES, c7, j2);
         for (int k = k0, a = 0; k < k1; k++, a += ROWS) {
-            int at = k * STRIP;
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, strip, at);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, strip, at + LANES);
-            DoubleVector b2 = DoubleVector.fromArray(SPECIES, strip, at + 2 * LANES);
+            double[] row = rows == null ? strip : rows[k];
+            int at = rows == null ? k * STRIP : bj;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, row, at);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, row, at + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, row, at + 2 * LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, panel[a]);
             s00 = x.fma(b0, s00);
             s01 = x.fma(b1, s01);
@@ -276,7 +312,8 @@ enum VectorKernels implements ProductKernels {
     }
 
     /** {@link #tile(double[], double[][], int, double[], int, int)} for a strip of 2 vectors. */
-    private static void tile2(double[] panel, double[][] c, int j, double[] strip, int k0, int k1) {
+    private static void tile2(double[] panel, double[][] c, int j, double[] strip, double[][] rows, int bj,
+            int k0, int k1) {
         double[] c0 = c[0];
         double[] c1 = c[1];
         double[] c2 = c[2];
@@ -303,9 +340,10 @@ enum VectorKernels implements ProductKernels {
         DoubleVector s70 = DoubleVector.fromArray(SPECIES, c7, j);
         DoubleVector s71 = DoubleVector.fromArray(SPECIES, c7, j1);
         for (int k = k0, a = 0; k < k1; k++, a += ROWS) {
-            int at = k * 2 * LANES;
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, strip, at);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, strip, at + LANES);
+            double[] row = rows == null ? strip : rows[k];
+            int at = rows == null ? k * 2 * LANES : bj;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, row, at);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, row, at + LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, panel[a]);
             s00 = x.fma(b0, s00);
             s01 = x.fma(b1, s01);
@@ -350,7 +388,8 @@ enum VectorKernels implements ProductKernels {
     }
 
     /** {@link #tile(double[], double[][], int, double[], int, int)} for a strip of 1 vector. */
-    private static void tile1(double[] panel, double[][] c, int j, double[] strip, int k0, int k1) {
+    private static void tile1(double[] panel, double[][] c, int j, double[] strip, double[][] rows, int bj,
+            int k0, int k1) {
         double[] c0 = c[0];
         double[] c1 = c[1];
         double[] c2 = c[2];
@@ -368,8 +407,9 @@ enum VectorKernels implements ProductKernels {
         DoubleVector s60 = DoubleVector.fromArray(SPECIES, c6, j);
         DoubleVector s70 = DoubleVector.fromArray(SPECIES, c7, j);
         for (int k = k0, a = 0; k < k1; k++, a += ROWS) {
-            int at = k * LANES;
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, strip, at);
+            double[] row = rows == null ? strip : rows[k];
+            int at = rows == null ? k * LANES : bj;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, row, at);
             DoubleVector x = DoubleVector.broadcast(SPECIES, panel[a]);
             s00 = x.fma(b0, s00);
             x = DoubleVector.broadcast(SPECIES, panel[a + 1]);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
  * Every product kernel gives the bits of the naive triple loop on shapes that reach every branch:
  * the vector kernels' tiles of eight rows by three vectors, strips of two vectors and of one,
  * columns and rows left over from whole vectors and tiles, inner dimensions across blocks of 128,
- * and products large enough to be cut into tasks of rows by strips. The build runs this class
+ * products large enough to be cut into tasks of rows by strips, and right factors read in place
+ * or packed. The build runs this class
  * twice, with and without the vector API, so both sets of kernels are held to the same loop.
  */
 class KernelsTest {
@@ -64,9 +65,12 @@ class KernelsTest {
     void productsOfTileShapesEqualTheNaiveTripleLoop() {
         // with 8 lanes: whole tiles (8, 128, 24), a strip of two vectors after whole ones (16, 129, 40),
         // of one (8, 131, 32), columns left over (5, 256, 17), rows left over (12, 127, 24), an inner
-        // dimension of one (3, 1, 16), and (136, 130, 200), cut into two blocks of rows by two of strips
+        // dimension of one (3, 1, 16), and (136, 130, 200), cut into two blocks of rows by two of strips;
+        // up to 256 rows the right factor is read in place, its last strip packed when its columns do not
+        // fill their vectors (17, 33), and from 257 rows packed: (264, 130, 200) and (300, 20, 43)
         int[][] shapes = {{8, 128, 24}, {16, 129, 40}, {8, 131, 32}, {5, 256, 17}, {12, 127, 24}, {3, 1, 16},
-            {33, 200, 48}, {32, 131, 33}, {16, 7, 64}, {48, 129, 96}, {136, 130, 200}};
+            {33, 200, 48}, {32, 131, 33}, {16, 7, 64}, {48, 129, 96}, {136, 130, 200}, {264, 130, 200},
+            {300, 20, 43}};
         for (boolean specials : new boolean[] {true, false}) {
             Random random = new Random(17);
             for (int[] s : shapes) {
