@@ -101,12 +101,15 @@ enum VectorKernels implements ProductKernels {
             int width = width(w.length, s);
             double[] strip = packed[s] = new double[p * width];
             int height = Math.min(width, w.length - s * STRIP);
-            double[][] rows = new double[height][]; // the strip's rows of w, read side by side
-            System.arraycopy(w, s * STRIP, rows, 0, height);
-            for (int k = 0; k < p; k++) {
-                int at = k * width;
+            // row by row over a block of columns, so that each row is read front to back and the
+            // block's part of the strip, written a column at a time, stays in the first-level cache
+            for (int k0 = 0; k0 < p; k0 += K_BLOCK) {
+                int k1 = Math.min(p, k0 + K_BLOCK);
                 for (int q = 0; q < height; q++) {
-                    strip[at + q] = rows[q][k];
+                    double[] row = w[s * STRIP + q];
+                    for (int k = k0, at = k0 * width + q; k < k1; k++, at += width) {
+                        strip[at] = row[k];
+                    }
                 }
             }
         });
