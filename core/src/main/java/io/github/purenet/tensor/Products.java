@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  *
  * <p>Large products are split across threads by a fixed decomposition, blocks of
  * {@link #ROW_BLOCK} rows of the result (for the vector kernels, a quarter of the rows, from
- * {@link #TILE_ROWS} to {@link #VECTOR_ROW_BLOCK}, by {@link #STRIP_BLOCK} strips of columns), each
+ * {@link #TILE_ROWS} to {@link #VECTOR_ROW_BLOCK}, by up to {@link #STRIP_BLOCK} strips of columns), each
  * computed entirely by one task: the number of threads changes only who computes a block, never
  * how, so the result is bit-identical for any number.
  */
@@ -40,8 +40,11 @@ final class Products {
     static final int IN_PLACE_ROWS = 256;
     /** Rows of a tile of the vector kernels: their tasks take a multiple of them. */
     static final int TILE_ROWS = 8;
-    /** Strips of columns of the result per parallel task of the vector kernels. */
-    static final int STRIP_BLOCK = 8;
+    /**
+     * At most this many strips of columns of the result per parallel task of the vector kernels; the
+     * strips are shared evenly between as few blocks as that allows.
+     */
+    static final int STRIP_BLOCK = 32;
     /**
      * Whether the JVM has the vector API ({@code --add-modules jdk.incubator.vector}) and its
      * optimising compiler ({@link Jit}); then the products run the vector kernels, which give the
@@ -134,9 +137,10 @@ final class Products {
     /**
      * {@code c += A · b} with the vector kernels, {@code b} packed or its rows read in place,
      * {@code A} of {@code rows} rows and {@code inner} columns: when the work is large, on the
-     * common pool, in tasks of a quarter of the rows (a multiple of {@link #TILE_ROWS}, at most {@link #VECTOR_ROW_BLOCK}) by
-     * {@link #STRIP_BLOCK} strips of columns, each computed entirely by one task, so that a product
-     * of few rows still has work for every core.
+     * common pool, in tasks of a quarter of the rows (a multiple of {@link #TILE_ROWS}, at most
+     * {@link #VECTOR_ROW_BLOCK}) by an even share of the strips of columns (at most
+     * {@link #STRIP_BLOCK}), each computed entirely by one task, so that a product of few rows
+     * still has work for every core. A task reads its panels of {@code A} once for all its strips.
      */
     private static void vectorTimes(LeftFactor a, int rows, int inner, double[][] b, boolean packed, double[][] c) {
         int strips = VECTOR_KERNELS.strips(c[0].length);
@@ -146,13 +150,14 @@ final class Products {
             return;
         }
         int stripBlocks = (strips + STRIP_BLOCK - 1) / STRIP_BLOCK;
+        int stripsPerBlock = (strips + stripBlocks - 1) / stripBlocks;
         int quarter = (rows + 4 * TILE_ROWS - 1) / (4 * TILE_ROWS) * TILE_ROWS;
         int rowBlock = Math.min(VECTOR_ROW_BLOCK, quarter);
         int tasks = (rows + rowBlock - 1) / rowBlock * stripBlocks;
         IntStream.range(0, tasks).parallel().forEach(t -> {
             int i0 = t / stripBlocks * rowBlock;
-            int s0 = t % stripBlocks * STRIP_BLOCK;
-            vectorTimes(a, b, packed, c, i0, Math.min(rows, i0 + rowBlock), s0, Math.min(strips, s0 + STRIP_BLOCK));
+            int s0 = t % stripBlocks * stripsPerBlock;
+            vectorTimes(a, b, packed, c, i0, Math.min(rows, i0 + rowBlock), s0, Math.min(strips, s0 + stripsPerBlock));
         });
     }
 

@@ -65,12 +65,13 @@ class KernelsTest {
     void productsOfTileShapesEqualTheNaiveTripleLoop() {
         // with 8 lanes: whole tiles (8, 128, 24), a strip of two vectors after whole ones (16, 129, 40),
         // of one (8, 131, 32), columns left over (5, 256, 17), rows left over (12, 127, 24), an inner
-        // dimension of one (3, 1, 16), and (136, 130, 200), cut into two blocks of rows by two of strips;
-        // up to 256 rows the right factor is read in place, its last strip packed when its columns do not
-        // fill their vectors (17, 33), and from 257 rows packed: (264, 130, 200) and (300, 20, 43)
+        // dimension of one (3, 1, 16), (136, 130, 200), cut into two blocks of rows, and (40, 130, 800)
+        // and (264, 20, 800), cut into blocks of rows by two of 17 strips; up to 256 rows the right
+        // factor is read in place, its last strip packed when its columns do not fill their vectors
+        // (17, 33), and from 257 rows packed: (264, 130, 200), (300, 20, 43) and (264, 20, 800)
         int[][] shapes = {{8, 128, 24}, {16, 129, 40}, {8, 131, 32}, {5, 256, 17}, {12, 127, 24}, {3, 1, 16},
             {33, 200, 48}, {32, 131, 33}, {16, 7, 64}, {48, 129, 96}, {136, 130, 200}, {264, 130, 200},
-            {300, 20, 43}};
+            {300, 20, 43}, {40, 130, 800}, {264, 20, 800}};
         for (boolean specials : new boolean[] {true, false}) {
             Random random = new Random(17);
             for (int[] s : shapes) {
