@@ -21,13 +21,7 @@ final class Entrywise {
      */
     static double[][] zeros(int rows, int columns) {
         double[][] c = new double[rows][];
-        if (parallel(rows, columns)) {
-            IntStream.range(0, rows).parallel().forEach(i -> c[i] = new double[columns]);
-            return c;
-        }
-        for (int i = 0; i < rows; i++) {
-            c[i] = new double[columns];
-        }
+        forRows(rows, columns, i -> c[i] = new double[columns]);
         return c;
     }
 

@@ -5,9 +5,9 @@ package io.github.purenet.tensor;
  * implemented by {@code VectorKernels}, which {@link Products} loads by name only when the JVM has
  * the vector API, so that nothing else refers to the incubating module.
  *
- * <p>Each product takes the right factor packed ({@link #pack} or {@link #packTransposed}) once,
- * and reads the left factor through a {@link LeftFactor}, a few rows at a time; it computes a block of
- * rows and column strips of the result into {@code c}, which the caller owns.
+ * <p>Each product reads the right factor packed once ({@link #pack} or {@link #packTransposed}), or
+ * its rows in place, and the left factor through a {@link LeftFactor}, a few rows at a time; it
+ * computes a block of rows and column strips of the result into {@code c}, which the caller owns.
  */
 interface ProductKernels {
 
@@ -25,14 +25,12 @@ interface ProductKernels {
 
     /**
      * Rows {@code [i0, i1)} and the columns of strips {@code [s0, s1)} of {@code c += A · b}, each
-     * entry's chain continuing from its value in {@code c} over the inner index ascending, with
-     * {@code b} in its packed layout: {@code pack(b)}, {@code packTransposed(bᵀ)}, or strips written
-     * in that layout directly.
+     * entry's chain continuing from its value in {@code c} over the inner index ascending. With
+     * {@code packed}, {@code b} is in its packed layout: {@code pack(b)}, {@code packTransposed(bᵀ)},
+     * or strips written in that layout directly; without, {@code b} is the factor's rows, read in
+     * place and not copied.
      */
-    void times(LeftFactor left, double[][] packed, double[][] c, int i0, int i1, int s0, int s1);
-
-    /** {@link #times}, reading {@code b}'s rows in place instead of packed strips: {@code b} is not copied. */
-    void timesRows(LeftFactor left, double[][] b, double[][] c, int i0, int i1, int s0, int s1);
+    void times(LeftFactor left, double[][] b, boolean packed, double[][] c, int i0, int i1, int s0, int s1);
 
     /** @return the number of strips of columns of a product with {@code columns} columns */
     int strips(int columns);

@@ -22,9 +22,9 @@ import java.util.stream.IntStream;
  *
  * <p>Large products are split across threads by a fixed decomposition, blocks of
  * {@link #ROW_BLOCK} rows of the result (for the vector kernels, a quarter of the rows, from
- * {@link #TILE_ROWS} to {@link #VECTOR_ROW_BLOCK}, by up to {@link #STRIP_BLOCK} strips of columns), each
- * computed entirely by one task: the number of threads changes only who computes a block, never
- * how, so the result is bit-identical for any number.
+ * {@link #TILE_ROWS} to {@link #VECTOR_ROW_BLOCK}, by up to {@link #STRIP_BLOCK} strips of
+ * columns), each computed entirely by one task: the number of threads changes only who computes a
+ * block, never how, so the result is bit-identical for any number.
  */
 final class Products {
 
@@ -146,7 +146,7 @@ final class Products {
         int strips = VECTOR_KERNELS.strips(c[0].length);
         long work = (long) rows * inner * c[0].length;
         if (work < PARALLEL_THRESHOLD) {
-            vectorTimes(a, b, packed, c, 0, rows, 0, strips);
+            VECTOR_KERNELS.times(a, b, packed, c, 0, rows, 0, strips);
             return;
         }
         int stripBlocks = (strips + STRIP_BLOCK - 1) / STRIP_BLOCK;
@@ -157,18 +157,9 @@ final class Products {
         IntStream.range(0, tasks).parallel().forEach(t -> {
             int i0 = t / stripBlocks * rowBlock;
             int s0 = t % stripBlocks * stripsPerBlock;
-            vectorTimes(a, b, packed, c, i0, Math.min(rows, i0 + rowBlock), s0, Math.min(strips, s0 + stripsPerBlock));
+            VECTOR_KERNELS.times(a, b, packed, c, i0, Math.min(rows, i0 + rowBlock), s0,
+                    Math.min(strips, s0 + stripsPerBlock));
         });
-    }
-
-    /** One task of {@link #vectorTimes}: {@code b} packed, or its rows read in place. */
-    private static void vectorTimes(LeftFactor a, double[][] b, boolean packed, double[][] c, int i0, int i1, int s0,
-            int s1) {
-        if (packed) {
-            VECTOR_KERNELS.times(a, b, c, i0, i1, s0, s1);
-        } else {
-            VECTOR_KERNELS.timesRows(a, b, c, i0, i1, s0, s1);
-        }
     }
 
     /**
@@ -190,7 +181,7 @@ final class Products {
                     }
                 }
             };
-            VECTOR_KERNELS.times(g, b, c, i0, i1, 0, b.length);
+            VECTOR_KERNELS.times(g, b, true, c, i0, i1, 0, b.length);
             return;
         }
         // the plain kernels read b's rows, in blocks of about 16 kB that stay in cache while every

@@ -19,8 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code b} serves eight rows, and each value of the left factor, broadcast, three vectors. The
  * left factor's eight rows are first copied side by side for the block (its panel, which stays in
  * the first-level cache), so that the tile reads one array front to back; the strips of {@code b}
- * are packed likewise once per product. C2 does not keep such a tile in registers for plain loops,
- * which is why the plain kernels stop at about a third of the speed.
+ * are packed likewise once per product, or, for products of few rows, read from {@code b}'s rows
+ * in place. C2 does not keep such a tile in registers for plain loops, which is why the plain
+ * kernels stop at about a third of the speed.
  */
 enum VectorKernels implements ProductKernels {
 
@@ -55,7 +56,7 @@ enum VectorKernels implements ProductKernels {
     @Override
     public double[][] pack(double[][] b) {
         int m = b[0].length;
-        double[][] packed = new double[(m + STRIP - 1) / STRIP][];
+        double[][] packed = new double[strips(m)][];
         forEachStrip(packed.length, b.length, s -> packed[s] = strip(b, s));
         return packed;
     }
@@ -74,7 +75,7 @@ enum VectorKernels implements ProductKernels {
     @Override
     public double[][] pack(double[] b, int columns, double[][] buffer) {
         int rows = b.length / columns;
-        int strips = (columns + STRIP - 1) / STRIP;
+        int strips = strips(columns);
         boolean reuse = buffer != null && buffer.length == strips
                 && buffer[strips - 1].length == rows * width(columns, strips - 1);
         double[][] packed = reuse ? buffer : new double[strips][];
@@ -96,7 +97,7 @@ enum VectorKernels implements ProductKernels {
     @Override
     public double[][] packTransposed(double[][] w) {
         int p = w[0].length;
-        double[][] packed = new double[(w.length + STRIP - 1) / STRIP][];
+        double[][] packed = new double[strips(w.length)][];
         forEachStrip(packed.length, p, s -> {
             int width = width(w.length, s);
             double[] strip = packed[s] = new double[p * width];
@@ -122,37 +123,26 @@ enum VectorKernels implements ProductKernels {
         (strips > 1 && (long) strips * STRIP * rows >= PARALLEL_PACK ? all.parallel() : all).forEach(pack);
     }
 
-    /**
-     * Rows {@code [i0, i1)} and strips {@code [s0, s1)} of {@code c += A · b}, tile by tile: for each
-     * block of the inner index, each group of eight rows reads its panel once and passes over the
-     * strips. A group of fewer rows, or a strip of columns that do not fill its vectors, is
-     * computed in rows of its own, copied in from {@code c} and back; their other lanes are
-     * computed and dropped.
-     */
-    @Override
-    public void times(LeftFactor left, double[][] packed, double[][] c, int i0, int i1, int s0, int s1) {
-        times(left, packed, null, c, i0, i1, s0, s1);
-    }
-
     @Override
     public int strips(int columns) {
         return (columns + STRIP - 1) / STRIP;
     }
 
-    @Override
-    public void timesRows(LeftFactor left, double[][] b, double[][] c, int i0, int i1, int s0, int s1) {
-        times(left, null, b, c, i0, i1, s0, s1);
-    }
-
     /**
-     * The loop of both: the tiles read {@code b} from its packed strips, or, when {@code rows} is
-     * given, from its rows in place; a last strip whose columns do not fill its vectors is then
-     * packed here, since its vectors would read past the rows' ends.
+     * Rows {@code [i0, i1)} and strips {@code [s0, s1)} of {@code c += A · b}, tile by tile: for each
+     * block of the inner index, each group of eight rows reads its panel once and passes over the
+     * strips. A group of fewer rows, or a strip of columns that do not fill its vectors, is
+     * computed in rows of its own, copied in from {@code c} and back; their other lanes are
+     * computed and dropped. The tiles read {@code b}'s packed strips, or, unpacked, its rows in
+     * place; a last strip whose columns do not fill its vectors is then packed here, since its
+     * vectors would read past the rows' ends.
      */
-    private static void times(LeftFactor left, double[][] packed, double[][] rows, double[][] c, int i0, int i1,
-            int s0, int s1) {
+    @Override
+    public void times(LeftFactor left, double[][] b, boolean packed, double[][] c, int i0, int i1, int s0,
+            int s1) {
+        double[][] rows = packed ? null : b; // b's rows, read in place
         int m = c[0].length;
-        int p = rows != null ? rows.length : packed[0].length / width(m, 0);
+        int p = packed ? b[0].length / width(m, 0) : b.length;
         double[] panel = new double[ROWS * Math.min(K_BLOCK, p)];
         double[][] tileRows = new double[ROWS][];
         double[][] part = null; // a tile's columns, local, when it has fewer rows or columns than its vectors
@@ -171,7 +161,7 @@ enum VectorKernels implements ProductKernels {
                     int columns = Math.min(width, m - j);
                     if (columns == width && height == ROWS) {
                         System.arraycopy(c, i, tileRows, 0, ROWS);
-                        tile(panel, tileRows, j, packed == null ? null : packed[s], rows, j, width, k0, k1);
+                        tile(panel, tileRows, j, packed ? b[s] : null, rows, j, width, k0, k1);
                         continue;
                     }
                     if (part == null) {
@@ -180,8 +170,8 @@ enum VectorKernels implements ProductKernels {
                     for (int r = 0; r < height; r++) {
                         System.arraycopy(c[i + r], j, part[r], 0, columns);
                     }
-                    if (packed != null || columns == width) {
-                        tile(panel, part, 0, packed == null ? null : packed[s], rows, j, width, k0, k1);
+                    if (packed || columns == width) {
+                        tile(panel, part, 0, packed ? b[s] : null, rows, j, width, k0, k1);
                     } else {
                         if (last == null) {
                             last = strip(rows, s);
@@ -196,7 +186,11 @@ enum VectorKernels implements ProductKernels {
         }
     }
 
-    /** One tile of a strip of {@code width} columns: three vectors, two or one. */
+    /**
+     * One tile of a strip of {@code width} columns: three vectors, two or one. The strip is read
+     * from {@code strip}, packed, or when {@code rows} is given from {@code rows[k]} at column
+     * {@code bj}.
+     */
     private static void tile(double[] panel, double[][] c, int j, double[] strip, double[][] rows, int bj, int width,
             int k0, int k1) {
         if (width == STRIP) {
@@ -211,7 +205,8 @@ enum VectorKernels implements ProductKernels {
     /**
      * One tile, eight rows by one strip of columns from {@code j}:
      * {@code c_r[j..] += Σ_k A[r][k] b[k][j..]} for k in {@code [k0, k1)}, ascending, with
-     * {@code A[r][k]} at {@code panel[(k - k0) ROWS + r]}.
+     * {@code A[r][k]} at {@code panel[(k - k0) ROWS + r]} and {@code b[k]}'s columns at
+     * {@code strip[k STRIP]}, or at {@code rows[k][bj]} when {@code rows} is given.
      */
     private static void tile(double[] panel, double[][] c, int j, double[] strip, double[][] rows, int bj,
             int k0, int k1) {
@@ -314,7 +309,7 @@ enum VectorKernels implements ProductKernels {
         s72.intoArray(c7, j2);
     }
 
-    /** {@link #tile(double[], double[][], int, double[], int, int)} for a strip of 2 vectors. */
+    /** {@link #tile(double[], double[][], int, double[], double[][], int, int, int)} for a strip of 2 vectors. */
     private static void tile2(double[] panel, double[][] c, int j, double[] strip, double[][] rows, int bj,
             int k0, int k1) {
         double[] c0 = c[0];
@@ -390,7 +385,7 @@ enum VectorKernels implements ProductKernels {
         s71.intoArray(c7, j1);
     }
 
-    /** {@link #tile(double[], double[][], int, double[], int, int)} for a strip of 1 vector. */
+    /** {@link #tile(double[], double[][], int, double[], double[][], int, int, int)} for a strip of 1 vector. */
     private static void tile1(double[] panel, double[][] c, int j, double[] strip, double[][] rows, int bj,
             int k0, int k1) {
         double[] c0 = c[0];

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
  * the vector kernels' tiles of eight rows by three vectors, strips of two vectors and of one,
  * columns and rows left over from whole vectors and tiles, inner dimensions across blocks of 128,
  * products large enough to be cut into tasks of rows by strips, and right factors read in place
- * or packed. The build runs this class
- * twice, with and without the vector API, so both sets of kernels are held to the same loop.
+ * or packed. The build runs this class twice, with and without the vector API, so both sets of
+ * kernels are held to the same loop.
  */
 class KernelsTest {
 
@@ -65,7 +65,7 @@ class KernelsTest {
     void productsOfTileShapesEqualTheNaiveTripleLoop() {
         // with 8 lanes: whole tiles (8, 128, 24), a strip of two vectors after whole ones (16, 129, 40),
         // of one (8, 131, 32), columns left over (5, 256, 17), rows left over (12, 127, 24), an inner
-        // dimension of one (3, 1, 16), (136, 130, 200), cut into two blocks of rows, and (40, 130, 800)
+        // dimension of one (3, 1, 16), (136, 130, 200), cut into four blocks of rows, and (40, 130, 800)
         // and (264, 20, 800), cut into blocks of rows by two of 17 strips; up to 256 rows the right
         // factor is read in place, its last strip packed when its columns do not fill their vectors
         // (17, 33), and from 257 rows packed: (264, 130, 200), (300, 20, 43) and (264, 20, 800)
