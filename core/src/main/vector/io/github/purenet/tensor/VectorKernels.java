@@ -37,7 +37,7 @@ enum VectorKernels implements ProductKernels {
     /** Values of the inner index per block: a block of a strip, 24 KiB with 8 lanes, is read from the second-level cache by every panel. */
     static final int K_BLOCK = 128;
     /** From this many packed entries on, strips are packed in parallel. */
-    private static final long PARALLEL_PACK = 1L << 17;
+    private static final long PARALLEL_PACK = 1L << 15;
 
     /**
      * The columns of strip {@code s} of a right factor with {@code m} columns: {@link #STRIP}, or
