@@ -34,8 +34,8 @@ public record Batch(Matrix inputs, Matrix targets, long epoch, int index) {
             throw new IllegalArgumentException("Batch: expected epoch and index >= 0, got epoch " + epoch
                     + " and index " + index);
         }
-        inputs.requireFinite("inputs");
-        targets.requireFinite("targets");
+        inputs = inputs.requireFinite("inputs"); // equal matrices that remember the check
+        targets = targets.requireFinite("targets");
     }
 
     /** @return the number of examples in this batch */

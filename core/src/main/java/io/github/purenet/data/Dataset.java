@@ -46,12 +46,8 @@ public final class Dataset {
             throw new IllegalArgumentException("Dataset: features " + features.shape() + " and targets "
                     + targets.shape() + " differ in rows");
         }
-        if (check) {
-            features.requireFinite("features");
-            targets.requireFinite("targets");
-        }
-        this.features = features;
-        this.targets = targets;
+        this.features = check ? features.requireFinite("features") : features;
+        this.targets = check ? targets.requireFinite("targets") : targets;
     }
 
     /**

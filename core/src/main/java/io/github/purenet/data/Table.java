@@ -262,13 +262,14 @@ public final class Table {
      * Checks that every entry is finite, as {@link Matrix#requireFinite(String)} does.
      *
      * @param name what this table is, for the message, such as {@code "features"}
-     * @return this table
+     * @return this table, or for a table of doubles an equal one whose matrix remembers the check,
+     *     so that the batches selected from it are not scanned again
      * @throws IllegalArgumentException naming the table, the bad value and its position
      */
     public Table requireFinite(String name) {
         if (store instanceof Doubles doubles && steps.isEmpty()) {
-            doubles.matrix().requireFinite(name);
-            return this;
+            Matrix checked = doubles.matrix().requireFinite(name); // remembers the check, for its batches
+            return checked == doubles.matrix() ? this : new Table(new Doubles(checked), steps, means, deviations);
         }
         if (store instanceof OneHot && steps.isEmpty()) {
             return this; // zeros and ones

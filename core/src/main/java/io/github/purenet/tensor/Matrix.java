@@ -67,9 +67,20 @@ public final class Matrix {
     }
 
     private final double[][] rows; // rows[i][j]; never written after construction, never given out
+    private final boolean checked; // every entry known finite: by requireFinite, or rows of a matrix that was
 
     private Matrix(double[][] rows) {
+        this(rows, false);
+    }
+
+    private Matrix(double[][] rows, boolean checked) {
         this.rows = rows;
+        this.checked = checked;
+    }
+
+    /** Whether every entry is known to be finite without a scan; for the package's tests. */
+    boolean checked() {
+        return checked;
     }
 
     /** The rows, for the package's kernels, which never write them. */
@@ -214,7 +225,7 @@ public final class Matrix {
             }
             result[r++] = rows[index]; // rows are never written, so matrices may share them
         }
-        return new Matrix(result);
+        return new Matrix(result, checked);
     }
 
     /**
@@ -473,7 +484,7 @@ public final class Matrix {
 
     /** @return whether every entry is finite, neither NaN nor infinite */
     public boolean isFinite() {
-        return Reductions.isFinite(rows);
+        return checked || Reductions.isFinite(rows);
     }
 
     /** @return the position {@code (row, column)} of the first entry that is NaN or infinite, if any */
@@ -503,15 +514,21 @@ public final class Matrix {
     }
 
     /**
-     * Checks that every entry is finite, for validation where values enter.
+     * Checks that every entry is finite, for validation where values enter. The matrix it returns
+     * remembers the check, and so do the matrices that {@link #selectRows} picks from it: checking
+     * them again ({@link #isFinite()}, {@code requireFinite}) reads no entry. So a batch selected
+     * from checked data is not scanned again on its way through training.
      *
      * @param name what this matrix is, for the message, such as {@code "inputs"}
-     * @return this matrix
+     * @return a matrix equal to this one that remembers the check (this one if it already did)
      * @throws IllegalArgumentException naming the matrix, the bad value and its position
      */
     public Matrix requireFinite(String name) {
-        if (isFinite()) {
+        if (checked) {
             return this;
+        }
+        if (Reductions.isFinite(rows)) {
+            return new Matrix(rows, true);
         }
         for (Tuple2<Integer, Integer> at : firstNonFinite()) {
             throw new IllegalArgumentException(name + ": entry (" + at._1 + ", " + at._2 + ") of "
