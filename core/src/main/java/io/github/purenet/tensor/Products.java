@@ -327,9 +327,23 @@ final class Products {
         return c;
     }
 
-    /** The transpose, copied in tiles of {@link #TILE} x {@link #TILE} so that reads and writes stay in cache. */
+    /**
+     * The transpose, copied in tiles of {@link #TILE} x {@link #TILE} so that reads and writes stay
+     * in cache; a large one in blocks of {@link #TILE} rows on the common pool, each block's rows
+     * allocated by the task that writes them.
+     */
     static double[][] transpose(double[][] a) {
-        return transpose(a, 0, a[0].length);
+        int n = a[0].length;
+        if (!Entrywise.parallel(n, a.length)) {
+            return transpose(a, 0, n);
+        }
+        double[][] t = new double[n][];
+        IntStream.range(0, (n + TILE - 1) / TILE).parallel().forEach(block -> {
+            int r0 = block * TILE;
+            int r1 = Math.min(n, r0 + TILE);
+            System.arraycopy(transpose(a, r0, r1), 0, t, r0, r1 - r0);
+        });
+        return t;
     }
 
     /** Rows {@code [r0, r1)} of the transpose, that is columns {@code [r0, r1)} of {@code a}, copied in tiles. */

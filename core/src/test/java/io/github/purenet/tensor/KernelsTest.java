@@ -89,6 +89,26 @@ class KernelsTest {
         }
     }
 
+    @Test
+    void transposesMoveEveryEntryOnAnyNumberOfBlocks() {
+        // from 32,768 entries a transpose is cut into blocks of 32 of its rows on the common pool:
+        // (257, 131) and (130, 264) across that threshold's blocks, (1000, 33) and (33, 1000) with
+        // a short last block, (100, 300) below it
+        int[][] shapes = {{257, 131}, {130, 264}, {1000, 33}, {33, 1000}, {100, 300}};
+        Random random = new Random(23);
+        for (int[] s : shapes) {
+            double[][] a = matrix(random, true, s[0], s[1]);
+            Matrix t = Matrix.of(a).transpose();
+            assertEquals(s[1] + "x" + s[0], t.shape());
+            for (int i = 0; i < s[0]; i++) {
+                for (int j = 0; j < s[1]; j++) {
+                    assertEquals(Double.doubleToRawLongBits(a[i][j]), Double.doubleToRawLongBits(t.get(j, i)),
+                            "entry (" + i + ", " + j + ") of " + s[0] + "x" + s[1]);
+                }
+            }
+        }
+    }
+
     /** The build's second run of this class sets the property, and must then take the vector kernels. */
     @Test
     void theVectorKernelsRunWhenTheBuildAsksForThem() {
