@@ -235,20 +235,28 @@ final class Products {
 
     /** {@code aᵀ · b}, for {@code a} n×p and {@code b} n×m, copying {@code aᵀ} block by block, never whole. */
     static Matrix transposeTimes(double[][] a, double[][] b) {
-        double[][] c = Entrywise.zeros(a[0].length, b[0].length);
-        if (vectorFor(b[0].length)) {
-            vectorTimes(columns(a), c.length, b, c);
+        int p = a[0].length;
+        int m = b[0].length;
+        if (vectorFor(m)) {
+            double[][] c = Entrywise.zeros(p, m);
+            vectorTimes(columns(a), p, b, c);
             return Matrix.wrap(c);
         }
-        long work = (long) a.length * c.length * b[0].length;
-        if (a.length < TRANSPOSE_THRESHOLD) {
-            forRowBlocks(c.length, work, (r0, r1) -> outerProducts(a, b, c, r0, r1));
-        } else {
-            // rows [r0, r1) of c are the product of those rows of aᵀ, copied out of the columns of a
-            // (a local copy, never shared), by b
-            forRowBlocks(c.length, work,
-                    (r0, r1) -> times(transpose(a, r0, r1), b, Arrays.copyOfRange(c, r0, r1), 0, r1 - r0));
-        }
+        // each block of rows of c is allocated by the task that computes it, so that their first
+        // writes are its own: rows [r0, r1) of c are the product of those rows of aᵀ, copied out
+        // of the columns of a (a local copy, never shared), by b, or for few rows of a the sum of
+        // their outer products
+        double[][] c = new double[p][];
+        forRowBlocks(p, (long) a.length * p * m, (r0, r1) -> {
+            for (int i = r0; i < r1; i++) {
+                c[i] = new double[m];
+            }
+            if (a.length < TRANSPOSE_THRESHOLD) {
+                outerProducts(a, b, c, r0, r1);
+            } else {
+                times(transpose(a, r0, r1), b, Arrays.copyOfRange(c, r0, r1), 0, r1 - r0);
+            }
+        });
         return Matrix.wrap(c);
     }
 
