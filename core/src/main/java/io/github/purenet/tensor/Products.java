@@ -337,8 +337,9 @@ final class Products {
 
     /**
      * The transpose, copied in tiles of {@link #TILE} x {@link #TILE} so that reads and writes stay
-     * in cache; a large one in blocks of {@link #TILE} rows on the common pool, each block's rows
-     * allocated by the task that writes them.
+     * in cache; from as many entries as the entry-wise functions share out, in blocks of
+     * {@link #ROW_BLOCK} rows on the common pool, each block's rows allocated by the task that
+     * writes them.
      */
     static double[][] transpose(double[][] a) {
         int n = a[0].length;
@@ -346,17 +347,19 @@ final class Products {
             return transpose(a, 0, n);
         }
         double[][] t = new double[n][];
-        IntStream.range(0, (n + TILE - 1) / TILE).parallel().forEach(block -> {
-            int r0 = block * TILE;
-            int r1 = Math.min(n, r0 + TILE);
-            System.arraycopy(transpose(a, r0, r1), 0, t, r0, r1 - r0);
-        });
+        forRowBlocks(n, true, (r0, r1) -> System.arraycopy(transpose(a, r0, r1), 0, t, r0, r1 - r0));
         return t;
     }
 
-    /** Rows {@code [r0, r1)} of the transpose, that is columns {@code [r0, r1)} of {@code a}, copied in tiles. */
+    /**
+     * Rows {@code [r0, r1)} of the transpose, that is columns {@code [r0, r1)} of {@code a}, copied in
+     * tiles on the calling thread, which also allocates them.
+     */
     static double[][] transpose(double[][] a, int r0, int r1) {
-        double[][] t = Entrywise.zeros(r1 - r0, a.length);
+        double[][] t = new double[r1 - r0][];
+        for (int j = 0; j < t.length; j++) {
+            t[j] = new double[a.length];
+        }
         for (int i0 = 0; i0 < a.length; i0 += TILE) {
             int i1 = Math.min(a.length, i0 + TILE);
             for (int j0 = r0; j0 < r1; j0 += TILE) {
@@ -380,7 +383,12 @@ final class Products {
 
     /** Runs a kernel over all rows: in blocks of {@link #ROW_BLOCK} on the common pool when the work is large. */
     private static void forRowBlocks(int rows, long multiplyAdds, RowRange kernel) {
-        if (multiplyAdds < PARALLEL_THRESHOLD || rows <= ROW_BLOCK) {
+        forRowBlocks(rows, multiplyAdds >= PARALLEL_THRESHOLD, kernel);
+    }
+
+    /** Runs a kernel over all rows: in blocks of {@link #ROW_BLOCK} on the common pool when {@code parallel}. */
+    private static void forRowBlocks(int rows, boolean parallel, RowRange kernel) {
+        if (!parallel || rows <= ROW_BLOCK) {
             kernel.compute(0, rows);
             return;
         }

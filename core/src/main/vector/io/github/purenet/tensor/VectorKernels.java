@@ -36,8 +36,6 @@ enum VectorKernels implements ProductKernels {
     static final int ROWS = Products.TILE_ROWS;
     /** Values of the inner index per block: a block of a strip, 24 KiB with 8 lanes, is read from the second-level cache by every panel. */
     static final int K_BLOCK = 128;
-    /** From this many packed entries on, strips are packed in parallel. */
-    private static final long PARALLEL_PACK = 1L << 15;
 
     /**
      * The columns of strip {@code s} of a right factor with {@code m} columns: {@link #STRIP}, or
@@ -117,10 +115,14 @@ enum VectorKernels implements ProductKernels {
         return packed;
     }
 
-    /** Packs every strip; on the common pool when there are many entries (each strip is its own array). */
+    /**
+     * Packs every strip; on the common pool from as many packed entries as the entry-wise functions
+     * share out (each strip is its own array).
+     */
     private static void forEachStrip(int strips, int rows, IntConsumer pack) {
         IntStream all = IntStream.range(0, strips);
-        (strips > 1 && (long) strips * STRIP * rows >= PARALLEL_PACK ? all.parallel() : all).forEach(pack);
+        (strips > 1 && (long) strips * STRIP * rows >= Entrywise.PARALLEL_ENTRIES ? all.parallel() : all)
+                .forEach(pack);
     }
 
     @Override
